@@ -1,0 +1,125 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace DockerApi;
+
+/// <summary>Reads daemon answers: success checks that raise <see cref="DockerApiException"/>, and JSON bodies.</summary>
+public static class DockerResponse
+{
+    /// <summary>Bytes of an error body kept for the message; the rest is not read.</summary>
+    public const int MaxErrorBodyBytes = 64 * 1024;
+
+    /// <summary>Throws <see cref="DockerApiException"/> unless the status is 2xx (or 101, a hijacked connection).</summary>
+    public static async ValueTask EnsureSuccessAsync(HttpResponseMessage response, string? operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.SwitchingProtocols)
+            return;
+        var exception = await CreateExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
+        response.Dispose();
+        throw exception;
+    }
+
+    /// <summary>Builds the exception for an error answer, reading at most <see cref="MaxErrorBodyBytes"/> of its body.</summary>
+    public static async Task<DockerApiException> CreateExceptionAsync(HttpResponseMessage response, string? operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        string body;
+        try
+        {
+            body = await ReadBoundedAsync(response.Content, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            body = "";
+        }
+        var message = ParseDaemonMessage(body);
+        if (message.Length == 0)
+            message = $"(empty body) {response.ReasonPhrase}".TrimEnd();
+        var request = response.RequestMessage;
+        return new DockerApiException(response.StatusCode, message, operation, request?.Method.Method,
+            request?.RequestUri is { } uri ? (uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString) : null);
+    }
+
+    /// <summary>
+    /// The daemon's message in an error body: the <c>message</c> of a JSON object (modern daemons), else the text
+    /// itself without its trailing newline (2013 daemons, whose errors are text/plain).
+    /// </summary>
+    public static string ParseDaemonMessage(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var trimmed = body.Trim();
+        if (trimmed.StartsWith('{'))
+        {
+            try
+            {
+                var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(trimmed));
+                if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var isMessage = reader.ValueTextEquals("message"u8);
+                        reader.Read();
+                        if (isMessage && reader.TokenType == JsonTokenType.String)
+                            return reader.GetString()!;
+                        reader.Skip();
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                // Not JSON after all: the text is the message.
+            }
+        }
+        return trimmed;
+    }
+
+    /// <summary>
+    /// Reads a JSON body whatever its Content-Type says: 2013 daemons answer create and commit with
+    /// <c>text/plain</c> and a JSON body.
+    /// </summary>
+    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, string? operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        using (response)
+        {
+            await EnsureSuccessAsync(response, operation, cancellationToken).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                try
+                {
+                    return (await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false))!;
+                }
+                catch (JsonException e)
+                {
+                    throw new DockerProtocolException($"the answer is not the expected JSON: {e.Message}", operation, e);
+                }
+            }
+        }
+    }
+
+    private static async Task<string> ReadBoundedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(maxBytes);
+            try
+            {
+                var total = 0;
+                int read;
+                while (total < maxBytes && (read = await stream.ReadAsync(buffer.AsMemory(total, maxBytes - total), cancellationToken).ConfigureAwait(false)) > 0)
+                    total += read;
+                return Encoding.UTF8.GetString(buffer, 0, total);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+
+namespace DockerApi.Transport;
+
+/// <summary>
+/// Puts the API version prefix (<c>/v1.2</c>) in front of every request path that has none. A daemon treats an
+/// unprefixed path as its newest version, so a client always sends the prefix.
+/// </summary>
+public sealed partial class ApiVersionHandler : DelegatingHandler
+{
+    private readonly string _prefix;
+
+    /// <summary>Creates the handler for API <paramref name="apiVersion"/> (for example <c>1.2</c> or <c>1.41</c>).</summary>
+    public ApiVersionHandler(string apiVersion)
+    {
+        ArgumentNullException.ThrowIfNull(apiVersion);
+        if (!VersionText().IsMatch(apiVersion))
+            throw new ArgumentException($"'{apiVersion}' is not an API version such as 1.2 or 1.41.", nameof(apiVersion));
+        ApiVersion = apiVersion;
+        _prefix = "/v" + apiVersion;
+    }
+
+    /// <summary>Creates the handler with an inner handler.</summary>
+    public ApiVersionHandler(string apiVersion, HttpMessageHandler innerHandler) : this(apiVersion) => InnerHandler = innerHandler;
+
+    /// <summary>The version put in front of each path.</summary>
+    public string ApiVersion { get; }
+
+    /// <inheritdoc />
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Prefix(request);
+        return base.SendAsync(request, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Prefix(request);
+        return base.Send(request, cancellationToken);
+    }
+
+    private void Prefix(HttpRequestMessage request)
+    {
+        if (request.RequestUri is not { IsAbsoluteUri: true } uri || VersionedPath().IsMatch(uri.AbsolutePath))
+            return;
+        var builder = new UriBuilder(uri) { Path = _prefix + uri.AbsolutePath };
+        request.RequestUri = builder.Uri;
+    }
+
+    [GeneratedRegex(@"^\d+\.\d+$")]
+    private static partial Regex VersionText();
+
+    [GeneratedRegex(@"^/v\d+(\.\d+)?(/|$)")]
+    private static partial Regex VersionedPath();
+}

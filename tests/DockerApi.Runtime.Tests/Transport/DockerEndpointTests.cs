@@ -1,0 +1,55 @@
+using DockerApi.Transport;
+
+namespace DockerApi.Runtime.Tests.Transport;
+
+public sealed class DockerEndpointTests
+{
+    [Theory]
+    [InlineData("unix:///var/run/docker.sock", DockerEndpointKind.Unix, "/var/run/docker.sock", "localhost", 0, "http://localhost/")]
+    [InlineData("tcp://127.0.0.1:4243", DockerEndpointKind.Tcp, null, "127.0.0.1", 4243, "http://127.0.0.1:4243/")]
+    [InlineData("tcp://docker.local", DockerEndpointKind.Tcp, null, "docker.local", 2375, "http://docker.local:2375/")]
+    [InlineData("http://10.0.0.5:2376", DockerEndpointKind.Tcp, null, "10.0.0.5", 2376, "http://10.0.0.5:2376/")]
+    [InlineData("127.0.0.1:4243", DockerEndpointKind.Tcp, null, "127.0.0.1", 4243, "http://127.0.0.1:4243/")]
+    [InlineData("tcp://[::1]:2375", DockerEndpointKind.Tcp, null, "::1", 2375, "http://[::1]:2375/")]
+    public void Parses_the_DOCKER_HOST_notations(string text, DockerEndpointKind kind, string? path, string host, int port, string baseAddress)
+    {
+        var endpoint = DockerEndpoint.Parse(text);
+        Assert.Equal(kind, endpoint.Kind);
+        Assert.Equal(path, endpoint.SocketPath);
+        Assert.Equal(host, endpoint.Host);
+        Assert.Equal(port, endpoint.Port);
+        Assert.Equal(baseAddress, endpoint.BaseAddress.ToString());
+        Assert.Equal(endpoint, DockerEndpoint.Parse(endpoint.ToString()));
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("unix://relative.sock", "absolute path")]
+    [InlineData("npipe:////./pipe/docker_engine", "only unix://, tcp:// and http://")]
+    [InlineData("https://host:2376", "only unix://, tcp:// and http://")]
+    [InlineData("ftp://host", "expected unix:///path")]
+    [InlineData("tcp://host:2375/path", "expected unix:///path")]
+    public void Rejects_what_it_cannot_reach_with_the_reason(string text, string reason)
+    {
+        var e = Assert.Throws<FormatException>(() => DockerEndpoint.Parse(text));
+        Assert.Contains(reason, e.Message);
+        Assert.False(DockerEndpoint.TryParse(text, out _));
+    }
+
+    [Fact]
+    public void FromEnvironment_reads_DOCKER_HOST_and_defaults_to_the_daemon_socket()
+    {
+        var saved = Environment.GetEnvironmentVariable("DOCKER_HOST");
+        try
+        {
+            Environment.SetEnvironmentVariable("DOCKER_HOST", "tcp://127.0.0.1:4243");
+            Assert.Equal("tcp://127.0.0.1:4243", DockerEndpoint.FromEnvironment().ToString());
+            Environment.SetEnvironmentVariable("DOCKER_HOST", null);
+            Assert.Equal(DockerEndpoint.DefaultHost, DockerEndpoint.FromEnvironment().ToString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DOCKER_HOST", saved);
+        }
+    }
+}
