@@ -14,24 +14,35 @@ public static class DockerContent
     {
         ArgumentNullException.ThrowIfNull(dockerfile);
         var form = new MultipartFormDataContent();
-        var dockerfilePart = new StreamContent(dockerfile);
-        dockerfilePart.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(dockerfilePart, "Dockerfile", "Dockerfile");
-        if (context is not null)
-        {
-            var contextPart = new StreamContent(context);
-            contextPart.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
-            form.Add(contextPart, "Context", "context.tar");
-        }
+        AddFile(form, "Dockerfile", dockerfile, "application/octet-stream");
+        AddFile(form, "Context", context, "application/x-tar");
         return form;
     }
 
-    /// <summary>A tar archive sent as it is read (the body of an import with <c>fromSrc=-</c>).</summary>
-    public static StreamContent Tar(Stream archive)
+    /// <summary>
+    /// Adds a file part named <paramref name="name"/> to <paramref name="form"/>, streamed; nothing when
+    /// <paramref name="file"/> is null. The part's file name is <paramref name="name"/> (Go reads a part without
+    /// one as a plain form value).
+    /// </summary>
+    public static void AddFile(MultipartFormDataContent form, string name, Stream? file, string mediaType = "application/octet-stream")
     {
-        ArgumentNullException.ThrowIfNull(archive);
-        var content = new StreamContent(archive);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
+        ArgumentNullException.ThrowIfNull(form);
+        if (file is null)
+            return;
+        var part = new StreamContent(file);
+        part.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        form.Add(part, name, name == "Context" ? "context.tar" : name);
+    }
+
+    /// <summary>A tar archive sent as it is read (the body of an import with <c>fromSrc=-</c>).</summary>
+    public static StreamContent Tar(Stream archive) => Binary(archive, "application/x-tar");
+
+    /// <summary>A byte stream sent as it is read, with the given media type.</summary>
+    public static StreamContent Binary(Stream body, string mediaType = "application/octet-stream")
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var content = new StreamContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         return content;
     }
 }

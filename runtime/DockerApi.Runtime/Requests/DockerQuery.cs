@@ -16,4 +16,7 @@ public static class DockerQuery
 
     /// <summary>An integer in invariant culture.</summary>
     public static string? Integer(long? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A number in invariant culture.</summary>
+    public static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -36,11 +36,20 @@ public static class BuildOutput
     /// Reads the whole build output, reporting each line to <paramref name="progress"/>, and returns the built
     /// image's id. A build that ends without <c>Successfully built</c> raises <see cref="DockerStreamException"/>.
     /// </summary>
-    public static async Task<string> ReadImageIdAsync(Stream stream, IProgress<BuildOutputLine>? progress = null, string? operation = null,
-        CancellationToken cancellationToken = default)
+    public static Task<string> ReadImageIdAsync(Stream stream, IProgress<BuildOutputLine>? progress = null, string? operation = null,
+        CancellationToken cancellationToken = default) =>
+        ReadImageIdAsync(ReadAsync(stream, operation, cancellationToken), progress, operation, cancellationToken);
+
+    /// <summary>
+    /// Reads build output lines to their end, reporting each to <paramref name="progress"/>, and returns the built
+    /// image's id. Output that ends without <c>Successfully built</c> raises <see cref="DockerStreamException"/>.
+    /// </summary>
+    public static async Task<string> ReadImageIdAsync(IAsyncEnumerable<BuildOutputLine> lines, IProgress<BuildOutputLine>? progress = null,
+        string? operation = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(lines);
         string? imageId = null;
-        await foreach (var line in ReadAsync(stream, operation, cancellationToken).ConfigureAwait(false))
+        await foreach (var line in lines.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             progress?.Report(line);
             imageId = line.ImageId ?? imageId;

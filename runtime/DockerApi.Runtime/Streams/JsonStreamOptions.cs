@@ -9,6 +9,9 @@ public sealed class JsonStreamOptions
     /// <summary>Shared default options.</summary>
     public static JsonStreamOptions Default { get; } = new();
 
+    /// <summary>Default options that skip text between values (<see cref="SkipNonJsonText"/>).</summary>
+    public static JsonStreamOptions Lenient { get; } = new() { SkipNonJsonText = true };
+
     /// <summary>A value larger than this raises <see cref="DockerProtocolException"/> instead of growing memory.</summary>
     public int MaxValueBytes { get; init; } = DefaultMaxValueBytes;
 

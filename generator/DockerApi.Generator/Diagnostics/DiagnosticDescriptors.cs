@@ -1,0 +1,67 @@
+using Microsoft.CodeAnalysis;
+
+namespace DockerApi.Generator.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. Each message says how to fix the spec.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "DockerApi.Spec";
+
+    public static readonly DiagnosticDescriptor YamlSyntax = new(
+        "DAPI001", "The spec is not valid YAML",
+        "The spec is not valid YAML: {0}. Fix the YAML at this position.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnknownRef = new(
+        "DAPI002", "Unknown $ref",
+        "'$ref: {0}' does not name a definition of this file. Use '#/definitions/<Name>' with a name under 'definitions'.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateOperationId = new(
+        "DAPI003", "Duplicate operationId",
+        "operationId '{0}' is already used by {1}. Give each operation a unique operationId.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UndeclaredPathParameter = new(
+        "DAPI004", "Path parameter not declared",
+        "The path '{0}' has the parameter '{{{1}}}' but the operation declares no 'in: path' parameter named '{1}'. Declare it, with 'required: true'.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedSchema = new(
+        "DAPI005", "Unsupported schema construct",
+        "{0} is not supported here, so {1} is generated as JsonElement ({2})",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidSpec = new(
+        "DAPI006", "The spec is not a usable Swagger 2.0 document",
+        "{0}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidExtension = new(
+        "DAPI007", "Invalid vendor extension value",
+        "'{0}: {1}' is not a known value; use one of: {2}. See spec/README.md.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor MissingOperationId = new(
+        "DAPI008", "Operation without operationId",
+        "The operation {0} has no operationId. Add one in NounVerb form, such as ContainerList.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InternalError = new(
+        "DAPI099", "The generator failed",
+        "The DockerApi generator failed on this spec: {0}. This is a bug in the generator; please report it with the spec.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor ById(string id) => id switch
+    {
+        "DAPI001" => YamlSyntax,
+        "DAPI002" => UnknownRef,
+        "DAPI003" => DuplicateOperationId,
+        "DAPI004" => UndeclaredPathParameter,
+        "DAPI005" => UnsupportedSchema,
+        "DAPI006" => InvalidSpec,
+        "DAPI007" => InvalidExtension,
+        "DAPI008" => MissingOperationId,
+        _ => InternalError,
+    };
+}

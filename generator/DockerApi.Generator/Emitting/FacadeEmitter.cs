@@ -1,0 +1,89 @@
+using DockerApi.Generator.Model;
+
+namespace DockerApi.Generator.Emitting;
+
+/// <summary>The <c>DockerClient</c> of a version, and the registration of every implementation with Refit.</summary>
+internal static class FacadeEmitter
+{
+    public static string EmitClient(ApiModel model)
+    {
+        var w = new SourceWriter().FileHeader(model.Namespace, "System", "System.Net.Http", "DockerApi.Transport", "Refit");
+        w.Line($"/// <summary>A client of {XmlDoc.Escape(model.Title)} {model.ApiVersion}: one property per group of operations.</summary>");
+        w.Line("/// <remarks>");
+        w.Line($"/// Every request carries the <c>/v{model.ApiVersion}</c> prefix. The client has no overall timeout: bound each call with its");
+        w.Line("/// <see cref=\"System.Threading.CancellationToken\"/>.");
+        w.Line("/// </remarks>");
+        using (w.Block("public sealed partial class DockerClient : IDisposable"))
+        {
+            w.Line("/// <summary>The API version this client speaks.</summary>");
+            w.Line($"public const string ApiVersion = {TypeNames.Literal(model.ApiVersion)};");
+            w.Line();
+            w.Line("private static readonly RefitSettings Settings = new();");
+            w.Line("private readonly bool _ownsHttpClient;");
+            w.Line();
+            w.Line("/// <summary>A client for the daemon named by <c>DOCKER_HOST</c> (default <c>unix:///var/run/docker.sock</c>).</summary>");
+            w.Line("public DockerClient() : this(DockerEndpoint.FromEnvironment())");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+            w.Line("/// <summary>A client for the daemon at <paramref name=\"endpoint\"/>.</summary>");
+            w.Line("/// <param name=\"endpoint\">Where the daemon listens.</param>");
+            w.Line("/// <param name=\"options\">Connection settings; null for the defaults.</param>");
+            w.Line("public DockerClient(DockerEndpoint endpoint, DockerTransportOptions? options = null)");
+            w.Line("    : this(DockerHttpClient.Create(endpoint, ApiVersion, options), ownsHttpClient: true)");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+            w.Line("/// <summary>A client over an <see cref=\"System.Net.Http.HttpClient\"/> you configured (see <see cref=\"DockerHttpClient.Create\"/>); it is not disposed with this client.</summary>");
+            w.Line("/// <param name=\"httpClient\">A client whose handler chain reaches the daemon and adds the version prefix.</param>");
+            w.Line("public DockerClient(HttpClient httpClient) : this(httpClient, ownsHttpClient: false)");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+            using (w.Block("private DockerClient(HttpClient httpClient, bool ownsHttpClient)"))
+            {
+                w.Line("ArgumentNullException.ThrowIfNull(httpClient);");
+                w.Line("HttpClient = httpClient;");
+                w.Line("_ownsHttpClient = ownsHttpClient;");
+                foreach (var api in model.Interfaces)
+                    w.Line($"{api.PropertyName} = new {api.ClientName}(httpClient, Settings);");
+            }
+            w.Line();
+            w.Line("/// <summary>The HTTP client every request goes through.</summary>");
+            w.Line("public HttpClient HttpClient { get; }");
+            foreach (var api in model.Interfaces)
+            {
+                w.Line();
+                w.Line($"/// <summary>The <c>{XmlDoc.Escape(api.Tag)}</c> operations.</summary>");
+                w.Line($"public {api.InterfaceName} {api.PropertyName} {{ get; }}");
+            }
+            w.Line();
+            w.Line("/// <summary>Disposes the HTTP client if this client created it.</summary>");
+            using (w.Block("public void Dispose()"))
+            {
+                w.Line("if (_ownsHttpClient)");
+                w.Line("    HttpClient.Dispose();");
+            }
+        }
+        return w.ToString();
+    }
+
+    public static string EmitRegistration(ApiModel model)
+    {
+        var w = new SourceWriter().FileHeader(model.Namespace, "Refit");
+        w.Line("/// <summary>Hands Refit our implementations, so that <c>RestService.For&lt;T&gt;</c> and <c>AddRefitGeneratedClient&lt;T&gt;</c> return them.</summary>");
+        using (w.Block("internal static class DockerApiRegistration"))
+        {
+            w.Line("// Refit's own generator registers its clients the same way; its generator cannot see ours.");
+            w.Line("#pragma warning disable CA2255");
+            w.Line("[System.Runtime.CompilerServices.ModuleInitializer]");
+            w.Line("#pragma warning restore CA2255");
+            using (w.Block("internal static void Register()"))
+            {
+                foreach (var api in model.Interfaces)
+                    w.Line($"RestService.RegisterGeneratedSettingsFactory<{api.InterfaceName}>(static (client, settings) => new {api.ClientName}(client, settings));");
+            }
+        }
+        return w.ToString();
+    }
+}

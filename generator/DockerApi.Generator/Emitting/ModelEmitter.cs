@@ -1,0 +1,97 @@
+using System.Linq;
+using DockerApi.Generator.Model;
+
+namespace DockerApi.Generator.Emitting;
+
+/// <summary>One file per generated type: a record for an object, an enum, or an open string-enum value type.</summary>
+internal static class ModelEmitter
+{
+    public static string Emit(ApiModel model, ApiType type)
+    {
+        var w = new SourceWriter().FileHeader(model.Namespace, "System", "System.Collections.Generic", "System.Text.Json", "System.Text.Json.Serialization", "DockerApi.Serialization");
+        switch (type.Kind)
+        {
+            case TypeKind.Object:
+                EmitRecord(w, type);
+                break;
+            case TypeKind.IntEnum:
+                EmitIntEnum(w, type);
+                break;
+            default:
+                EmitStringEnum(w, type);
+                break;
+        }
+        return w.ToString();
+    }
+
+    private static void EmitRecord(SourceWriter w, ApiType type)
+    {
+        XmlDoc.Summary(w, type.Description, type.Name);
+        using (w.Block($"public sealed partial record {type.Name}"))
+        {
+            var first = true;
+            foreach (var property in type.Properties)
+            {
+                if (!first)
+                    w.Line();
+                first = false;
+                XmlDoc.Summary(w, property.Description, $"The <c>{XmlDoc.Escape(property.WireName)}</c> value.");
+                w.Line($"[JsonPropertyName({TypeNames.Literal(property.WireName)})]");
+                w.Line($"public {(property.Required ? "required " : "")}{TypeNames.CSharp(property.Type)} {property.Name} {{ get; init; }}");
+            }
+            if (type.Properties.Any(p => p.Sensitive))
+                EmitMaskedPrintMembers(w, type);
+        }
+    }
+
+    // A record prints every property in ToString(); secrets must never reach a log that way.
+    private static void EmitMaskedPrintMembers(SourceWriter w, ApiType type)
+    {
+        w.Line();
+        w.Line("// Secrets are masked, so that ToString() (and every log that uses it) never shows them.");
+        using (w.Block("private bool PrintMembers(System.Text.StringBuilder builder)"))
+        {
+            var first = true;
+            foreach (var property in type.Properties)
+            {
+                var separator = first ? "" : ", ";
+                first = false;
+                w.Line(property.Sensitive
+                    ? $"builder.Append(\"{separator}{property.Name} = \").Append({property.Name} is null ? \"null\" : \"***\");"
+                    : $"builder.Append(\"{separator}{property.Name} = \").Append({property.Name});");
+            }
+            w.Line("return true;");
+        }
+    }
+
+    private static void EmitIntEnum(SourceWriter w, ApiType type)
+    {
+        XmlDoc.Summary(w, type.Description, type.Name);
+        using (w.Block($"public enum {type.Name}"))
+        {
+            foreach (var member in type.Members)
+            {
+                XmlDoc.Summary(w, member.Description, $"The value {member.Value}.");
+                w.Line($"{member.Name} = {member.Value},");
+            }
+        }
+    }
+
+    // Values the daemon adds later must survive a round trip: a string wrapper with known values, not a C# enum.
+    private static void EmitStringEnum(SourceWriter w, ApiType type)
+    {
+        XmlDoc.Summary(w, type.Description, type.Name);
+        w.Line("/// <param name=\"Value\">The value as the daemon sends it; values this version does not know are kept as they are.</param>");
+        using (w.Block($"public readonly partial record struct {type.Name}(string Value)"))
+        {
+            foreach (var member in type.Members)
+            {
+                XmlDoc.Summary(w, member.Description, $"<c>{XmlDoc.Escape(member.Value)}</c>");
+                w.Line($"public static {type.Name} {member.Name} {{ get; }} = new({TypeNames.Literal(member.Value)});");
+                w.Line();
+            }
+            w.Line("/// <inheritdoc />");
+            w.Line("public override string ToString() => Value ?? \"\";");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+namespace DockerApi.Generator.Model;
+
+/// <summary>Everything generated from one spec file.</summary>
+internal sealed record ApiModel(
+    string Namespace,
+    string Title,
+    string ApiVersion,
+    string? Description,
+    QueryBooleanFormat BooleanFormat,
+    bool CaseInsensitiveJson,
+    EquatableArray<ApiInterface> Interfaces,
+    EquatableArray<ApiType> Types,
+    EquatableArray<TypeRef> JsonRoots);
+
+internal enum QueryBooleanFormat
+{
+    Word,
+    Numeric,
+}
+
+/// <summary>One Refit interface: the operations of one tag.</summary>
+internal sealed record ApiInterface(string Tag, string InterfaceName, string ClientName, string PropertyName, string? Description,
+    EquatableArray<ApiOperation> Operations);
+
+/// <summary>How an operation's answer is read.</summary>
+internal enum ResultKind
+{
+    None,
+    Json,
+    Text,
+    Binary,
+    JsonProgress,
+    TextProgress,
+    BuildOutput,
+    Hijack,
+}
+
+internal sealed record ApiOperation(
+    string OperationId,
+    string MethodName,
+    string HttpMethod,
+    string Path,
+    string? Summary,
+    string? Description,
+    EquatableArray<ApiParameter> Parameters,
+    EquatableArray<ApiResponse> Responses,
+    ResultKind Result,
+    TypeRef? ResultType,
+    string? ErrorProperty,
+    bool SkipNonJsonText,
+    bool Undocumented);
+
+internal enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+    Body,
+    FormFile,
+}
+
+internal sealed record ApiParameter(
+    string Name,
+    string WireName,
+    ParameterLocation Location,
+    TypeRef Type,
+    bool Required,
+    string? Description,
+    string? BodyMediaType);
+
+internal sealed record ApiResponse(string Status, string Description);
+
+internal enum TypeKind
+{
+    Object,
+    IntEnum,
+    StringEnum,
+}
+
+/// <summary>A generated type: a record for an object schema, an enum for an integer enum, a value type for a string enum.</summary>
+internal sealed record ApiType(string Name, string? Description, TypeKind Kind, EquatableArray<ApiProperty> Properties, EquatableArray<ApiEnumMember> Members);
+
+internal sealed record ApiProperty(string Name, string WireName, TypeRef Type, string? Description, bool Required, bool Sensitive);
+
+internal sealed record ApiEnumMember(string Name, string Value, string? Description);
+
+internal enum TypeRefKind
+{
+    String,
+    Boolean,
+    Int32,
+    Int64,
+    UInt32,
+    UInt64,
+    Double,
+    DateTime,
+    Named,
+    List,
+    Map,
+    EmptyObject,
+    Element,
+    Binary,
+}
+
+/// <summary>A use of a type: a primitive, a generated type, or a list or map of one.</summary>
+internal sealed record TypeRef(TypeRefKind Kind, bool Nullable, string? Name = null, TypeRef? Item = null, TypeKind NamedKind = TypeKind.Object)
+{
+    public static TypeRef Of(TypeRefKind kind) => new(kind, false);
+
+    public TypeRef AsNullable(bool nullable = true) => this with { Nullable = nullable };
+
+    public bool IsValueType => Kind switch
+    {
+        TypeRefKind.Boolean or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.UInt32 or TypeRefKind.UInt64
+            or TypeRefKind.Double or TypeRefKind.DateTime or TypeRefKind.Element => true,
+        TypeRefKind.Named => NamedKind != TypeKind.Object,
+        _ => false,
+    };
+}

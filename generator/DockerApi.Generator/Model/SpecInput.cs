@@ -1,0 +1,11 @@
+namespace DockerApi.Generator.Model;
+
+/// <summary>One spec file and the options its MSBuild item carries.</summary>
+internal sealed record SpecInput(string Path, string Text, string? Namespace, bool IncludeUndocumented);
+
+/// <summary>The result of parsing one spec: a model (null when the spec is unusable) and its diagnostics.</summary>
+internal sealed record ParseResult(string Path, ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A diagnostic as plain data (no <c>Location</c>), so that it can sit in a cached pipeline step.</summary>
+internal sealed record DiagnosticInfo(string Id, EquatableArray<string> Arguments, string FilePath, int Start, int Length,
+    int StartLine, int StartColumn, int EndLine, int EndColumn);

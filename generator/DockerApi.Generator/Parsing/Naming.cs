@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace DockerApi.Generator.Parsing;
+
+/// <summary>C# names from wire names: PascalCase for types and members, camelCase for parameters.</summary>
+internal static class Naming
+{
+    /// <summary><c>container_config</c> → <c>ContainerConfig</c>, <c>X-Registry-Auth</c> → <c>XRegistryAuth</c>, <c>ID</c> stays <c>ID</c>.</summary>
+    public static string Pascal(string wire)
+    {
+        var builder = new StringBuilder();
+        var upperNext = true;
+        foreach (var c in wire)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                upperNext = true;
+                continue;
+            }
+            builder.Append(upperNext ? char.ToUpperInvariant(c) : c);
+            upperNext = false;
+        }
+        if (builder.Length == 0)
+            return "Value";
+        if (char.IsDigit(builder[0]))
+            builder.Insert(0, '_');
+        return builder.ToString();
+    }
+
+    /// <summary><c>fromImage</c> stays, <c>X-Registry-Auth</c> → <c>xRegistryAuth</c>, <c>ID</c> → <c>id</c>; keywords get <c>@</c>.</summary>
+    public static string Camel(string wire)
+    {
+        var pascal = Pascal(wire);
+        var leadingUpper = pascal.TakeWhile(char.IsUpper).Count();
+        string camel;
+        if (leadingUpper == pascal.Length)
+            camel = pascal.ToLowerInvariant();
+        else if (leadingUpper > 1)
+            camel = pascal.Substring(0, leadingUpper - 1).ToLowerInvariant() + pascal.Substring(leadingUpper - 1);
+        else
+            camel = char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        return Escape(camel);
+    }
+
+    /// <summary>
+    /// Names of the framework and runtime types generated code and its users work with. A generated type with one of
+    /// these names would make <c>Task</c> or <c>Stream</c> ambiguous in the user's code, so it gets the suffix <c>Model</c>.
+    /// </summary>
+    private static readonly HashSet<string> FrameworkNames = new()
+    {
+        "Task", "ValueTask", "Stream", "CancellationToken", "HttpClient", "HttpMethod", "HttpRequestMessage", "HttpResponseMessage",
+        "HttpContent", "JsonElement", "JsonSerializerOptions", "JsonException", "Utf8JsonReader", "Utf8JsonWriter", "JsonTokenType",
+        "IAsyncEnumerable", "IProgress", "IReadOnlyList", "IReadOnlyDictionary", "IEnumerable", "DateTimeOffset", "TimeSpan",
+        "Exception", "ArgumentNullException", "Type", "String", "Object", "Uri", "Action", "Func", "Math", "IDisposable",
+        "EmptyObject", "DockerJson", "JsonPropertyNames", "DockerJsonConverter", "QueryString", "DockerUri", "DockerQuery",
+        "DockerCall", "DockerContent", "ProgressLine", "BuildOutputLine", "BuildOutput", "HijackMode", "DockerHijackedStream",
+        "DockerApiException", "DockerStreamException", "DockerException", "JsonStreamOptions", "DockerEndpoint", "DockerHttpClient",
+        "DockerTransportOptions", "RefitSettings", "RestService", "MultipartFormDataContent",
+    };
+
+    /// <summary>A type name that does not shadow a framework or runtime type.</summary>
+    public static string TypeName(string wire)
+    {
+        var name = Pascal(wire);
+        return FrameworkNames.Contains(name) ? name + "Model" : name;
+    }
+
+    public static string Escape(string identifier) =>
+        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+
+    /// <summary>Returns <paramref name="name"/>, or it with a number, so that it is not in <paramref name="taken"/>; records it as taken.</summary>
+    public static string Unique(string name, HashSet<string> taken)
+    {
+        var candidate = name;
+        for (var i = 2; !taken.Add(candidate); i++)
+            candidate = name + i;
+        return candidate;
+    }
+}

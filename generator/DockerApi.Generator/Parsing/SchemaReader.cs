@@ -1,0 +1,263 @@
+using System.Collections.Generic;
+using System.Linq;
+using DockerApi.Generator.Diagnostics;
+using DockerApi.Generator.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace DockerApi.Generator.Parsing;
+
+/// <summary>
+/// Turns Swagger schemas into <see cref="TypeRef"/>s and the <see cref="ApiType"/>s they name: definitions by their
+/// name, inline objects and enums by where they stand (<c>ContainerInspectResponseState</c>).
+/// </summary>
+internal sealed class SchemaReader
+{
+    private const string RefPrefix = "#/definitions/";
+
+    private readonly YamlMappingNode? _definitions;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly HashSet<string> _typeNames;
+    private readonly Dictionary<string, TypeRef> _resolved = new();
+    private readonly Dictionary<string, ApiType> _types = new();
+    private readonly Dictionary<string, string> _typeNameOfDefinition = new();
+    private string? _claimable; // the reserved name of the definition being read, for its own top-level type
+
+    public SchemaReader(YamlMappingNode? definitions, DiagnosticBag diagnostics, HashSet<string> reservedNames)
+    {
+        _definitions = definitions;
+        _diagnostics = diagnostics;
+        _typeNames = reservedNames;
+        // Definition names come first so that inline types never take them.
+        foreach (var key in definitions?.Children.Keys.OfType<YamlScalarNode>() ?? Enumerable.Empty<YamlScalarNode>())
+            _typeNameOfDefinition[key.Value!] = Naming.Unique(Naming.TypeName(key.Value!), _typeNames);
+    }
+
+    public IEnumerable<ApiType> Types => _types.Values.OrderBy(t => t.Name, System.StringComparer.Ordinal);
+
+    /// <summary>Reads every definition, so that each one is generated even when no operation uses it.</summary>
+    public void ReadAllDefinitions()
+    {
+        foreach (var key in _typeNameOfDefinition.Keys.ToList())
+            ResolveDefinition(key);
+    }
+
+    /// <summary>The type of <paramref name="schema"/>; inline types it declares are named after <paramref name="contextName"/>.</summary>
+    public TypeRef Read(YamlMappingNode schema, string contextName, bool nullable)
+    {
+        nullable |= schema.Bool("x-nullable");
+        if (schema.Get("$ref") is YamlScalarNode reference)
+            return (Resolve(reference) ?? TypeRef.Of(TypeRefKind.Element)).AsNullable(nullable);
+
+        if (schema.Seq("allOf") is { } allOf)
+        {
+            var parts = allOf.Children.OfType<YamlMappingNode>().ToList();
+            if (parts.Count == 1)
+                return Read(parts[0], contextName, nullable);
+            return ReadObject(schema, contextName, parts).AsNullable(nullable);
+        }
+        if (schema.Get("oneOf") is { } || schema.Get("anyOf") is { })
+            return Unsupported(schema, "oneOf/anyOf", contextName, "describe the value with one schema").AsNullable(nullable);
+
+        var type = schema.Str("type");
+        if (schema.Seq("enum") is { } values && type is "string" or "integer")
+            return ReadEnum(schema, values, type!, contextName).AsNullable(nullable);
+
+        switch (type)
+        {
+            case "string":
+                return (schema.Str("format") switch
+                {
+                    "date-time" or "dateTime" => TypeRef.Of(TypeRefKind.DateTime),
+                    "binary" => TypeRef.Of(TypeRefKind.Binary),
+                    _ => TypeRef.Of(TypeRefKind.String),
+                }).AsNullable(nullable);
+            case "integer":
+                return TypeRef.Of(schema.Str("format") switch
+                {
+                    "int32" => TypeRefKind.Int32,
+                    "uint64" => TypeRefKind.UInt64,
+                    "uint32" or "uint16" or "uint8" => TypeRefKind.UInt32,
+                    // Go's int is 64 bits wide: an integer without a format may exceed int32.
+                    _ => TypeRefKind.Int64,
+                }).AsNullable(nullable);
+            case "number":
+                return TypeRef.Of(TypeRefKind.Double).AsNullable(nullable);
+            case "boolean":
+                return TypeRef.Of(TypeRefKind.Boolean).AsNullable(nullable);
+            case "array":
+                if (schema.Map("items") is not { } items)
+                    return new TypeRef(TypeRefKind.List, nullable, Item: Unsupported(schema, "an array without 'items'", contextName, "add 'items' with the element's schema"));
+                return new TypeRef(TypeRefKind.List, nullable, Item: Read(items, contextName + "Item", nullable: false).AsNullable(false));
+            case "object":
+            case null:
+                return ReadObjectLike(schema, contextName).AsNullable(nullable);
+            default:
+                return Unsupported(schema, $"'type: {type}'", contextName, "use one of the Swagger 2.0 types").AsNullable(nullable);
+        }
+    }
+
+    /// <summary>The properties of an object schema, or of a $ref to one, for merging (allOf, stream results).</summary>
+    public TypeRef MergeObjects(string name, IReadOnlyList<YamlMappingNode> parts, YamlMappingNode at) => ReadObject(at, name, parts);
+
+    private TypeRef ReadObjectLike(YamlMappingNode schema, string contextName)
+    {
+        var properties = schema.Get("properties");
+        var additional = schema.Get("additionalProperties");
+        var additionalAllowed = additional is not null && !(additional is YamlScalarNode { Value: "false" });
+        if (properties is YamlMappingNode map)
+        {
+            if (additionalAllowed)
+                return Unsupported(schema, "an object with both 'properties' and 'additionalProperties'", contextName, "keep one of them");
+            if (map.Children.Count == 0)
+                return TypeRef.Of(TypeRefKind.EmptyObject);
+            return ReadObject(schema, contextName, new[] { schema });
+        }
+        if (additionalAllowed)
+        {
+            var valueType = additional is YamlMappingNode valueSchema && valueSchema.Children.Count > 0
+                ? Read(valueSchema, contextName + "Value", nullable: false)
+                : TypeRef.Of(TypeRefKind.Element);
+            return new TypeRef(TypeRefKind.Map, false, Item: valueType);
+        }
+        // A free-form object: kept as it is.
+        return TypeRef.Of(TypeRefKind.Element);
+    }
+
+    private TypeRef ReadObject(YamlMappingNode schema, string name, IReadOnlyList<YamlMappingNode> parts)
+    {
+        var typeName = ClaimName(name);
+        var reference = new TypeRef(TypeRefKind.Named, false, typeName);
+        // Registered before the properties are read, so that a recursive schema refers to itself.
+        _types[typeName] = new ApiType(typeName, schema.Describe(), TypeKind.Object, EquatableArray<ApiProperty>.Empty, EquatableArray<ApiEnumMember>.Empty);
+
+        var properties = new List<ApiProperty>();
+        var memberNames = new HashSet<string> { typeName };
+        foreach (var part in parts)
+        {
+            var objectSchema = part;
+            if (part.Get("$ref") is YamlScalarNode partRef)
+            {
+                if (DefinitionSchema(partRef) is not { } target)
+                    continue;
+                objectSchema = target;
+            }
+            foreach (var property in PropertiesOf(objectSchema))
+                AddProperty(properties, memberNames, typeName, property.Schema, property.WireName, property.Required);
+        }
+        _types[typeName] = new ApiType(typeName, schema.Describe() ?? parts.Select(p => p.Describe()).FirstOrDefault(d => d is not null),
+            TypeKind.Object, properties.ToEquatableArray(), EquatableArray<ApiEnumMember>.Empty);
+        return reference;
+    }
+
+    /// <summary>The properties of an object schema, following allOf and $ref parts.</summary>
+    private IEnumerable<(string WireName, YamlMappingNode Schema, bool Required)> PropertiesOf(YamlMappingNode schema)
+    {
+        if (schema.Seq("allOf") is { } allOf)
+        {
+            foreach (var part in allOf.Children.OfType<YamlMappingNode>())
+            {
+                var target = part.Get("$ref") is YamlScalarNode r ? DefinitionSchema(r) : part;
+                if (target is null)
+                    continue;
+                foreach (var p in PropertiesOf(target))
+                    yield return p;
+            }
+        }
+        var required = new HashSet<string>(schema.Seq("required")?.Children.OfType<YamlScalarNode>().Select(n => n.Value!) ?? Enumerable.Empty<string>());
+        foreach (var entry in schema.Map("properties")?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
+        {
+            if (entry.Key is YamlScalarNode { Value: { } wire } && entry.Value is YamlMappingNode propertySchema)
+                yield return (wire, propertySchema, required.Contains(wire));
+        }
+    }
+
+    private void AddProperty(List<ApiProperty> properties, HashSet<string> memberNames, string typeName, YamlMappingNode schema, string wire, bool required)
+    {
+        if (properties.Any(p => p.WireName == wire))
+            return;
+        var name = Naming.Pascal(wire);
+        if (name == typeName)
+            name += "Value";
+        name = Naming.Unique(name, memberNames);
+        var type = Read(schema, typeName + Naming.Pascal(wire), nullable: !required);
+        properties.Add(new ApiProperty(name, wire, type, schema.Describe(), required && !type.Nullable, schema.Bool("x-docker-sensitive")));
+    }
+
+    private TypeRef ReadEnum(YamlMappingNode schema, YamlSequenceNode values, string type, string contextName)
+    {
+        var typeName = ClaimName(contextName);
+        var names = schema.Seq("x-enum-varnames")?.Children.OfType<YamlScalarNode>().Select(n => n.Value!).ToList();
+        var members = new List<ApiEnumMember>();
+        var taken = new HashSet<string> { typeName, "Value", "ToString", "Equals", "GetHashCode" };
+        var index = 0;
+        foreach (var value in values.Children.OfType<YamlScalarNode>())
+        {
+            var text = value.Value ?? "";
+            var name = names is not null && index < names.Count ? names[index] : text.Length == 0 ? "Empty" : Naming.Pascal(text);
+            members.Add(new ApiEnumMember(Naming.Unique(name, taken), text, null));
+            index++;
+        }
+        var kind = type == "integer" ? TypeKind.IntEnum : TypeKind.StringEnum;
+        _types[typeName] = new ApiType(typeName, schema.Describe(), kind, EquatableArray<ApiProperty>.Empty, members.ToEquatableArray());
+        return new TypeRef(TypeRefKind.Named, false, typeName, NamedKind: kind);
+    }
+
+    private TypeRef? Resolve(YamlScalarNode reference)
+    {
+        var text = reference.Value ?? "";
+        var name = text.StartsWith(RefPrefix, System.StringComparison.Ordinal) ? text.Substring(RefPrefix.Length) : null;
+        if (name is null || _definitions?.Get(name) is not YamlMappingNode)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.UnknownRef, reference, text);
+            return null;
+        }
+        return ResolveDefinition(name);
+    }
+
+    private YamlMappingNode? DefinitionSchema(YamlScalarNode reference)
+    {
+        var text = reference.Value ?? "";
+        if (text.StartsWith(RefPrefix, System.StringComparison.Ordinal) && _definitions?.Get(text.Substring(RefPrefix.Length)) is YamlMappingNode schema)
+            return schema;
+        _diagnostics.Report(DiagnosticDescriptors.UnknownRef, reference, text);
+        return null;
+    }
+
+    private TypeRef ResolveDefinition(string name)
+    {
+        if (_resolved.TryGetValue(name, out var known))
+            return known;
+        if (_definitions!.Get(name) is not YamlMappingNode schema)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.InvalidSpec, _definitions!.Get(name),
+                $"The definition '{name}' must be a schema (a mapping with 'type', 'properties', …).");
+            return _resolved[name] = TypeRef.Of(TypeRefKind.Element);
+        }
+        var typeName = _typeNameOfDefinition[name];
+        // Placeholder while reading, for recursive definitions.
+        _resolved[name] = new TypeRef(TypeRefKind.Named, false, typeName);
+        var outer = _claimable;
+        _claimable = typeName;
+        var type = Read(schema, typeName, nullable: false).AsNullable(false);
+        _claimable = outer;
+        _resolved[name] = type;
+        return type;
+    }
+
+    /// <summary>The definition's reserved name for its own top-level type; a unique new name for anything else.</summary>
+    private string ClaimName(string name)
+    {
+        if (name == _claimable)
+        {
+            _claimable = null;
+            return name;
+        }
+        return Naming.Unique(Naming.TypeName(name), _typeNames);
+    }
+
+    private TypeRef Unsupported(YamlMappingNode schema, string construct, string where, string hint)
+    {
+        _diagnostics.Report(DiagnosticDescriptors.UnsupportedSchema, schema, construct, string.IsNullOrEmpty(where) ? "the value" : where, hint);
+        return TypeRef.Of(TypeRefKind.Element);
+    }
+}

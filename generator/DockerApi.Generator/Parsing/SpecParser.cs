@@ -1,0 +1,376 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using DockerApi.Generator.Diagnostics;
+using DockerApi.Generator.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace DockerApi.Generator.Parsing;
+
+/// <summary>Parses one spec file into an <see cref="ApiModel"/>. Never throws: every problem becomes a diagnostic.</summary>
+internal sealed class SpecParser
+{
+    private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch" };
+    private static readonly string[] StreamKinds = { "hijack", "json-progress", "text-progress", "build-output" };
+    private static readonly Regex PathParameter = new(@"\{([^}]+)\}", RegexOptions.Compiled);
+    private static readonly Regex YamlPosition = new(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.Compiled);
+
+    /// <summary>Names the emitters use in every namespace; generated types never take them.</summary>
+    internal static readonly string[] ReservedNames = { "DockerClient", "DockerJsonContext", "DockerApiRegistration" };
+
+    private readonly SpecInput _input;
+    private readonly YamlMappingNode _root;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly CancellationToken _cancellationToken;
+
+    private SpecParser(SpecInput input, YamlMappingNode root, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        _input = input;
+        _root = root;
+        _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
+    }
+
+    public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken)
+    {
+        var diagnostics = new DiagnosticBag(input.Path);
+        ApiModel? model = null;
+        try
+        {
+            var root = Load(input.Text, diagnostics);
+            if (root is not null)
+                model = new SpecParser(input, root, diagnostics, cancellationToken).ParseModel();
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // A bug of ours must reach the user as a diagnostic, never as a generator crash (CS8785).
+            diagnostics.Report(DiagnosticDescriptors.InternalError, Mark.Empty, Mark.Empty, $"{e.GetType().Name}: {e.Message}");
+        }
+        return new ParseResult(input.Path, diagnostics.HasErrors ? null : model, diagnostics.Items.ToEquatableArray());
+    }
+
+    private static YamlMappingNode? Load(string text, DiagnosticBag diagnostics)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var message = YamlPosition.Replace(e.InnerException?.Message ?? e.Message, "");
+            diagnostics.Report(DiagnosticDescriptors.YamlSyntax, e.Start, e.End, message.TrimEnd('.'));
+            return null;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            diagnostics.Report(DiagnosticDescriptors.InvalidSpec, stream.Documents.FirstOrDefault()?.RootNode,
+                "The spec must be a YAML mapping with 'swagger: \"2.0\"', 'info' and 'paths'.");
+            return null;
+        }
+        return root;
+    }
+
+    private ApiModel? ParseModel()
+    {
+        if (_root.Str("swagger") != "2.0")
+        {
+            _diagnostics.Report(DiagnosticDescriptors.InvalidSpec, _root.Get("swagger") ?? _root,
+                $"The spec must be Swagger 2.0 ('swagger: \"2.0\"'); found '{_root.Str("swagger") ?? "nothing"}'.");
+            return null;
+        }
+        var info = _root.Map("info");
+        var version = info?.Str("version");
+        if (version is null || !Regex.IsMatch(version, @"^\d+\.\d+$"))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.InvalidSpec, info?.Get("version") ?? (YamlNode?)info ?? _root,
+                $"'info.version' must be the API version, such as \"1.2\"; found '{version ?? "nothing"}'.");
+            return null;
+        }
+        if (_root.Map("paths") is not { } paths)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.InvalidSpec, _root, "The spec has no 'paths'.");
+            return null;
+        }
+
+        var booleanFormat = ReadEnumExtension("x-docker-query-boolean-format", new[] { "word", "numeric" }, "word") == "numeric"
+            ? QueryBooleanFormat.Numeric
+            : QueryBooleanFormat.Word;
+        ReadEnumExtension("x-docker-error-format", new[] { "text", "json" }, "json");
+
+        var interfaces = ReadTags();
+        var reserved = new HashSet<string>(ReservedNames);
+        foreach (var i in interfaces.Values)
+        {
+            reserved.Add(i.InterfaceName);
+            reserved.Add(i.ClientName);
+            reserved.Add(i.ClientName.Replace("Client", "Extensions"));
+        }
+        var schemas = new SchemaReader(_root.Map("definitions"), _diagnostics, reserved);
+        schemas.ReadAllDefinitions();
+
+        var operations = new List<(string Tag, ApiOperation Operation)>();
+        var seenIds = new Dictionary<string, string>();
+        var jsonRoots = new List<TypeRef>();
+        foreach (var entry in paths.Children)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (entry.Key is not YamlScalarNode { Value: { } path } pathKey || entry.Value is not YamlMappingNode pathItem)
+                continue;
+            var shared = pathItem.Seq("parameters")?.Children.OfType<YamlMappingNode>().ToList() ?? new List<YamlMappingNode>();
+            foreach (var methodEntry in pathItem.Children)
+            {
+                if (methodEntry.Key is not YamlScalarNode { Value: { } method } || !HttpMethods.Contains(method) || methodEntry.Value is not YamlMappingNode node)
+                    continue;
+                var operation = ReadOperation(method, path, pathKey, node, shared, schemas, seenIds, jsonRoots);
+                if (operation is not null)
+                {
+                    var tag = node.Seq("tags")?.Children.OfType<YamlScalarNode>().FirstOrDefault()?.Value ?? "Default";
+                    if (!interfaces.ContainsKey(tag))
+                        interfaces[tag] = NewInterface(tag, tag, null);
+                    operations.Add((tag, operation));
+                }
+            }
+        }
+
+        var apiInterfaces = interfaces.Values
+            .Select(i =>
+            {
+                var taken = new HashSet<string>();
+                var ops = operations.Where(o => o.Tag == i.Tag)
+                    .Select(o => o.Operation with { MethodName = Naming.Unique(o.Operation.MethodName, taken) });
+                return i with { Operations = ops.ToEquatableArray() };
+            })
+            .Where(i => i.Operations.Count > 0)
+            .OrderBy(i => i.InterfaceName, StringComparer.Ordinal)
+            .ToEquatableArray();
+
+        var ns = string.IsNullOrWhiteSpace(_input.Namespace) ? "DockerApi.V" + version.Replace('.', '_') : _input.Namespace!.Trim();
+        return new ApiModel(ns, info!.Str("title") ?? "Docker API", version, info!.Describe(), booleanFormat,
+            _root.Bool("x-docker-json-case-insensitive"), apiInterfaces, schemas.Types.ToEquatableArray(),
+            jsonRoots.Distinct().ToEquatableArray());
+    }
+
+    private Dictionary<string, ApiInterface> ReadTags()
+    {
+        var interfaces = new Dictionary<string, ApiInterface>();
+        foreach (var tag in _root.Seq("tags")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+        {
+            if (tag.Str("name") is { } name && !interfaces.ContainsKey(name))
+                interfaces[name] = NewInterface(name, tag.Str("x-displayName") ?? name, tag.Describe());
+        }
+        return interfaces;
+    }
+
+    private static ApiInterface NewInterface(string tag, string displayName, string? description)
+    {
+        var pascal = Naming.Pascal(tag);
+        return new ApiInterface(tag, "I" + pascal + "Api", pascal + "ApiClient", Naming.Pascal(displayName), description, EquatableArray<ApiOperation>.Empty);
+    }
+
+    private ApiOperation? ReadOperation(string method, string path, YamlScalarNode pathKey, YamlMappingNode node, List<YamlMappingNode> shared,
+        SchemaReader schemas, Dictionary<string, string> seenIds, List<TypeRef> jsonRoots)
+    {
+        var where = $"{method.ToUpperInvariant()} {path}";
+        var id = node.Str("operationId");
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.MissingOperationId, node, where);
+            return null;
+        }
+        if (seenIds.TryGetValue(id!, out var first))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.DuplicateOperationId, node.Get("operationId"), id!, first);
+            return null;
+        }
+        seenIds[id!] = where;
+
+        var parameters = ReadParameters(id!, path, pathKey, node, shared, schemas, jsonRoots);
+        var responses = new List<ApiResponse>();
+        YamlMappingNode? success = null;
+        foreach (var entry in node.Map("responses")?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
+        {
+            if (entry.Key is not YamlScalarNode { Value: { } status } || entry.Value is not YamlMappingNode response)
+                continue;
+            responses.Add(new ApiResponse(status, response.Describe() ?? ""));
+            if (success is null && status.Length == 3 && status[0] == '2')
+                success = response;
+        }
+        if (success is null && responses.Count == 0)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.InvalidSpec, node, $"The operation {id} ({where}) has no 'responses'.");
+            return null;
+        }
+
+        var (result, resultType, errorProperty) = ReadResult(id!, node, success, schemas);
+        if (result == ResultKind.Json && resultType is not null)
+            jsonRoots.Add(resultType);
+        if (result == ResultKind.JsonProgress && resultType is not null)
+            jsonRoots.Add(resultType);
+
+        if (node.Bool("x-docker-undocumented") && !_input.IncludeUndocumented)
+            return null;
+
+        var tag = node.Seq("tags")?.Children.OfType<YamlScalarNode>().FirstOrDefault()?.Value ?? "Default";
+        var methodName = (id!.StartsWith(tag, StringComparison.Ordinal) && id.Length > tag.Length && char.IsUpper(id[tag.Length])
+            ? id.Substring(tag.Length)
+            : Naming.Pascal(id)) + "Async";
+
+        return new ApiOperation(id, methodName, method.ToUpperInvariant(), path, node.Str("summary"), node.Str("description"),
+            parameters.ToEquatableArray(), responses.ToEquatableArray(), result, resultType, errorProperty,
+            node.Bool("x-docker-stream-tolerates-text"), node.Bool("x-docker-undocumented"));
+    }
+
+    private (ResultKind, TypeRef?, string?) ReadResult(string id, YamlMappingNode node, YamlMappingNode? success, SchemaReader schemas)
+    {
+        var schema = success?.Map("schema");
+        var stream = node.Str("x-docker-stream");
+        if (stream is not null && !StreamKinds.Contains(stream))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.InvalidExtension, node.Get("x-docker-stream"), "x-docker-stream", stream, string.Join(", ", StreamKinds));
+            return (ResultKind.None, null, null);
+        }
+        switch (stream)
+        {
+            case "hijack":
+                return (ResultKind.Hijack, null, null);
+            case "text-progress":
+                return (ResultKind.TextProgress, null, null);
+            case "build-output":
+                return (ResultKind.BuildOutput, null, null);
+            case "json-progress":
+                if (schema is null)
+                {
+                    _diagnostics.Report(DiagnosticDescriptors.InvalidSpec, success ?? node,
+                        $"The JSON progress stream of {id} needs a 'schema' on its success response: the schema of one message.");
+                    return (ResultKind.None, null, null);
+                }
+                TypeRef message;
+                if (node.Map("x-docker-stream-result") is { } resultSchema)
+                    message = schemas.MergeObjects(id + "Message", new[] { schema, resultSchema }, schema);
+                else
+                    message = schemas.Read(schema, id + "Message", nullable: false);
+                return (ResultKind.JsonProgress, message.AsNullable(false), "error");
+        }
+        if (schema is null)
+            return (ResultKind.None, null, null);
+        var type = schemas.Read(schema, id + "Response", nullable: schema.Bool("x-nullable"));
+        return type.Kind switch
+        {
+            TypeRefKind.Binary => (ResultKind.Binary, null, null),
+            TypeRefKind.String => (ResultKind.Text, null, null),
+            _ => (ResultKind.Json, type, null),
+        };
+    }
+
+    private List<ApiParameter> ReadParameters(string id, string path, YamlScalarNode pathKey, YamlMappingNode node, List<YamlMappingNode> shared,
+        SchemaReader schemas, List<TypeRef> jsonRoots)
+    {
+        var declared = shared.Concat(node.Seq("parameters")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>()).ToList();
+        var mediaType = node.Seq("consumes")?.Children.OfType<YamlScalarNode>().FirstOrDefault()?.Value;
+        var names = new HashSet<string> { "cancellationToken", "progress" };
+        var result = new List<ApiParameter>();
+
+        foreach (var template in PathParameter.Matches(path).Cast<Match>().Select(m => m.Groups[1].Value))
+        {
+            if (!declared.Any(p => p.Str("in") == "path" && p.Str("name") == template))
+                _diagnostics.Report(DiagnosticDescriptors.UndeclaredPathParameter, pathKey, path, template);
+        }
+
+        foreach (var p in declared)
+        {
+            if (p.Get("$ref") is { } reference)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidSpec, reference, $"Parameter $ref is not supported in {id}; declare the parameter inline.");
+                continue;
+            }
+            var wire = p.Str("name") ?? "";
+            var location = p.Str("in");
+            var required = p.Bool("required") || location == "path";
+            TypeRef type;
+            ParameterLocation where;
+            switch (location)
+            {
+                case "path":
+                    if (!path.Contains("{" + wire + "}"))
+                    {
+                        _diagnostics.Report(DiagnosticDescriptors.InvalidSpec, p, $"The path parameter '{wire}' of {id} is not in the path '{path}'.");
+                        continue;
+                    }
+                    where = ParameterLocation.Path;
+                    type = SimpleType(p, id, wire);
+                    break;
+                case "query":
+                    where = ParameterLocation.Query;
+                    type = SimpleType(p, id, wire);
+                    break;
+                case "header":
+                    where = ParameterLocation.Header;
+                    type = TypeRef.Of(TypeRefKind.String);
+                    break;
+                case "body":
+                    where = ParameterLocation.Body;
+                    type = p.Map("schema") is { } schema ? schemas.Read(schema, id + "Request", nullable: false) : TypeRef.Of(TypeRefKind.Element);
+                    if (type.Kind != TypeRefKind.Binary)
+                        jsonRoots.Add(type.AsNullable(false));
+                    break;
+                case "formData" when p.Str("type") == "file":
+                    where = ParameterLocation.FormFile;
+                    type = TypeRef.Of(TypeRefKind.Binary);
+                    break;
+                default:
+                    _diagnostics.Report(DiagnosticDescriptors.InvalidSpec, p.Get("in") ?? p,
+                        $"Parameter '{wire}' of {id}: 'in: {location}' is not supported; use path, query, header, body or a formData file.");
+                    continue;
+            }
+            result.Add(new ApiParameter(Naming.Unique(Naming.Camel(wire), names), wire, where, type.AsNullable(!required), required,
+                p.Describe(), where == ParameterLocation.Body ? mediaType : null));
+        }
+        // Path parameters in template order, then required ones, then optional ones: C# wants optional parameters last.
+        return result
+            .OrderBy(p => p.Location == ParameterLocation.Path ? 0 : p.Required ? 1 : 2)
+            .ThenBy(p => p.Location == ParameterLocation.Path ? path.IndexOf("{" + p.WireName + "}", StringComparison.Ordinal) : 0)
+            .ToList();
+    }
+
+    private TypeRef SimpleType(YamlMappingNode parameter, string id, string wire)
+    {
+        switch (parameter.Str("type"))
+        {
+            case "boolean":
+                return TypeRef.Of(TypeRefKind.Boolean);
+            case "integer":
+                return TypeRef.Of(parameter.Str("format") == "int32" ? TypeRefKind.Int32 : TypeRefKind.Int64);
+            case "number":
+                return TypeRef.Of(TypeRefKind.Double);
+            case "array":
+                return new TypeRef(TypeRefKind.List, false, Item: TypeRef.Of(TypeRefKind.String));
+            case "string":
+            case null:
+                return TypeRef.Of(TypeRefKind.String);
+            default:
+                _diagnostics.Report(DiagnosticDescriptors.InvalidSpec, parameter.Get("type"),
+                    $"Parameter '{wire}' of {id}: 'type: {parameter.Str("type")}' is not a Swagger 2.0 parameter type.");
+                return TypeRef.Of(TypeRefKind.String);
+        }
+    }
+
+    private string ReadEnumExtension(string key, string[] allowed, string fallback)
+    {
+        var value = _root.Str(key);
+        if (value is null)
+            return fallback;
+        if (allowed.Contains(value))
+            return value;
+        _diagnostics.Report(DiagnosticDescriptors.InvalidExtension, _root.Get(key), key, value, string.Join(", ", allowed));
+        return fallback;
+    }
+}

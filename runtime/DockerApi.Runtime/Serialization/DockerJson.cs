@@ -1,0 +1,223 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace DockerApi.Serialization;
+
+/// <summary>Reads one JSON value; the shape of the read methods generated clients emit for each type.</summary>
+public delegate T JsonRead<T>(ref Utf8JsonReader reader, JsonSerializerOptions options);
+
+/// <summary>Writes one JSON value.</summary>
+public delegate void JsonWrite<T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options);
+
+/// <summary>
+/// The JSON primitives generated serializers are made of: no reflection, so generated clients are trim- and
+/// AOT-safe. Every read raises <see cref="JsonException"/> with the JSON path when a value has the wrong type.
+/// </summary>
+public static class DockerJson
+{
+    /// <summary>The index in <paramref name="names"/> of the property name the reader is on, or -1. Exact matches first, then ASCII case-insensitive ones when <paramref name="ignoreCase"/>.</summary>
+    public static int FindProperty(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase)
+    {
+        var all = names.Utf8;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (reader.ValueTextEquals(all[i]))
+                return i;
+        }
+        if (!ignoreCase)
+            return -1;
+        byte[]? rented = null;
+        try
+        {
+            ReadOnlySpan<byte> name;
+            if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+            {
+                name = reader.ValueSpan;
+            }
+            else
+            {
+                var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+                rented = ArrayPool<byte>.Shared.Rent(length);
+                name = rented.AsSpan(0, reader.CopyString(rented));
+            }
+            for (var i = 0; i < all.Length; i++)
+            {
+                if (Ascii.EqualsIgnoreCase(name, all[i]))
+                    return i;
+            }
+            return -1;
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Checks that the reader is on the start of an object.</summary>
+    public static void ExpectObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonException($"Expected a JSON object for {typeName}, found {reader.TokenType}.");
+    }
+
+    /// <summary>Moves to a property's value and skips it.</summary>
+    public static void SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        reader.Skip();
+    }
+
+    /// <summary>A JSON string, or null for JSON null.</summary>
+    public static string? ReadString(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Null => null,
+            _ => throw WrongType(reader, "a string"),
+        };
+
+    /// <summary>A JSON string that may not be null.</summary>
+    public static string ReadRequiredString(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        ReadString(ref reader, options) ?? throw new JsonException("Expected a string, found null.");
+
+    /// <summary>A JSON boolean.</summary>
+    public static bool ReadBoolean(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            _ => throw WrongType(reader, "a boolean"),
+        };
+
+    /// <summary>A JSON number as <see cref="int"/>.</summary>
+    public static int ReadInt32(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw WrongType(reader, "a 32-bit integer");
+
+    /// <summary>A JSON number as <see cref="long"/>.</summary>
+    public static long ReadInt64(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw WrongType(reader, "a 64-bit integer");
+
+    /// <summary>A JSON number as <see cref="uint"/>.</summary>
+    public static uint ReadUInt32(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out var value) ? value : throw WrongType(reader, "an unsigned 32-bit integer");
+
+    /// <summary>A JSON number as <see cref="ulong"/>.</summary>
+    public static ulong ReadUInt64(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out var value) ? value : throw WrongType(reader, "an unsigned 64-bit integer");
+
+    /// <summary>A JSON number as <see cref="double"/>.</summary>
+    public static double ReadDouble(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : throw WrongType(reader, "a number");
+
+    /// <summary>
+    /// An RFC 3339 time. Go writes up to 9 fractional digits; .NET keeps 7 (100 ns ticks), so the last two are
+    /// dropped rather than refused.
+    /// </summary>
+    public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+            throw WrongType(reader, "a date-time string");
+        if (reader.TryGetDateTimeOffset(out var value))
+            return value;
+        var text = reader.GetString()!;
+        return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out value)
+            ? value
+            : throw new JsonException($"'{text}' is not an RFC 3339 date-time.");
+    }
+
+    /// <summary>Any JSON value, kept as it is.</summary>
+    public static JsonElement ReadElement(ref Utf8JsonReader reader, JsonSerializerOptions options) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>A JSON array, or null for JSON null.</summary>
+    public static IReadOnlyList<T>? ReadList<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonRead<T> readItem)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+            return null;
+        if (reader.TokenType != JsonTokenType.StartArray)
+            throw WrongType(reader, "an array");
+        var list = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            list.Add(readItem(ref reader, options));
+        return list;
+    }
+
+    /// <summary>A JSON object read as a map, or null for JSON null.</summary>
+    public static IReadOnlyDictionary<string, T>? ReadMap<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonRead<T> readValue)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+            return null;
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw WrongType(reader, "an object");
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            map[key] = readValue(ref reader, options);
+        }
+        return map;
+    }
+
+    /// <summary>Writes a string.</summary>
+    public static void WriteString(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    /// <summary>Writes a boolean.</summary>
+    public static void WriteBoolean(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) => writer.WriteBooleanValue(value);
+
+    /// <summary>Writes an <see cref="int"/>.</summary>
+    public static void WriteInt32(Utf8JsonWriter writer, int value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a <see cref="long"/>.</summary>
+    public static void WriteInt64(Utf8JsonWriter writer, long value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a <see cref="uint"/>.</summary>
+    public static void WriteUInt32(Utf8JsonWriter writer, uint value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a <see cref="ulong"/>.</summary>
+    public static void WriteUInt64(Utf8JsonWriter writer, ulong value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a <see cref="double"/>.</summary>
+    public static void WriteDouble(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a time in RFC 3339.</summary>
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    /// <summary>Writes a JSON value kept as it was.</summary>
+    public static void WriteElement(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => value.WriteTo(writer);
+
+    /// <summary>Writes an array.</summary>
+    public static void WriteList<T>(Utf8JsonWriter writer, IReadOnlyList<T> value, JsonSerializerOptions options, JsonWrite<T> writeItem)
+    {
+        writer.WriteStartArray();
+        foreach (var item in value)
+            writeItem(writer, item, options);
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a map as an object.</summary>
+    public static void WriteMap<T>(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> value, JsonSerializerOptions options, JsonWrite<T> writeValue)
+    {
+        writer.WriteStartObject();
+        foreach (var (key, item) in value)
+        {
+            writer.WritePropertyName(key);
+            writeValue(writer, item, options);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The error for a required property the daemon did not send.</summary>
+    public static JsonException MissingProperty(string typeName, string wireName) =>
+        new($"The JSON object for {typeName} lacks the required property '{wireName}'.");
+
+    private static JsonException WrongType(Utf8JsonReader reader, string expected) =>
+        new($"Expected {expected}, found {reader.TokenType} at byte {reader.TokenStartIndex}.");
+}
+
+/// <summary>The UTF-8 wire names of a type's properties, in the order generated readers switch on.</summary>
+public sealed class JsonPropertyNames(params string[] names)
+{
+    internal byte[][] Utf8 { get; } = Array.ConvertAll(names, Encoding.UTF8.GetBytes);
+}
