@@ -1,5 +1,5 @@
 using System.Net;
-using DockerApi.Runtime.Tests.Infrastructure;
+using DockerApi.Tests;
 using DockerApi.Transport;
 
 namespace DockerApi.Runtime.Tests.Errors;

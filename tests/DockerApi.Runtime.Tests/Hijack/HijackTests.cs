@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using DockerApi.Runtime.Tests.Infrastructure;
+using DockerApi.Tests;
 using DockerApi.Runtime.Tests.Streams;
 using DockerApi.Streams;
 using DockerApi.Transport;

@@ -1,6 +1,6 @@
 using System.Text;
 using DockerApi.Requests;
-using DockerApi.Runtime.Tests.Infrastructure;
+using DockerApi.Tests;
 using DockerApi.Transport;
 
 namespace DockerApi.Runtime.Tests.Requests;

@@ -1,5 +1,5 @@
 using System.Text;
-using DockerApi.Runtime.Tests.Infrastructure;
+using DockerApi.Tests;
 using DockerApi.Streams;
 
 namespace DockerApi.Runtime.Tests.Streams;

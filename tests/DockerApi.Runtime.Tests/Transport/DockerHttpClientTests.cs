@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using DockerApi.Runtime.Tests.Infrastructure;
+using DockerApi.Tests;
 using DockerApi.Transport;
 
 namespace DockerApi.Runtime.Tests.Transport;

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace DockerApi.Runtime.Tests.Infrastructure;
+namespace DockerApi.Tests;
 
 /// <summary>One connection of <see cref="RawServer"/>: read requests, write exact bytes.</summary>
 internal sealed class RawConnection(Socket socket) : IDisposable

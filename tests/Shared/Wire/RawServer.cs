@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using DockerApi.Transport;
 
-namespace DockerApi.Runtime.Tests.Infrastructure;
+namespace DockerApi.Tests;
 
 public enum Wire
 {
@@ -21,6 +21,7 @@ internal sealed class RawServer : IAsyncDisposable
     private readonly Func<RawConnection, Task> _script;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentBag<Task> _connections = [];
+    private readonly ConcurrentBag<RawConnection> _open = [];
     private readonly ConcurrentQueue<Exception> _failures = new();
     private readonly string? _socketPath;
     private readonly Task _acceptLoop;
@@ -77,6 +78,7 @@ internal sealed class RawServer : IAsyncDisposable
             _connections.Add(Task.Run(async () =>
             {
                 using var connection = new RawConnection(socket);
+                _open.Add(connection);
                 try
                 {
                     await _script(connection);
@@ -106,6 +108,9 @@ internal sealed class RawServer : IAsyncDisposable
         _stop.Cancel();
         _listener.Dispose();
         await _acceptLoop;
+        // Clients may keep pooled connections open (HttpClientFactory does): close them, ending their scripts.
+        foreach (var connection in _open)
+            connection.Dispose();
         await Task.WhenAll(_connections).WaitAsync(TimeSpan.FromSeconds(30));
         if (_socketPath is not null)
             File.Delete(_socketPath);

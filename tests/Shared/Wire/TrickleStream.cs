@@ -1,4 +1,4 @@
-namespace DockerApi.Runtime.Tests.Infrastructure;
+namespace DockerApi.Tests;
 
 /// <summary>Hands out its bytes a few at a time, so every chunk boundary a reader can meet is met.</summary>
 internal sealed class TrickleStream(byte[] data, int bytesPerRead = 1) : Stream

@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+
+namespace DockerApi.Generator.Tests.Packaging;
+
+/// <summary>
+/// The two packages as a user gets them: pack into a folder feed, reference them by version from a new project
+/// (net8.0 and net10.0, nullable, AOT analysis, warnings as errors) with a built-in and an own spec, build, run.
+/// </summary>
+public sealed class PackagingTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("dockerapi-pack-").FullName;
+    private readonly string _version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+
+    [Fact]
+    public void Packed_generator_and_runtime_build_and_run_in_a_new_consumer_project()
+    {
+        var feed = Path.Combine(_work, "feed");
+        Dotnet(DockerApi.Tests.RepositoryPaths.Root, $"pack generator/DockerApi.Generator -c Release -o \"{feed}\" -p:Version={_version}");
+        Dotnet(DockerApi.Tests.RepositoryPaths.Root, $"pack runtime/DockerApi.Runtime -c Release -o \"{feed}\" -p:Version={_version}");
+
+        AssertGeneratorPackageLayout(Path.Combine(feed, $"DockerApi.Generator.{_version}.nupkg"));
+        AssertRuntimePackageLayout(Path.Combine(feed, $"DockerApi.Runtime.{_version}.nupkg"));
+
+        var consumer = Path.Combine(_work, "consumer");
+        Directory.CreateDirectory(consumer);
+        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+            <configuration>
+              <packageSources>
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFrameworks>net8.0;net10.0</TargetFrameworks>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <IsAotCompatible>true</IsAotCompatible>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="DockerApi.Generator" Version="{_version}" PrivateAssets="all" />
+                <PackageReference Include="DockerApi.Runtime" Version="{_version}" />
+                <DockerApiVersion Include="1.2" />
+                <DockerApiSpec Include="pets.yaml" Namespace="Consumer.Pets" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "pets.yaml"), """
+            swagger: "2.0"
+            info:
+              title: "Pet daemon"
+              version: "1.0"
+            paths:
+              /pets/{name}:
+                get:
+                  operationId: "PetInspect"
+                  tags: ["Pet"]
+                  parameters:
+                    - name: "name"
+                      in: "path"
+                      required: true
+                      type: "string"
+                  responses:
+                    200:
+                      description: "The pet."
+                      schema:
+                        $ref: "#/definitions/Pet"
+            definitions:
+              Pet:
+                type: "object"
+                properties:
+                  Name:
+                    type: "string"
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
+            using System.Net;
+            using System.Net.Sockets;
+            using System.Text;
+            using DockerApi.Transport;
+
+            // A one-request daemon on loopback: answers GET /v1.2/version as docker 0.4.4 did.
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            var daemon = Task.Run(async () =>
+            {
+                using var socket = await listener.AcceptSocketAsync();
+                var buffer = new byte[4096];
+                var request = Encoding.ASCII.GetString(buffer, 0, await socket.ReceiveAsync(buffer));
+                var body = request.StartsWith("GET /v1.2/version ") ? "{\"Version\":\"0.4.4\",\"GoVersion\":\"go1.1\"}" : "wrong request";
+                await socket.SendAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}"));
+            });
+
+            using var docker = new DockerApi.V1_2.DockerClient(DockerEndpoint.Parse($"tcp://127.0.0.1:{port}"));
+            var version = await docker.System.VersionAsync();
+            await daemon;
+            Console.WriteLine($"daemon {version.Version} ({version.GoVersion}); own spec: {typeof(Consumer.Pets.IPetApi).FullName}");
+            """);
+
+        Dotnet(consumer, "build -c Release");
+        var output = Dotnet(consumer, "run -c Release --no-build -f net10.0");
+        Assert.Contains("daemon 0.4.4 (go1.1); own spec: Consumer.Pets.IPetApi", output);
+    }
+
+    private static void AssertGeneratorPackageLayout(string nupkg)
+    {
+        using var zip = ZipFile.OpenRead(nupkg);
+        var entries = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("analyzers/dotnet/cs/DockerApi.Generator.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
+        Assert.Contains("build/DockerApi.Generator.props", entries);
+        Assert.Contains("build/DockerApi.Generator.targets", entries);
+        Assert.Equal(["specs/docker-v1.0.yaml", "specs/docker-v1.1.yaml", "specs/docker-v1.2.yaml"], entries.Where(e => e.StartsWith("specs/", StringComparison.Ordinal)).Order());
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+        var nuspec = ReadEntry(zip, "DockerApi.Generator.nuspec");
+        Assert.Contains("<developmentDependency>true</developmentDependency>", nuspec);
+        Assert.DoesNotContain("<dependency ", nuspec);
+
+        // Visual Studio loads analyzers in its own host: every reference must be one it supplies, or packed beside.
+        var packed = entries.Where(e => e.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)).Select(e => Path.GetFileNameWithoutExtension(e)).ToHashSet();
+        var hostSupplied = new HashSet<string> { "netstandard", "mscorlib", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "System.Collections.Immutable", "System.Memory", "System.Runtime.CompilerServices.Unsafe", "System.Buffers" };
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)))
+        {
+            foreach (var reference in References(entry))
+                Assert.True(packed.Contains(reference) || hostSupplied.Contains(reference), $"{entry.Name} references {reference}, which neither the host nor the package supplies");
+        }
+    }
+
+    private static void AssertRuntimePackageLayout(string nupkg)
+    {
+        using var zip = ZipFile.OpenRead(nupkg);
+        var entries = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("lib/net8.0/DockerApi.Runtime.dll", entries);
+        Assert.Contains("lib/net10.0/DockerApi.Runtime.dll", entries);
+        Assert.Contains("lib/net10.0/DockerApi.Runtime.xml", entries);
+        Assert.Contains("README.md", entries);
+        var nuspec = ReadEntry(zip, "DockerApi.Runtime.nuspec");
+        Assert.Contains("<license type=\"expression\">MIT</license>", nuspec);
+        Assert.Contains("id=\"Refit\" version=\"16.4.0\"", nuspec);
+    }
+
+    private static string ReadEntry(ZipArchive zip, string name)
+    {
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+
+    private static List<string> References(ZipArchiveEntry entry)
+    {
+        using var stream = new MemoryStream();
+        using (var source = entry.Open())
+            source.CopyTo(stream);
+        stream.Position = 0;
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        return metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).ToList();
+    }
+
+    private static string Dotnet(string directory, string arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", arguments)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // The test host runs under `dotnet test`; its MSBuild settings must not leak into these builds.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+            start.Environment.Remove(key);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new Xunit.Sdk.XunitException($"dotnet {arguments} did not finish in 5 minutes");
+        }
+        var output = stdout.Result + stderr.Result;
+        Assert.True(process.ExitCode == 0, $"dotnet {arguments} failed ({process.ExitCode}):\n{output}");
+        return output;
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(_work, recursive: true);
+        // Test versions must not pile up in the machine's package cache.
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var id in new[] { "dockerapi.generator", "dockerapi.runtime" })
+        {
+            var folder = Path.Combine(cache, id, _version);
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+        }
+    }
+}
