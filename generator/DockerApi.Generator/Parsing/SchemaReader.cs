@@ -96,8 +96,11 @@ internal sealed class SchemaReader
         }
     }
 
-    /// <summary>The properties of an object schema, or of a $ref to one, for merging (allOf, stream results).</summary>
-    public TypeRef MergeObjects(string name, IReadOnlyList<YamlMappingNode> parts, YamlMappingNode at) => ReadObject(at, name, parts);
+    /// <summary>
+    /// One type with the properties of several object schemas, every one optional: the messages of a stream whose
+    /// last value has another shape (<c>x-docker-stream-result</c>) have each only some of them.
+    /// </summary>
+    public TypeRef MergeOptional(string name, IReadOnlyList<YamlMappingNode> parts, YamlMappingNode at) => ReadObject(at, name, parts, allOptional: true);
 
     private TypeRef ReadObjectLike(YamlMappingNode schema, string contextName)
     {
@@ -123,7 +126,7 @@ internal sealed class SchemaReader
         return TypeRef.Of(TypeRefKind.Element);
     }
 
-    private TypeRef ReadObject(YamlMappingNode schema, string name, IReadOnlyList<YamlMappingNode> parts)
+    private TypeRef ReadObject(YamlMappingNode schema, string name, IReadOnlyList<YamlMappingNode> parts, bool allOptional = false)
     {
         var typeName = ClaimName(name);
         var reference = new TypeRef(TypeRefKind.Named, false, typeName);
@@ -142,7 +145,7 @@ internal sealed class SchemaReader
                 objectSchema = target;
             }
             foreach (var property in PropertiesOf(objectSchema))
-                AddProperty(properties, memberNames, typeName, property.Schema, property.WireName, property.Required);
+                AddProperty(properties, memberNames, typeName, property.Schema, property.WireName, property.Required && !allOptional);
         }
         _types[typeName] = new ApiType(typeName, schema.Describe() ?? parts.Select(p => p.Describe()).FirstOrDefault(d => d is not null),
             TypeKind.Object, properties.ToEquatableArray(), EquatableArray<ApiEnumMember>.Empty);

@@ -255,7 +255,7 @@ internal sealed class SpecParser
                 }
                 TypeRef message;
                 if (node.Map("x-docker-stream-result") is { } resultSchema)
-                    message = schemas.MergeObjects(id + "Message", new[] { schema, resultSchema }, schema);
+                    message = schemas.MergeOptional(id + "Message", new[] { schema, resultSchema }, schema);
                 else
                     message = schemas.Read(schema, id + "Message", nullable: false);
                 return (ResultKind.JsonProgress, message.AsNullable(false), "error");

@@ -1556,7 +1556,6 @@ internal static class ImageInsertMessageJson
         string? progressValue = default;
         string? errorValue = default;
         string? idValue = default;
-        var hasId = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
@@ -1575,21 +1574,19 @@ internal static class ImageInsertMessageJson
                     break;
                 case 3:
                     reader.Read();
-                    idValue = DockerJson.ReadRequiredString(ref reader, options);
-                    hasId = true;
+                    idValue = DockerJson.ReadString(ref reader, options);
                     break;
                 default:
                     DockerJson.SkipValue(ref reader);
                     break;
             }
         }
-        if (!hasId) throw DockerJson.MissingProperty("ImageInsertMessage", "Id");
         return new ImageInsertMessage
         {
             Status = statusValue,
             Progress = progressValue,
             Error = errorValue,
-            Id = idValue!,
+            Id = idValue,
         };
     }
 
@@ -1611,8 +1608,11 @@ internal static class ImageInsertMessageJson
             writer.WritePropertyName("error"u8);
             DockerJson.WriteString(writer, p2, options);
         }
-        writer.WritePropertyName("Id"u8);
-        DockerJson.WriteString(writer, value.Id, options);
+        if (value.Id is { } p3)
+        {
+            writer.WritePropertyName("Id"u8);
+            DockerJson.WriteString(writer, p3, options);
+        }
         writer.WriteEndObject();
     }
 }

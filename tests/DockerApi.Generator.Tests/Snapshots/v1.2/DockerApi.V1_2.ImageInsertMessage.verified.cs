@@ -37,5 +37,5 @@ public sealed partial record ImageInsertMessage
     /// The id.
     /// </summary>
     [JsonPropertyName("Id")]
-    public required string Id { get; init; }
+    public string? Id { get; init; }
 }

@@ -1,0 +1,92 @@
+using DockerApi.Emulator.State;
+
+namespace DockerApi.Emulator.Api;
+
+internal sealed partial class Daemon
+{
+    private void RegisterSystemRoutes()
+    {
+        _router.Add("GET", "/auth", GetAuth);
+        _router.Add("POST", "/auth", PostAuth);
+        _router.Add("GET", "/info", Info);
+        _router.Add("GET", "/version", Version);
+    }
+
+    private Task GetAuth(RouteContext c)
+    {
+        if (c.Version > 1.1)
+            return Empty(c, 404); // removed in 1.2: an empty 404
+        (string Username, string Password, string Email) stored;
+        lock (_gate)
+            stored = _storedAuth;
+        return Json(c, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("username", stored.Username);
+            w.WriteString("password", ""); // never sent
+            w.WriteString("email", stored.Email);
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>
+    /// Logs in to the offline index (<see cref="EmulatorOptions.RegistryAccounts"/>): a known user with the right
+    /// password succeeds, a known user with another fails, an unknown user is registered. v1.0/v1.1 store the
+    /// credentials in the daemon (reusing the stored password when the user name matches); v1.2 only checks.
+    /// </summary>
+    private Task PostAuth(RouteContext c)
+    {
+        var body = ParseBody(c) ?? throw new DaemonException("EOF");
+        var (username, password, email) = (Str(body, "username"), Str(body, "password"), Str(body, "email"));
+        var store = c.Version <= 1.1;
+        lock (_gate)
+        {
+            if (store && username == _storedAuth.Username && password.Length == 0)
+                password = _storedAuth.Password;
+            if (store)
+                _storedAuth = (username, password, email);
+        }
+        string status;
+        lock (_options.RegistryAccounts)
+        {
+            if (!_options.RegistryAccounts.TryGetValue(username, out var known))
+            {
+                _options.RegistryAccounts[username] = password;
+                status = "Account created. Please use the confirmation link we sent to your e-mail to activate it.\n";
+            }
+            else if (known != password)
+            {
+                throw new DaemonException("Wrong login/password, please try again");
+            }
+            else
+            {
+                status = "Login Succeeded\n";
+            }
+        }
+        return Json(c, 200, w => { w.WriteStartObject(); w.WriteString("Status", status); w.WriteEndObject(); });
+    }
+
+    private Task Info(RouteContext c) => Json(c, 200, w =>
+    {
+        int containers;
+        lock (_gate)
+            containers = _containers.Count;
+        w.WriteStartObject();
+        w.WriteBoolean("Debug", false);
+        w.WriteNumber("Containers", containers);
+        w.WriteNumber("Images", Graph.Images.Count);
+        w.WriteNumber("NFd", 11);
+        w.WriteNumber("NGoroutines", 21);
+        w.WriteBoolean("MemoryLimit", true);
+        w.WriteEndObject(); // SwapLimit false: omitted (omitempty)
+    });
+
+    private Task Version(RouteContext c) => Json(c, 200, w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("Version", "0.4.4");
+        w.WriteString("GitCommit", "02f0c1e");
+        w.WriteString("GoVersion", "go1.1");
+        w.WriteEndObject();
+    });
+}
