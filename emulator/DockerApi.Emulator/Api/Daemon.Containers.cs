@@ -76,9 +76,10 @@ internal sealed partial class Daemon
     {
         var body = ParseBody(c) ?? throw new DaemonException("EOF");
         var config = ContainerConfig.Parse(body);
-        var image = Graph.Require(config.Image);
+        // The daemon checked the memory limit before it looked the image up.
         if (config.Memory != 0 && config.Memory < 524288)
             throw new DaemonException("Memory limit must be given in bytes (minimum 524288 bytes)");
+        var image = Graph.Require(config.Image);
         var command = config.Cmd is { Count: > 0 } ? config.Cmd : image.Config?.Cmd;
         if (command is not { Count: > 0 })
             throw new DaemonException("No command specified");

@@ -334,7 +334,7 @@ internal sealed partial class Daemon
         (string Username, string Password) credentials;
         if (c.Version > 1.1)
         {
-            var body = ParseBody(c) ?? throw new DaemonException("EOF");
+            var body = RequireObject(c, "auth.AuthConfig");
             credentials = (Str(body, "username"), Str(body, "password"));
         }
         else
@@ -413,7 +413,7 @@ internal sealed partial class Daemon
 
     private Task GetCache(RouteContext c)
     {
-        var body = ParseBody(c) ?? throw new DaemonException("EOF");
+        var body = RequireObject(c, "docker.APIImageConfig");
         var parentId = Str(body, "Id");
         var config = ContainerConfig.Parse(body);
         var wanted = GoJson.Text(config.Write);

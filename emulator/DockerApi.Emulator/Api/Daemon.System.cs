@@ -36,7 +36,7 @@ internal sealed partial class Daemon
     /// </summary>
     private Task PostAuth(RouteContext c)
     {
-        var body = ParseBody(c) ?? throw new DaemonException("EOF");
+        var body = RequireObject(c, "auth.AuthConfig");
         var (username, password, email) = (Str(body, "username"), Str(body, "password"), Str(body, "email"));
         var store = c.Version <= 1.1;
         lock (_gate)

@@ -72,6 +72,15 @@ internal sealed partial class Daemon
         }
     }
 
+    /// <summary>The body as a JSON object, failing as Go's decoder did for anything else.</summary>
+    private static JsonElement RequireObject(RouteContext c, string goType)
+    {
+        var body = ParseBody(c) ?? throw new DaemonException("EOF");
+        return body.ValueKind == JsonValueKind.Object
+            ? body
+            : throw new DaemonException($"json: cannot unmarshal {body.ValueKind.ToString().ToLowerInvariant()} into Go value of type {goType}");
+    }
+
     /// <summary>Runs <paramref name="work"/> unless the same key is already running: "… is already in progress" (500).</summary>
     private async Task Exclusive(string key, string busyMessage, Func<Task> work)
     {

@@ -113,7 +113,9 @@ public sealed class DockerEndpoint : IEquatable<DockerEndpoint>
             error = "expected unix:///path, tcp://host:port or http://host:port";
             return false;
         }
-        var port = uri.IsDefaultPort || uri.Port <= 0 ? DefaultTcpPort : uri.Port;
+        // Only a missing port means Docker's default; an explicit ":0" asks for any free port (servers, tests).
+        var explicitPort = System.Text.RegularExpressions.Regex.IsMatch(uri.Authority, @":\d+$");
+        var port = explicitPort ? uri.Port : DefaultTcpPort;
         endpoint = new DockerEndpoint(DockerEndpointKind.Tcp, null, uri.IdnHost.Trim('[', ']'), port);
         error = "";
         return true;

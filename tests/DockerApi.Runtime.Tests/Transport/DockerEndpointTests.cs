@@ -11,6 +11,9 @@ public sealed class DockerEndpointTests
     [InlineData("http://10.0.0.5:2376", DockerEndpointKind.Tcp, null, "10.0.0.5", 2376, "http://10.0.0.5:2376/")]
     [InlineData("127.0.0.1:4243", DockerEndpointKind.Tcp, null, "127.0.0.1", 4243, "http://127.0.0.1:4243/")]
     [InlineData("tcp://[::1]:2375", DockerEndpointKind.Tcp, null, "::1", 2375, "http://[::1]:2375/")]
+    [InlineData("tcp://[::1]", DockerEndpointKind.Tcp, null, "::1", 2375, "http://[::1]:2375/")]
+    [InlineData("http://docker.local", DockerEndpointKind.Tcp, null, "docker.local", 2375, "http://docker.local:2375/")]
+    [InlineData("tcp://127.0.0.1:0", DockerEndpointKind.Tcp, null, "127.0.0.1", 0, "http://127.0.0.1:0/")]
     public void Parses_the_DOCKER_HOST_notations(string text, DockerEndpointKind kind, string? path, string host, int port, string baseAddress)
     {
         var endpoint = DockerEndpoint.Parse(text);
