@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using DockerApi.Emulator;
+
+namespace DockerApi.EndToEnd.Tests;
+
+/// <summary>The sample CLI as a user runs it: the README's first command, and each command against an emulator.</summary>
+public sealed class SampleCliTests
+{
+    private static readonly string Cli = Path.Combine(DockerApi.Tests.RepositoryPaths.Root, "samples", "DockerApi.Cli", "bin",
+        new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "DockerApi.Cli.dll"); // bin/{Configuration}/net10.0
+
+    private static async Task<(int Code, string Out, string Err)> Run(string? host, string input, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        start.ArgumentList.Add(Cli);
+        if (host is not null)
+        {
+            start.ArgumentList.Add("--host");
+            start.ArgumentList.Add(host);
+        }
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment.Remove("DOCKER_HOST");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task The_README_command_prints_hello_on_the_embedded_emulator()
+    {
+        var (code, stdout, stderr) = await Run(null, "", "run", "busybox", "echo", "hello");
+        Assert.Equal((0, "hello\n"), (code, stdout));
+        Assert.Contains("using the emulated docker 0.4.4 daemon", stderr);
+        Assert.Contains("Unable to find image 'busybox' locally", stderr);
+    }
+
+    [Fact]
+    public async Task Run_propagates_the_exit_code_and_forwards_stdin()
+    {
+        var failing = await Run(null, "", "run", "busybox", "sh", "-c", "echo out; exit 4");
+        Assert.Equal((4, "out\n"), (failing.Code, failing.Out));
+        var cat = await Run(null, "typed line\n", "run", "-i", "busybox", "cat");
+        Assert.Equal((0, "typed line\n"), (cat.Code, cat.Out));
+    }
+
+    [Fact]
+    public async Task Every_command_works_against_a_daemon_given_by_host()
+    {
+        await using var daemon = await EmulatedDaemon.StartAsync();
+        var host = daemon.Endpoint.ToString();
+        async Task<string> Ok(params string[] args)
+        {
+            var (code, stdout, stderr) = await Run(host, "", args);
+            Assert.True(code == 0, $"docker {string.Join(' ', args)} exited {code}: {stderr}");
+            Assert.DoesNotContain("emulated", stderr);
+            return stdout;
+        }
+
+        Assert.Contains("Server version: 0.4.4", await Ok("version"));
+        Assert.Contains("Containers: 0", await Ok("info"));
+        await Ok("pull", "base");
+        Assert.Contains("base", await Ok("images"));
+        var id = (await Ok("run", "-d", "base", "sleep", "100")).Trim();
+        Assert.Contains(id[..12], await Ok("ps"));
+        await Ok("stop", id);
+        Assert.Contains("Exit -1", await Ok("ps", "-a"));
+        var echo = (await Ok("run", "-d", "base", "sh", "-c", "echo logged")).Trim();
+        await Ok("kill", echo); // stopped already: not an error
+        Assert.Equal("logged\n", await Ok("logs", echo));
+        Assert.Equal("", await Ok("attach", echo)); // it has ended: the stream ends at once
+        Assert.Matches("^[0-9a-f]{12}\n$", await Ok("commit", echo, "me/logged"));
+        await Ok("tag", "me/logged", "me/again:v2");
+        Assert.Contains("me/again:v2", await Ok("history", "me/again:v2"));
+        Assert.Contains("\"Path\": \"sh\"", await Ok("inspect", echo));
+        Assert.Contains("\"docker_version\": \"0.4.4\"", await Ok("inspect", "me/logged"));
+        Assert.Contains("Untagged: ", await Ok("rmi", "me/again:v2"));
+        await Ok("rm", echo, id);
+
+        var directory = Directory.CreateTempSubdirectory("dapi-build-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "Dockerfile"), "FROM base\nADD greeting.txt /greeting.txt\nCMD cat /greeting.txt\n");
+            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "greeting.txt"), "from the context\n");
+            Assert.Contains("Successfully built", await Ok("build", "-t", "me/greeter", directory.FullName));
+            Assert.Equal("from the context\n", await Ok("run", "me/greeter"));
+            var tar = Path.Combine(directory.FullName, "rootfs.tar");
+            await System.Formats.Tar.TarFile.CreateFromDirectoryAsync(directory.FullName, tar + ".tmp", includeBaseDirectory: false);
+            File.Move(tar + ".tmp", tar);
+            Assert.Matches("^[0-9a-f]{12}\n$", await Ok("import", tar, "me/imported"));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+
+        var (code, _, stderr) = await Run(host, "", "rm", "nope");
+        Assert.Equal((1, "Error: No such container: nope\n"), (code, stderr));
+    }
+}
