@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using BenchmarkDotNet.Attributes;
+using DockerApi.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DockerApi.Benchmarks;
+
+/// <summary>5. The generator: a full run over our three specs, over Docker's published v1.41 file, and a rerun after an unrelated edit.</summary>
+[MemoryDiagnoser]
+public class GeneratorBenchmarks
+{
+    private AdditionalText[] _ours = [];
+    private AdditionalText[] _published = [];
+    private CSharpCompilation _compilation = null!;
+    private CSharpCompilation _edited = null!;
+    private GeneratorDriver _warm = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = FindRoot();
+        _ours = new[] { "1.0", "1.1", "1.2" }.Select(v => (AdditionalText)new Text(Path.Combine(root, "spec", $"docker-v{v}.yaml"))).ToArray();
+        var published = Path.GetFullPath(Path.Combine(root, "..", "shared", "reference", "moby-swagger", "v1.41.yaml"));
+        _published = File.Exists(published) ? [new Text(published)] : throw new FileNotFoundException("Docker's published v1.41 file is read from ../shared/reference beside the clone", published);
+        _compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("class A { }")]);
+        _edited = _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { }"));
+        _warm = Driver(_ours).RunGenerators(_compilation);
+    }
+
+    [Benchmark(Description = "three 2013 specs, full run")]
+    public GeneratorDriver OurSpecs() => Driver(_ours).RunGenerators(_compilation);
+
+    [Benchmark(Description = "published v1.41, full run")]
+    public GeneratorDriver PublishedSpec() => Driver(_published).RunGenerators(_compilation);
+
+    [Benchmark(Description = "three specs, rerun after an unrelated edit")]
+    public GeneratorDriver IncrementalRerun() => _warm.RunGenerators(_edited);
+
+    private static GeneratorDriver Driver(AdditionalText[] specs) =>
+        CSharpGeneratorDriver.Create([new DockerApiGenerator().AsSourceGenerator()], specs, optionsProvider: new SpecOptions());
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Generated.sln")))
+                return dir.FullName;
+        }
+        // BenchmarkDotNet runs a copy of the benchmarks elsewhere; the working directory is still the repository's.
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Generated.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
+    }
+
+    private sealed class Text(string path) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(File.ReadAllText(path));
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    /// <summary>What the package's props make visible: every file here is a spec.</summary>
+    private sealed class SpecOptions : AnalyzerConfigOptionsProvider
+    {
+        private static readonly Options Spec = new(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.DockerApiSpec", "true"));
+
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(ImmutableDictionary<string, string>.Empty);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Spec;
+
+        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+}
