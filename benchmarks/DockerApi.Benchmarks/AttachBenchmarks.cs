@@ -8,26 +8,15 @@ namespace DockerApi.Benchmarks;
 
 /// <summary>3. 256 MiB of raw attach output read to its end.</summary>
 [MemoryDiagnoser]
-public class AttachBenchmarks
+public class AttachBenchmarks : ClientBenchmarks
 {
     private readonly byte[] _buffer = new byte[81920];
-    private CannedServer _server = null!;
-    private V12.DockerClient _ours = null!;
-    private DockerClient _dockerDotNet = null!;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _server = new CannedServer();
-        _ours = new V12.DockerClient(_server.Endpoint);
-        _dockerDotNet = new DockerClientConfiguration(_server.DockerDotNetUri).CreateClient();
-    }
 
     /// <summary>The limit: a socket, the request written by hand, a read loop.</summary>
     [Benchmark(Baseline = true, Description = "raw Socket")]
     public async Task<long> RawSocket()
     {
-        using var socket = await _server.Endpoint.ConnectAsync();
+        using var socket = await Server.Endpoint.ConnectAsync();
         await socket.SendAsync("POST /v1.2/containers/c/attach?stream=1&stdout=1 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n"u8.ToArray());
         long total = 0;
         int read;
@@ -39,7 +28,7 @@ public class AttachBenchmarks
     [Benchmark(Description = "DockerApi")]
     public async Task<long> DockerApi()
     {
-        await using var stream = await _ours.Containers.AttachAsync("c", stream: true, stdout: true);
+        await using var stream = await Ours.Containers.AttachAsync("c", stream: true, stdout: true);
         long total = 0;
         int read;
         while ((read = await stream.ReadAsync(_buffer)) > 0)
@@ -50,7 +39,7 @@ public class AttachBenchmarks
     [Benchmark(Description = "Docker.DotNet")]
     public async Task<long> DockerDotNet()
     {
-        using var stream = await _dockerDotNet.Containers.AttachContainerAsync("c", tty: true, new ContainerAttachParameters { Stream = true, Stdout = true });
+        using var stream = await DockerDotNetClient.Containers.AttachContainerAsync("c", tty: true, new ContainerAttachParameters { Stream = true, Stdout = true });
         long total = 0;
         while (true)
         {
@@ -59,13 +48,5 @@ public class AttachBenchmarks
                 return total;
             total += result.Count;
         }
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _ours.Dispose();
-        _dockerDotNet.Dispose();
-        _server.Dispose();
     }
 }

@@ -8,27 +8,14 @@ namespace DockerApi.Benchmarks;
 
 /// <summary>4. ContainerList of 1,000 containers: time and allocated bytes.</summary>
 [MemoryDiagnoser]
-public class ContainerListBenchmarks
+public class ContainerListBenchmarks : ClientBenchmarks
 {
     private static readonly JsonSerializerOptions Reflection = new();
-    private CannedServer _server = null!;
-    private HttpClient _baseline = null!;
-    private V12.DockerClient _ours = null!;
-    private DockerClient _dockerDotNet = null!;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _server = new CannedServer();
-        _baseline = Baselines.HttpClient(_server.Endpoint);
-        _ours = new V12.DockerClient(_server.Endpoint);
-        _dockerDotNet = new DockerClientConfiguration(_server.DockerDotNetUri).CreateClient();
-    }
 
     [Benchmark(Baseline = true, Description = "HttpClient + reflection STJ")]
     public async Task<int> HttpClientReflection()
     {
-        using var response = await _baseline.GetAsync("/v1.41/containers/json?all=1", HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Baseline.GetAsync("/v1.41/containers/json?all=1", HttpCompletionOption.ResponseHeadersRead);
         await using var stream = await response.Content.ReadAsStreamAsync();
 #pragma warning disable IL2026, IL3050 // the reflection baseline is what is measured
         return (await JsonSerializer.DeserializeAsync<List<ContainerDto>>(stream, Reflection))!.Count;
@@ -36,17 +23,8 @@ public class ContainerListBenchmarks
     }
 
     [Benchmark(Description = "DockerApi")]
-    public async Task<int> DockerApi() => (await _ours.Containers.ListAsync(all: true)).Count;
+    public async Task<int> DockerApi() => (await Ours.Containers.ListAsync(all: true)).Count;
 
     [Benchmark(Description = "Docker.DotNet")]
-    public async Task<int> DockerDotNet() => (await _dockerDotNet.Containers.ListContainersAsync(new ContainersListParameters { All = true })).Count;
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _baseline.Dispose();
-        _ours.Dispose();
-        _dockerDotNet.Dispose();
-        _server.Dispose();
-    }
+    public async Task<int> DockerDotNet() => (await DockerDotNetClient.Containers.ListContainersAsync(new ContainersListParameters { All = true })).Count;
 }

@@ -10,28 +10,19 @@ namespace DockerApi.Benchmarks;
 
 /// <summary>2. A pull progress stream of 100,000 JSON objects, consumed message by message.</summary>
 [MemoryDiagnoser]
-public class ProgressBenchmarks
+public class ProgressBenchmarks : ClientBenchmarks
 {
-    private CannedServer _server = null!;
-    private HttpClient _baseline = null!;
-    private V12.DockerClient _ours = null!;
-    private DockerClient _dockerDotNet = null!;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _server = new CannedServer();
-        _baseline = Baselines.HttpClient(_server.Endpoint);
-        _ours = new V12.DockerClient(_server.Endpoint);
-        _dockerDotNet = new DockerClientConfiguration(_server.DockerDotNetUri).CreateClient();
-    }
 
     /// <summary>The limit: PipeReader + Utf8JsonReader, reading each object's status.</summary>
     [Benchmark(Baseline = true, Description = "PipeReader + Utf8JsonReader")]
     public async Task<int> HandRolled()
     {
-        using var response = await _baseline.PostAsync("/v1.41/images/create?fromImage=busybox", null);
-        var reader = PipeReader.Create(await response.Content.ReadAsStreamAsync());
+        using var response = await Baseline.PostAsync("/v1.41/images/create?fromImage=busybox", null);
+        return await CountAsync(PipeReader.Create(await response.Content.ReadAsStreamAsync()));
+    }
+
+    private static async Task<int> CountAsync(PipeReader reader)
+    {
         var count = 0;
         while (true)
         {
@@ -77,7 +68,7 @@ public class ProgressBenchmarks
     public async Task<int> DockerApi()
     {
         var count = 0;
-        await foreach (var message in _ours.Images.CreateAsync(fromImage: "busybox"))
+        await foreach (var message in Ours.Images.CreateAsync(fromImage: "busybox"))
         {
             if (message.Status is not null)
                 count++;
@@ -89,7 +80,7 @@ public class ProgressBenchmarks
     [Benchmark(Description = "JsonStream on the response")]
     public async Task<int> JsonStreamOnResponse()
     {
-        using var response = await _baseline.PostAsync("/v1.41/images/create?fromImage=busybox", null);
+        using var response = await Baseline.PostAsync("/v1.41/images/create?fromImage=busybox", null);
         var count = 0;
         await foreach (var message in global::DockerApi.Streams.JsonStream.ReadAsync(await response.Content.ReadAsStreamAsync(), V12.DockerJsonContext.Default.ProgressMessage, static m => m.Error))
         {
@@ -116,28 +107,13 @@ public class ProgressBenchmarks
 
     /// <summary>Diagnostic: the hand-rolled loop on the same bytes in memory.</summary>
     [Benchmark(Description = "hand-rolled in memory")]
-    public async Task<int> HandRolledInMemory()
-    {
-        var reader = PipeReader.Create(new MemoryStream(Concatenated, writable: false));
-        var count = 0;
-        while (true)
-        {
-            var result = await reader.ReadAsync();
-            var (consumed, messages) = Scan(result.Buffer, result.IsCompleted);
-            count += messages;
-            reader.AdvanceTo(consumed, result.Buffer.End);
-            if (result.IsCompleted)
-                break;
-        }
-        await reader.CompleteAsync();
-        return count;
-    }
+    public Task<int> HandRolledInMemory() => CountAsync(PipeReader.Create(new MemoryStream(Concatenated, writable: false)));
 
     [Benchmark(Description = "Docker.DotNet")]
     public async Task<int> DockerDotNet()
     {
         var counter = new Counter();
-        await _dockerDotNet.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = "busybox", Tag = "latest" }, null, counter);
+        await DockerDotNetClient.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = "busybox", Tag = "latest" }, null, counter);
         return counter.Count;
     }
 
@@ -146,14 +122,5 @@ public class ProgressBenchmarks
         public int Count;
 
         public void Report(JSONMessage value) => Interlocked.Increment(ref Count);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _baseline.Dispose();
-        _ours.Dispose();
-        _dockerDotNet.Dispose();
-        _server.Dispose();
     }
 }

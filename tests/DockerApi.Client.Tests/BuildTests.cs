@@ -8,23 +8,12 @@ namespace DockerApi.Client.Tests;
 /// <summary>Build through the generated v1.1 client: multipart form in, image id or raised failure out.</summary>
 public sealed class BuildTests
 {
-    private static RawServer Server(List<RawRequest> seen, Func<RawRequest, RawConnection, Task> respond) =>
-        RawServer.Start(Wire.Unix, async c =>
-        {
-            while (await c.ReadRequestAsync() is { } request)
-            {
-                lock (seen)
-                    seen.Add(request);
-                await respond(request, c);
-            }
-        });
-
     [Fact]
     public async Task Build_sends_a_multipart_form_and_returns_the_image_id_or_raises_the_failure()
     {
         var seen = new List<RawRequest>();
         var fail = false;
-        await using var server = Server(seen, async (_, c) =>
+        await using var server = RawServer.Recording(seen, async (_, c) =>
         {
             await c.WriteAsync(Http.TextChunkedHead);
             await c.WriteChunkAsync("Step 1 : FROM base\n ---> b750fe79269d\n");

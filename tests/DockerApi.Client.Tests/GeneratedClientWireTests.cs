@@ -11,17 +11,6 @@ namespace DockerApi.Client.Tests;
 /// <summary>The generated clients of v1.0 – v1.2, through their public API, against the bytes a 2013 daemon sends.</summary>
 public sealed class GeneratedClientWireTests
 {
-    /// <summary>A server answering one request per connection with <paramref name="respond"/>, recording what it saw.</summary>
-    private static RawServer Server(List<RawRequest> seen, Func<RawRequest, RawConnection, Task> respond, Wire wire = Wire.Unix) =>
-        RawServer.Start(wire, async c =>
-        {
-            while (await c.ReadRequestAsync() is { } request)
-            {
-                lock (seen)
-                    seen.Add(request);
-                await respond(request, c);
-            }
-        });
 
     private static Func<RawRequest, RawConnection, Task> Reply(int status, string reason, string body, string? type = "application/json") =>
         (_, c) => c.WriteAsync(Http.Response(status, reason, body, type));
@@ -30,7 +19,7 @@ public sealed class GeneratedClientWireTests
     public async Task Create_sends_the_config_with_wire_names_and_reads_the_201_text_plain_answer()
     {
         var seen = new List<RawRequest>();
-        await using var server = Server(seen, Reply(201, "Created", "{\"Id\":\"e90e34656806\"}", "text/plain; charset=utf-8"));
+        await using var server = RawServer.Recording(seen, Reply(201, "Created", "{\"Id\":\"e90e34656806\"}", "text/plain; charset=utf-8"));
         using var docker = new V12.DockerClient(server.Endpoint);
 
         var created = await docker.Containers.CreateAsync(new V12.ContainerConfig { Image = "base", Cmd = ["date"], AttachStdout = true, Volumes = new Dictionary<string, DockerApi.Serialization.EmptyObject> { ["/data"] = DockerApi.Serialization.EmptyObject.Instance } });
@@ -55,7 +44,7 @@ public sealed class GeneratedClientWireTests
              "SysInitPath":"/usr/bin/docker","ResolvConfPath":"/etc/resolv.conf","Volumes":null,"Unknown":{"x":[1,2]}}
             """;
         var seen = new List<RawRequest>();
-        await using var server = Server(seen, Reply(200, "OK", body));
+        await using var server = RawServer.Recording(seen, Reply(200, "OK", body));
         using var docker = new V10.DockerClient(server.Endpoint);
 
         var container = await docker.Containers.InspectAsync("4fa6e0f0c678");
@@ -76,7 +65,7 @@ public sealed class GeneratedClientWireTests
     public async Task Changes_and_search_accept_null_for_an_empty_list()
     {
         var seen = new List<RawRequest>();
-        await using var server = Server(seen, Reply(200, "OK", "null"));
+        await using var server = RawServer.Recording(seen, Reply(200, "OK", "null"));
         using var docker = new V12.DockerClient(server.Endpoint);
         Assert.Null(await docker.Containers.ChangesAsync("abc"));
         Assert.Null(await docker.Images.SearchAsync("nothing"));
@@ -86,7 +75,7 @@ public sealed class GeneratedClientWireTests
     [Fact]
     public async Task Changes_have_their_kind_as_an_enum()
     {
-        await using var server = Server([], Reply(200, "OK", "[{\"Path\":\"/dev\",\"Kind\":0},{\"Path\":\"/test\",\"Kind\":1},{\"Path\":\"/gone\",\"Kind\":2}]"));
+        await using var server = RawServer.Recording([], Reply(200, "OK", "[{\"Path\":\"/dev\",\"Kind\":0},{\"Path\":\"/test\",\"Kind\":1},{\"Path\":\"/gone\",\"Kind\":2}]"));
         using var docker = new V11.DockerClient(server.Endpoint);
         var changes = await docker.Containers.ChangesAsync("abc");
         Assert.Equal([V11.FilesystemChangeKind.Modified, V11.FilesystemChangeKind.Added, V11.FilesystemChangeKind.Deleted], changes!.Select(c => c.Kind));
@@ -95,7 +84,7 @@ public sealed class GeneratedClientWireTests
     [Fact]
     public async Task A_missing_required_property_is_a_protocol_error()
     {
-        await using var server = Server([], Reply(200, "OK", "{\"Status\":0}"));
+        await using var server = RawServer.Recording([], Reply(200, "OK", "{\"Status\":0}"));
         using var docker = new V12.DockerClient(server.Endpoint);
         var e = await Assert.ThrowsAsync<DockerProtocolException>(() => docker.Containers.WaitAsync("abc"));
         Assert.Contains("lacks the required property 'StatusCode'", e.Message);
@@ -105,7 +94,7 @@ public sealed class GeneratedClientWireTests
     public async Task Booleans_go_as_1_and_0_and_every_error_status_raises_with_the_daemon_s_message()
     {
         var seen = new List<RawRequest>();
-        await using var server = Server(seen, Reply(406, "Not Acceptable", "Impossible to remove a running container, please stop it first\n", "text/plain; charset=utf-8"));
+        await using var server = RawServer.Recording(seen, Reply(406, "Not Acceptable", "Impossible to remove a running container, please stop it first\n", "text/plain; charset=utf-8"));
         using var docker = new V12.DockerClient(server.Endpoint);
 
         var e = await Assert.ThrowsAsync<DockerApiException>(() => docker.Containers.DeleteAsync("web", v: true));
@@ -118,14 +107,14 @@ public sealed class GeneratedClientWireTests
     [Fact]
     public async Task Image_delete_answers_a_list_in_v1_2_and_nothing_in_v1_1()
     {
-        await using (var server = Server([], Reply(200, "OK", "[{\"Untagged\":\"3e2f21a89f\"},{\"Deleted\":\"3e2f21a89f\"},{\"Deleted\":\"53b4f83ac9\"}]")))
+        await using (var server = RawServer.Recording([], Reply(200, "OK", "[{\"Untagged\":\"3e2f21a89f\"},{\"Deleted\":\"3e2f21a89f\"},{\"Deleted\":\"53b4f83ac9\"}]")))
         {
             using var docker = new V12.DockerClient(server.Endpoint);
             var effects = await docker.Images.DeleteAsync("test");
             Assert.Equal(["3e2f21a89f", null, null], effects.Select(x => x.Untagged));
             Assert.Equal([null, "3e2f21a89f", "53b4f83ac9"], effects.Select(x => x.Deleted));
         }
-        await using (var server = Server([], Reply(204, "No Content", "", null)))
+        await using (var server = RawServer.Recording([], Reply(204, "No Content", "", null)))
         {
             using var docker = new V11.DockerClient(server.Endpoint);
             await docker.Images.DeleteAsync("test");
@@ -136,7 +125,7 @@ public sealed class GeneratedClientWireTests
     public async Task GET_auth_exists_in_v1_0_and_credentials_never_show_in_ToString()
     {
         var seen = new List<RawRequest>();
-        await using var server = Server(seen, Reply(200, "OK", "{\"username\":\"hannibal\",\"password\":\"\",\"email\":\"hannibal@a-team.com\"}"));
+        await using var server = RawServer.Recording(seen, Reply(200, "OK", "{\"username\":\"hannibal\",\"password\":\"\",\"email\":\"hannibal@a-team.com\"}"));
         using var docker = new V10.DockerClient(server.Endpoint);
 
         var stored = await docker.System.AuthInspectAsync();
@@ -153,7 +142,7 @@ public sealed class GeneratedClientWireTests
     public async Task Import_sends_the_tar_body_and_streams_its_id()
     {
         var seen = new List<RawRequest>();
-        await using var server = Server(seen, async (_, c) =>
+        await using var server = RawServer.Recording(seen, async (_, c) =>
         {
             await c.WriteAsync(Http.ChunkedHead);
             await c.WriteChunkAsync("{\"status\":\"a1b2c3d4e5f6\"}");
@@ -176,7 +165,7 @@ public sealed class GeneratedClientWireTests
     [Fact]
     public async Task V1_0_pull_streams_text_progress_and_raises_the_error_line()
     {
-        await using var server = Server([], async (_, c) =>
+        await using var server = RawServer.Recording([], async (_, c) =>
         {
             await c.WriteAsync(Http.TextChunkedHead);
             await c.WriteChunkAsync("Pulling repository base from https://index.docker.io/v1\r\n");
@@ -202,7 +191,7 @@ public sealed class GeneratedClientWireTests
     public async Task Push_in_v1_2_carries_the_credentials_as_its_body_and_skips_stray_text()
     {
         var seen = new List<RawRequest>();
-        await using var server = Server(seen, async (_, c) =>
+        await using var server = RawServer.Recording(seen, async (_, c) =>
         {
             await c.WriteAsync(Http.ChunkedHead);
             await c.WriteChunkAsync("{\"status\":\"The push refers to a repository [u/r] (len: 1)\"}");
@@ -249,7 +238,7 @@ public sealed class GeneratedClientWireTests
     public async Task Export_streams_the_tar_and_viz_reads_text()
     {
         var tar = Enumerable.Range(0, 100_000).Select(i => (byte)i).ToArray();
-        await using var server = Server([], (r, c) => r.Target.EndsWith("/export", StringComparison.Ordinal)
+        await using var server = RawServer.Recording([], (r, c) => r.Target.EndsWith("/export", StringComparison.Ordinal)
             ? c.WriteAsync(Http.Response(200, "OK", tar, "application/octet-stream"))
             : c.WriteAsync(Http.Response(200, "OK", "digraph docker {\n}\n", "text/plain; charset=utf-8")));
         using var docker = new V12.DockerClient(server.Endpoint);
@@ -269,15 +258,9 @@ public sealed class GeneratedClientWireTests
         Assert.Contains(typeof(V12.IContainerApi).GetMethods(), m => m.Name == "ResizeAsync");
         Assert.DoesNotContain(typeof(V11.IContainerApi).GetMethods(), m => m.Name == "ResizeAsync");
         var seen = new List<RawRequest>();
-        await using var server = Server(seen, Reply(200, "OK", "", null));
+        await using var server = RawServer.Recording(seen, Reply(200, "OK", "", null));
         using var docker = new V12.DockerClient(server.Endpoint);
         await docker.Containers.ResizeAsync("abc", h: 40, w: 100);
         Assert.Equal("/v1.2/containers/abc/resize?h=40&w=100", seen[0].Target);
     }
-}
-
-/// <summary>Reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool, which races assertions).</summary>
-internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
 }

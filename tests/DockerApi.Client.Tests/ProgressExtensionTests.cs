@@ -7,22 +7,11 @@ namespace DockerApi.Client.Tests;
 /// <summary>The IProgress conveniences, as a user calls them with the version namespace imported.</summary>
 public sealed class ProgressExtensionTests
 {
-    private static RawServer Server(List<RawRequest> seen, Func<RawRequest, RawConnection, Task> respond) =>
-        RawServer.Start(Wire.Unix, async c =>
-        {
-            while (await c.ReadRequestAsync() is { } request)
-            {
-                lock (seen)
-                    seen.Add(request);
-                await respond(request, c);
-            }
-        });
-
     [Fact]
     public async Task Pull_streams_json_progress_and_raises_the_error_inside_the_200()
     {
         var seen = new List<RawRequest>();
-        await using var server = Server(seen, async (_, c) =>
+        await using var server = RawServer.Recording(seen, async (_, c) =>
         {
             await c.WriteAsync(Http.ChunkedHead);
             await c.WriteChunkAsync("{\"status\":\"Pulling repository base from https://index.docker.io/v1\"}");

@@ -1,3 +1,4 @@
+using DockerApi.Tests;
 using System.Net;
 using DockerApi.V1_2;
 using static DockerApi.EndToEnd.Tests.Support;

@@ -119,9 +119,3 @@ public sealed class TextStreamTests
         Assert.Contains("Successfully built", e.Message);
     }
 }
-
-/// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread (Progress&lt;T&gt; posts, which races assertions).</summary>
-internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
-}

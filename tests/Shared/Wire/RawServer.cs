@@ -61,6 +61,18 @@ internal sealed class RawServer : IAsyncDisposable
             await c.WriteAsync(respond(request));
     });
 
+    /// <summary>A server that records every request in <paramref name="seen"/> and answers each with <paramref name="respond"/>.</summary>
+    public static RawServer Recording(List<RawRequest> seen, Func<RawRequest, RawConnection, Task> respond, Wire wire = Wire.Unix) =>
+        Start(wire, async c =>
+        {
+            while (await c.ReadRequestAsync() is { } request)
+            {
+                lock (seen)
+                    seen.Add(request);
+                await respond(request, c);
+            }
+        });
+
     private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
