@@ -52,7 +52,7 @@ internal sealed partial class Daemon
             await say($"Step {step++} : {instruction} {arguments}");
             if (instruction == "FROM")
             {
-                image = Graph.Lookup(arguments) ?? await PullForBuildAsync(arguments);
+                image = Graph.Lookup(arguments) ?? PullForBuild(arguments);
                 await say(" ---> " + image.ShortId);
                 continue;
             }
@@ -95,7 +95,7 @@ internal sealed partial class Daemon
         return image?.Id ?? throw new DaemonException("An image has not been created");
     }
 
-    private async Task<Image> PullForBuildAsync(string name)
+    private Image PullForBuild(string name)
     {
         var (repository, tag) = Graph.Split(name);
         if (Catalog.Find(repository)?.GetValueOrDefault(tag) is not { } chain)
@@ -103,7 +103,6 @@ internal sealed partial class Daemon
         foreach (var layer in chain)
             Graph.Add(layer);
         Graph.Tag(repository, tag, chain[0].Id);
-        await Task.CompletedTask;
         return chain[0];
     }
 

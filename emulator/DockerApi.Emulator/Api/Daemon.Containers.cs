@@ -14,10 +14,10 @@ internal sealed partial class Daemon
         _router.Add("GET", "/containers/{name}/export", ExportContainer);
         _router.Add("GET", "/containers/{name}/changes", ContainerChanges);
         _router.Add("GET", "/containers/{name}/json", InspectContainer);
-        _router.Add("POST", "/containers/{name}/kill", c => StopAsync(c, kill: true));
+        _router.Add("POST", "/containers/{name}/kill", StopContainer);
         _router.Add("POST", "/containers/{name}/restart", RestartContainer);
         _router.Add("POST", "/containers/{name}/start", StartContainer);
-        _router.Add("POST", "/containers/{name}/stop", c => StopAsync(c, kill: false));
+        _router.Add("POST", "/containers/{name}/stop", StopContainer);
         _router.Add("POST", "/containers/{name}/wait", WaitContainer);
         _router.Add("POST", "/containers/{name}/resize", ResizeContainer);
         _router.Add("POST", "/containers/{name}/attach", AttachContainer);
@@ -188,15 +188,17 @@ internal sealed partial class Daemon
             container.Pid = 1000 + Random.Shared.Next(30000);
             container.StartedAt = DateTimeOffset.UtcNow;
             container.Exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            container.Process = ContainerProcess.Start(container, () => { });
+            container.Process = ContainerProcess.Start(container);
         }
     }
 
-    private async Task StopAsync(RouteContext c, bool kill)
+    /// <summary>
+    /// Stop and kill. The daemon waited <c>t</c> seconds (default 10) between SIGTERM and SIGKILL for a stop;
+    /// emulated processes end at once, so both are the same here.
+    /// </summary>
+    private async Task StopContainer(RouteContext c)
     {
         var container = RequireContainer(c.Name);
-        if (!kill)
-            _ = int.TryParse(c.Request.Form("t"), out _); // t seconds before the kill; emulated processes end at once
         await Kill(container, c.Cancellation);
         await Empty(c, 204);
     }
@@ -224,25 +226,23 @@ internal sealed partial class Daemon
 
     private Task ResizeContainer(RouteContext c)
     {
-        var container = RequireContainer(c.Name);
+        RequireContainer(c.Name); // 404 first, as the daemon looked the container up before parsing h and w
         foreach (var key in new[] { "h", "w" })
         {
             if (!int.TryParse(c.Request.Form(key), out _))
                 throw new DaemonException($"strconv.ParseInt: parsing \"{c.Request.Form(key)}\": invalid syntax");
         }
-        _ = container;
         return c.Response.WriteAsync(200, null, [], c.Cancellation);
     }
 
     private Task DeleteContainer(RouteContext c)
     {
-        var removeVolumes = c.Bool("v");
+        c.Bool("v"); // parsed for its 400; emulated containers have no volumes of their own to remove
         var container = RequireContainer(c.Name);
         if (container.Running)
             throw new DaemonException("Impossible to remove a running container, please stop it first");
         lock (_gate)
             _containers.Remove(container.Id);
-        _ = removeVolumes; // emulated containers have no volumes of their own
         return Empty(c, 204);
     }
 
@@ -263,15 +263,14 @@ internal sealed partial class Daemon
             }
             if (!stream)
                 return;
-            Task input = Task.CompletedTask;
+            // Stdin is read alongside; it ends with the connection, which the output's end closes below.
             if (stdin && container.Process is { } process)
-                input = ForwardStdinAsync(connection, container, process, c.Cancellation);
+                _ = ForwardStdinAsync(connection, container, process, c.Cancellation);
             await foreach (var (target, data) in live.ReadAllAsync(c.Cancellation))
             {
                 if (target == OutputHub.Stdout && stdout || target == OutputHub.Stderr && stderr)
                     await connection.WriteAsync(data, c.Cancellation);
             }
-            _ = input;
         }
         finally
         {

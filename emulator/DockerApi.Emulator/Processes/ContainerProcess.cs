@@ -16,7 +16,7 @@ internal sealed class ContainerProcess
     /// <summary>Where attach writes stdin (only for containers created with <c>OpenStdin</c>).</summary>
     public PipeWriter Stdin => _stdin.Writer;
 
-    public static ContainerProcess Start(Container container, Action onExit)
+    public static ContainerProcess Start(Container container)
     {
         var process = new ContainerProcess(container);
         if (!container.Config.OpenStdin)
@@ -53,7 +53,6 @@ internal sealed class ContainerProcess
             container.Pid = 0;
             container.Process = null;
             container.Output.Complete();
-            onExit();
             container.Exited.TrySetResult();
         });
         return process;
