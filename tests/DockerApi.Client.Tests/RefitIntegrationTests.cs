@@ -89,3 +89,20 @@ public sealed class RefitIntegrationTests
         Assert.Equal("id", e.ParamName);
     }
 }
+
+/// <summary>A 2013 client pointed at a modern daemon fails with the daemon's own words, never with a parse error.</summary>
+public sealed class ModernDaemonTests
+{
+    [Fact]
+    public async Task The_v1_2_client_gets_a_clear_too_old_error_from_dockerd()
+    {
+        const string tooOld = "client version 1.2 is too old. Minimum supported API version is 1.12, please upgrade your client to a newer version";
+        await using var server = DockerApi.Tests.RawServer.KeepAlive(DockerApi.Tests.Wire.Unix, _ => DockerApi.Tests.Http.Response(400, "Bad Request", tooOld + "\n"));
+        using var docker = new DockerApi.V1_2.DockerClient(server.Endpoint);
+
+        var e = await Assert.ThrowsAsync<DockerApiException>(() => docker.Containers.ListAsync(all: true));
+
+        Assert.Equal((HttpStatusCode.BadRequest, tooOld), (e.StatusCode, e.DaemonMessage));
+        Assert.Equal("ContainerList", e.Operation);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+
+namespace DockerApi.Transport;
+
+/// <summary>The API version a client and a daemon agreed on, and how it was found.</summary>
+/// <param name="ApiVersion">The version to use: the highest one the client supports that the daemon accepts.</param>
+/// <param name="DaemonMaximum">The newest version the daemon speaks, when it said so.</param>
+/// <param name="DaemonMinimum">The oldest version the daemon accepts, when it said so.</param>
+/// <param name="Source">Where the daemon's versions came from: <c>/_ping</c>, <c>/version</c> or probing each prefix (2013 daemons).</param>
+public sealed record NegotiatedVersion(string ApiVersion, string? DaemonMaximum, string? DaemonMinimum, string Source);
+
+/// <summary>No API version the client supports is accepted by the daemon.</summary>
+public sealed class DockerVersionException(string message) : DockerException(message, "VersionNegotiation");
+
+/// <summary>
+/// Finds the API version to talk to a daemon in. Modern daemons name their newest version in the
+/// <c>API-Version</c> header of <c>GET /_ping</c> and their range in <c>GET /version</c>; a 2013 daemon has
+/// neither, so each version is tried from the newest: it answers an empty 404 to versions newer than itself.
+/// </summary>
+public static class VersionNegotiation
+{
+    /// <summary>Picks the highest of <paramref name="supported"/> (such as "1.2", "1.41") that the daemon at <paramref name="endpoint"/> accepts.</summary>
+    /// <exception cref="DockerVersionException">The daemon accepts none of them.</exception>
+    public static async Task<NegotiatedVersion> NegotiateAsync(DockerEndpoint endpoint, IEnumerable<string> supported, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var versions = supported.Select(v => (Text: v, Value: Parse(v))).OrderByDescending(v => v.Value).ToList();
+        if (versions.Count == 0)
+            throw new ArgumentException("At least one supported version is needed.", nameof(supported));
+        using var client = new HttpClient(new DockerHttpHandler(endpoint)) { BaseAddress = endpoint.BaseAddress };
+
+        string? maximum = null, minimum = null, source = null;
+        using (var ping = await client.GetAsync("/_ping", cancellationToken).ConfigureAwait(false))
+        {
+            if (ping.IsSuccessStatusCode && ping.Headers.TryGetValues("API-Version", out var header))
+                (maximum, source) = (header.FirstOrDefault(), "/_ping");
+        }
+        using (var version = await client.GetAsync("/version", cancellationToken).ConfigureAwait(false))
+        {
+            if (version.IsSuccessStatusCode)
+            {
+                using var json = JsonDocument.Parse(await version.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+                if (json.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    if (maximum is null && json.RootElement.TryGetProperty("ApiVersion", out var api) && api.ValueKind == JsonValueKind.String)
+                        (maximum, source) = (api.GetString(), "/version");
+                    if (json.RootElement.TryGetProperty("MinAPIVersion", out var min) && min.ValueKind == JsonValueKind.String)
+                        minimum = min.GetString();
+                }
+            }
+        }
+
+        if (maximum is not null)
+        {
+            var (max, min) = (Parse(maximum), minimum is null ? new Version(0, 0) : Parse(minimum));
+            foreach (var (text, value) in versions)
+            {
+                if (value <= max && value >= min)
+                    return new NegotiatedVersion(text, maximum, minimum, source!);
+            }
+            throw new DockerVersionException(
+                $"The daemon accepts API {minimum ?? "?"} – {maximum}; this client speaks {string.Join(", ", versions.Select(v => v.Text).Reverse())}.");
+        }
+
+        // A 2013 daemon: /vX.Y answers an empty 404 when X.Y is newer than the daemon.
+        foreach (var (text, _) in versions)
+        {
+            using var probe = await client.GetAsync($"/v{text}/version", cancellationToken).ConfigureAwait(false);
+            if (probe.IsSuccessStatusCode)
+                return new NegotiatedVersion(text, null, null, "probe");
+        }
+        throw new DockerVersionException($"The daemon accepts none of the API versions {string.Join(", ", versions.Select(v => v.Text).Reverse())}.");
+    }
+
+    // "1.41" > "1.2": versions compare by their numbers, not as decimals.
+    private static Version Parse(string text) =>
+        Version.TryParse(text.Trim(), out var version) ? version : throw new FormatException($"'{text}' is not an API version such as 1.2 or 1.41.");
+}
