@@ -116,7 +116,7 @@ public sealed class PackagingTests : IDisposable
         Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
         Assert.Contains("build/DockerApi.Generator.props", entries);
         Assert.Contains("build/DockerApi.Generator.targets", entries);
-        Assert.Equal(["specs/docker-v1.0.yaml", "specs/docker-v1.1.yaml", "specs/docker-v1.2.yaml"], entries.Where(e => e.StartsWith("specs/", StringComparison.Ordinal)).Order());
+        Assert.Equal(["specs/docker-v1.0.yaml", "specs/docker-v1.1.yaml", "specs/docker-v1.2.yaml", "specs/docker-v1.41.yaml"], entries.Where(e => e.StartsWith("specs/", StringComparison.Ordinal)).Order());
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         var nuspec = ReadEntry(zip, "DockerApi.Generator.nuspec");
         Assert.Contains("<developmentDependency>true</developmentDependency>", nuspec);
