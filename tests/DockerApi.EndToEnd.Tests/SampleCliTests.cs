@@ -46,6 +46,9 @@ public sealed class SampleCliTests
         Assert.Equal((4, "out\n"), (failing.Code, failing.Out));
         var cat = await Run(null, "typed line\n", "run", "-i", "busybox", "cat");
         Assert.Equal((0, "typed line\n"), (cat.Code, cat.Out));
+        // sh with no -c reads its commands from stdin, line by line, until exit or end of input.
+        var shell = await Run(null, "echo a && false || echo b\nexit 3\necho never\n", "run", "-i", "busybox", "sh");
+        Assert.Equal((3, "a\nb\n"), (shell.Code, shell.Out));
     }
 
     [Fact]

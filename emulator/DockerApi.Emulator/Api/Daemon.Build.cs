@@ -111,14 +111,8 @@ internal sealed partial class Daemon
         var runConfig = config.Clone();
         runConfig.Cmd = ["/bin/sh", "-c", command];
         runConfig.Image = image.Id;
-        var container = new Container
-        {
-            Id = Ids.New(), Path = "/bin/sh", Args = ["-c", command], Config = runConfig, ImageId = image.Id, Tree = image.Tree.Copy(),
-            IpAddress = $"172.16.42.{Interlocked.Increment(ref _nextAddress)}",
-        };
+        var container = AddContainer(image, runConfig, runConfig.Cmd);
         await say(" ---> Running in " + container.ShortId);
-        lock (_gate)
-            _containers[container.Id] = container;
         Start(container);
         var (_, _, live) = container.Output.Attach(subscribe: true);
         await foreach (var (_, data) in live.ReadAllAsync(cancellationToken))

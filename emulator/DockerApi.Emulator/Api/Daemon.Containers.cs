@@ -83,12 +83,19 @@ internal sealed partial class Daemon
         var command = config.Cmd is { Count: > 0 } ? config.Cmd : image.Config?.Cmd;
         if (command is not { Count: > 0 })
             throw new DaemonException("No command specified");
-        var id = Ids.New();
+        var container = AddContainer(image, config, command);
         if (config.Hostname.Length == 0)
-            config.Hostname = id[..12];
+            config.Hostname = container.ShortId;
+        // Go set the status before the Content-Type, which then came out as text/plain.
+        return Json(c, 201, w => { w.WriteStartObject(); w.WriteString("Id", container.ShortId); w.WriteEndObject(); }, "text/plain; charset=utf-8");
+    }
+
+    /// <summary>A new container of <paramref name="image"/> running <paramref name="command"/>, over a copy of the image's files.</summary>
+    private Container AddContainer(Image image, ContainerConfig config, IReadOnlyList<string> command)
+    {
         var container = new Container
         {
-            Id = id,
+            Id = Ids.New(),
             Path = command[0],
             Args = command.Skip(1).ToList(),
             Config = config,
@@ -97,9 +104,8 @@ internal sealed partial class Daemon
             IpAddress = $"172.16.42.{Interlocked.Increment(ref _nextAddress)}",
         };
         lock (_gate)
-            _containers[id] = container;
-        // Go set the status before the Content-Type, which then came out as text/plain.
-        return Json(c, 201, w => { w.WriteStartObject(); w.WriteString("Id", container.ShortId); w.WriteEndObject(); }, "text/plain; charset=utf-8");
+            _containers[container.Id] = container;
+        return container;
     }
 
     private Task InspectContainer(RouteContext c)

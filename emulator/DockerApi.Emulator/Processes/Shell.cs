@@ -135,23 +135,28 @@ internal static class Shell
     }
 
     /// <summary>Runs a script: commands joined by <c>;</c>, <c>&amp;&amp;</c>, <c>||</c> or newlines.</summary>
-    public static async Task<int> RunScriptAsync(string script, ProcessContext c)
+    public static async Task<int> RunScriptAsync(string script, ProcessContext c) => (await RunListAsync(script, 0, c)).Status;
+
+    /// <summary>
+    /// Runs a list of commands, <paramref name="status"/> being the status before the first; <c>Exited</c> when an
+    /// <c>exit</c> ended the shell.
+    /// </summary>
+    private static async Task<(int Status, bool Exited)> RunListAsync(string text, int status, ProcessContext c)
     {
-        var status = 0;
         try
         {
-            foreach (var (words, op) in Parse(script, c))
+            foreach (var (words, op) in Parse(text, c))
             {
                 if (op == "&&" && status != 0 || op == "||" && status == 0)
                     continue;
                 status = await RunSimpleAsync(words, c);
             }
+            return (status, false);
         }
         catch (ExitException exit)
         {
-            return exit.Code;
+            return (exit.Code, true);
         }
-        return status;
     }
 
     private static async Task<int> RunInteractiveAsync(ProcessContext c)
@@ -169,30 +174,12 @@ internal static class Shell
             {
                 var line = pending.ToString(0, newline);
                 pending.Remove(0, newline + 1);
-                var code = await RunLineAsync(line);
-                if (code is { } exit)
-                    return exit;
+                (status, var exited) = await RunListAsync(line, status, c);
+                if (exited)
+                    return status;
             }
             if (result.IsCompleted)
-                return pending.Length > 0 && await RunLineAsync(pending.ToString()) is { } last ? last : status;
-        }
-
-        async Task<int?> RunLineAsync(string line)
-        {
-            try
-            {
-                foreach (var (words, op) in Parse(line, c))
-                {
-                    if (op == "&&" && status != 0 || op == "||" && status == 0)
-                        continue;
-                    status = await RunSimpleAsync(words, c);
-                }
-                return null;
-            }
-            catch (ExitException exit)
-            {
-                return exit.Code;
-            }
+                return pending.Length > 0 ? (await RunListAsync(pending.ToString(), status, c)).Status : status;
         }
     }
 
