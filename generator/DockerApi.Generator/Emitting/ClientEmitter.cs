@@ -114,7 +114,7 @@ internal static class ClientEmitter
 
     private static void EmitHeadersAndContent(SourceWriter w, ApiOperation op)
     {
-        foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Header))
+        foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Header && !IsContentType(p)))
         {
             w.Line(p.Required
                 ? $"request.Headers.TryAddWithoutValidation({TypeNames.Literal(p.WireName)}, {p.Name});"
@@ -128,13 +128,20 @@ internal static class ClientEmitter
                 w.Line($"DockerContent.AddFile(form, {TypeNames.Literal(f.WireName)}, {f.Name});");
             w.Line("request.Content = form;");
         }
-        if (op.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Body) is not { } body)
-            return;
-        var content = body.Type.Kind == TypeRefKind.Binary
-            ? $"DockerContent.Binary({body.Name}, {TypeNames.Literal(body.BodyMediaType ?? "application/octet-stream")})"
-            : $"DockerCall.Json({body.Name}, DockerJsonContext.Default.{TypeNames.InfoName(body.Type.AsNullable(false))})";
-        w.Line(body.Required ? $"request.Content = {content};" : $"request.Content = {body.Name} is null ? null : {content};");
+        if (op.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Body) is { } body)
+        {
+            var content = body.Type.Kind == TypeRefKind.Binary
+                ? $"DockerContent.Binary({body.Name}, {TypeNames.Literal(body.BodyMediaType ?? "application/octet-stream")})"
+                : $"DockerCall.Json({body.Name}, DockerJsonContext.Default.{TypeNames.InfoName(body.Type.AsNullable(false))})";
+            w.Line(body.Required ? $"request.Content = {content};" : $"request.Content = {body.Name} is null ? null : {content};");
+        }
+        // A Content-Type header parameter (ImageBuild's) belongs to the content, which HttpRequestHeaders refuse.
+        foreach (var p in op.Parameters.Where(IsContentType))
+            w.Line($"DockerContent.SetContentType(request, {p.Name});");
     }
+
+    private static bool IsContentType(ApiParameter p) =>
+        p.Location == ParameterLocation.Header && string.Equals(p.WireName, "Content-Type", System.StringComparison.OrdinalIgnoreCase);
 
     private static string Call(ApiModel model, ApiOperation op, string request)
     {
@@ -149,6 +156,8 @@ internal static class ClientEmitter
                 return $"return DockerCall.SendStreamAsync(_client, {request}, {id}, cancellationToken);";
             case ResultKind.Hijack:
                 return $"return DockerCall.HijackAsync(_client, {request}, HijackMode.Raw, {id}, cancellationToken);";
+            case ResultKind.HijackUpgrade:
+                return $"return DockerCall.HijackAsync(_client, {request}, HijackMode.UpgradeTcp, {id}, cancellationToken);";
             case ResultKind.TextProgress:
                 return $"return DockerCall.StreamTextProgressAsync(_client, {request}, {id}, cancellationToken);";
             case ResultKind.BuildOutput:

@@ -32,7 +32,12 @@ internal enum ResultKind
     JsonProgress,
     TextProgress,
     BuildOutput,
+
+    /// <summary>The connection is taken over after a 200 head (API 1.0 – 1.2).</summary>
     Hijack,
+
+    /// <summary>The connection is taken over after <c>101 UPGRADED</c>, asked for with <c>Upgrade: tcp</c>.</summary>
+    HijackUpgrade,
 }
 
 internal sealed record ApiOperation(

@@ -41,6 +41,9 @@ internal sealed class SchemaReader
             ResolveDefinition(key);
     }
 
+    /// <summary>The type a definition is generated as, or null when the spec has no such definition.</summary>
+    public TypeRef? Definition(string name) => _definitions?.Get(name) is YamlMappingNode ? ResolveDefinition(name) : null;
+
     /// <summary>The type of <paramref name="schema"/>; inline types it declares are named after <paramref name="contextName"/>.</summary>
     public TypeRef Read(YamlMappingNode schema, string contextName, bool nullable)
     {

@@ -15,7 +15,7 @@ namespace DockerApi.Generator.Parsing;
 internal sealed class SpecParser
 {
     private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch" };
-    private static readonly string[] StreamKinds = { "hijack", "json-progress", "text-progress", "build-output" };
+    private static readonly string[] StreamKinds = { "hijack", "hijack-upgrade", "json-progress", "text-progress", "build-output", "binary" };
     private static readonly Regex PathParameter = new(@"\{([^}]+)\}", RegexOptions.Compiled);
     private static readonly Regex YamlPosition = new(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.Compiled);
 
@@ -238,14 +238,28 @@ internal sealed class SpecParser
             _diagnostics.Report(DiagnosticDescriptors.InvalidExtension, node.Get("x-docker-stream"), "x-docker-stream", stream, string.Join(", ", StreamKinds));
             return (ResultKind.None, null, null);
         }
+        TypeRef? message = null;
+        if (stream is null && ProseStreams.ByOperationId.TryGetValue(id, out var known))
+        {
+            stream = known.Stream;
+            // A version without the message definition keeps every byte: the answer comes out as a Stream.
+            if (known.Message is not null && (message = schemas.Definition(known.Message)) is null)
+                stream = "binary";
+        }
         switch (stream)
         {
             case "hijack":
                 return (ResultKind.Hijack, null, null);
+            case "hijack-upgrade":
+                return (ResultKind.HijackUpgrade, null, null);
+            case "binary":
+                return (ResultKind.Binary, null, null);
             case "text-progress":
                 return (ResultKind.TextProgress, null, null);
             case "build-output":
                 return (ResultKind.BuildOutput, null, null);
+            case "json-progress" when message is not null:
+                return (ResultKind.JsonProgress, message.AsNullable(false), "error");
             case "json-progress":
                 if (schema is null)
                 {
@@ -253,7 +267,6 @@ internal sealed class SpecParser
                         $"The JSON progress stream of {id} needs a 'schema' on its success response: the schema of one message.");
                     return (ResultKind.None, null, null);
                 }
-                TypeRef message;
                 if (node.Map("x-docker-stream-result") is { } resultSchema)
                     message = schemas.MergeOptional(id + "Message", new[] { schema, resultSchema }, schema);
                 else
@@ -275,7 +288,7 @@ internal sealed class SpecParser
         SchemaReader schemas, List<TypeRef> jsonRoots)
     {
         var declared = shared.Concat(node.Seq("parameters")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>()).ToList();
-        var mediaType = node.Seq("consumes")?.Children.OfType<YamlScalarNode>().FirstOrDefault()?.Value;
+        var consumes = node.Seq("consumes")?.Children.OfType<YamlScalarNode>().Select(c => c.Value!).Where(c => c is not null).ToList() ?? new List<string>();
         var names = new HashSet<string> { "cancellationToken", "progress" };
         var result = new List<ApiParameter>();
 
@@ -319,6 +332,9 @@ internal sealed class SpecParser
                 case "body":
                     where = ParameterLocation.Body;
                     type = p.Map("schema") is { } schema ? schemas.Read(schema, id + "Request", nullable: false) : TypeRef.Of(TypeRefKind.Element);
+                    // A string body of an operation that consumes no JSON is bytes (ImageCreate's tar of fromSrc=-), not a JSON string.
+                    if (type.Kind == TypeRefKind.String && consumes.Count > 0 && !consumes.Any(IsJson))
+                        type = TypeRef.Of(TypeRefKind.Binary);
                     if (type.Kind != TypeRefKind.Binary)
                         jsonRoots.Add(type.AsNullable(false));
                     break;
@@ -332,13 +348,29 @@ internal sealed class SpecParser
                     continue;
             }
             result.Add(new ApiParameter(Naming.Unique(Naming.Camel(wire), names), wire, where, type.AsNullable(!required), required,
-                p.Describe(), where == ParameterLocation.Body ? mediaType : null));
+                p.Describe(), where == ParameterLocation.Body ? BodyMediaType(consumes, type) : null));
         }
         // Path parameters in template order, then required ones, then optional ones: C# wants optional parameters last.
         return result
             .OrderBy(p => p.Location == ParameterLocation.Path ? 0 : p.Required ? 1 : 2)
             .ThenBy(p => p.Location == ParameterLocation.Path ? path.IndexOf("{" + p.WireName + "}", StringComparison.Ordinal) : 0)
             .ToList();
+    }
+
+    private static bool IsJson(string mediaType) => mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The Content-Type of a body: for bytes a tar or octet-stream when the operation takes one (not text/plain), else the first listed.</summary>
+    private static string? BodyMediaType(List<string> consumes, TypeRef type)
+    {
+        if (type.Kind == TypeRefKind.Binary)
+        {
+            foreach (var preferred in new[] { "application/x-tar", "application/octet-stream" })
+            {
+                if (consumes.Contains(preferred, StringComparer.OrdinalIgnoreCase))
+                    return preferred;
+            }
+        }
+        return consumes.FirstOrDefault();
     }
 
     private TypeRef SimpleType(YamlMappingNode parameter, string id, string wire)

@@ -37,6 +37,14 @@ public static class DockerContent
     /// <summary>A tar archive sent as it is read (the body of an import with <c>fromSrc=-</c>).</summary>
     public static StreamContent Tar(Stream archive) => Binary(archive, "application/x-tar");
 
+    /// <summary>Sets the Content-Type of the request's content, when both are present (a header parameter named Content-Type).</summary>
+    public static void SetContentType(HttpRequestMessage request, string? mediaType)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (mediaType is not null && request.Content is not null)
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
+    }
+
     /// <summary>A byte stream sent as it is read, with the given media type.</summary>
     public static StreamContent Binary(Stream body, string mediaType = "application/octet-stream")
     {

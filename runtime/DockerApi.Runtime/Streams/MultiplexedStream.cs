@@ -27,12 +27,24 @@ public readonly record struct MultiplexedReadResult(StdStream Target, int Count)
     public bool IsEnd => Count == 0;
 }
 
+/// <summary>One line of a container's output, without its line break.</summary>
+/// <param name="Stream">Where the line was written.</param>
+/// <param name="Text">The text, UTF-8 decoded.</param>
+public readonly record struct OutputLine(StdStream Stream, string Text);
+
 /// <summary>
-/// Reads output multiplexed with 8-byte frame headers (API 1.6 and later, containers without a TTY):
-/// byte 0 is the stream, bytes 4–7 the payload length, big-endian. The raw stream of API 1.0 – 1.2 has no frames.
+/// Reads a container's output from attach, logs or exec. Without a TTY it is multiplexed with 8-byte frame headers
+/// (API 1.6 and later): byte 0 is the stream, bytes 4–7 the payload length, big-endian. With a TTY (and on
+/// API 1.0 – 1.2) there are no frames: pass <c>tty: true</c> and every byte is stdout.
 /// </summary>
-public sealed class MultiplexedStream(Stream inner, string? operation = null)
+/// <param name="inner">The response or hijacked stream.</param>
+/// <param name="operation">The operation, for errors.</param>
+/// <param name="tty">True when the container or exec has a TTY: the output is raw.</param>
+public sealed class MultiplexedStream(Stream inner, string? operation = null, bool tty = false)
 {
+    /// <summary>A line longer than this many characters is delivered in pieces of this size, so memory stays bounded.</summary>
+    public const int MaxLineLength = 1 << 20;
+
     private readonly byte[] _header = new byte[8];
     private StdStream _target;
     private int _remaining;
@@ -40,9 +52,14 @@ public sealed class MultiplexedStream(Stream inner, string? operation = null)
     /// <summary>The connection underneath, for writing stdin.</summary>
     public Stream Inner { get; } = inner ?? throw new ArgumentNullException(nameof(inner));
 
+    /// <summary>True when the output is raw (a TTY), not framed.</summary>
+    public bool IsTty { get; } = tty;
+
     /// <summary>Reads bytes of one frame into <paramref name="buffer"/>; a count of 0 is the end of the stream.</summary>
     public async ValueTask<MultiplexedReadResult> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (IsTty)
+            return new MultiplexedReadResult(StdStream.Stdout, await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
         while (_remaining == 0)
         {
             if (!await ReadHeaderAsync(cancellationToken).ConfigureAwait(false))
@@ -69,6 +86,78 @@ public sealed class MultiplexedStream(Stream inner, string? operation = null)
             var destination = result.Target == StdStream.Stderr || result.Target == StdStream.SystemError ? stderr : stdout;
             await destination.WriteAsync(buffer.AsMemory(0, result.Count), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Reads the output to its end: stdout and stderr apart (a daemon's own error counts as stderr).</summary>
+    public async Task<(string Stdout, string Stderr)> ReadToEndAsync(CancellationToken cancellationToken = default)
+    {
+        using var stdout = new MemoryStream();
+        using var stderr = new MemoryStream();
+        await CopyOutputToAsync(stdout, stderr, cancellationToken).ConfigureAwait(false);
+        return (System.Text.Encoding.UTF8.GetString(stdout.GetBuffer(), 0, (int)stdout.Length),
+            System.Text.Encoding.UTF8.GetString(stderr.GetBuffer(), 0, (int)stderr.Length));
+    }
+
+    /// <summary>
+    /// The output line by line as it arrives, each stream's lines kept apart (a line may span frames). Line breaks
+    /// (<c>\n</c>, <c>\r\n</c>) are removed; a last line without one is delivered at the end.
+    /// </summary>
+    public async IAsyncEnumerable<OutputLine> ReadLinesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var pending = new Dictionary<StdStream, (System.Text.Decoder Decoder, System.Text.StringBuilder Text)>();
+        var buffer = new byte[16384];
+        var chars = new char[System.Text.Encoding.UTF8.GetMaxCharCount(buffer.Length)];
+        var lines = new List<OutputLine>();
+        while (true)
+        {
+            var result = await ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            if (result.IsEnd)
+                break;
+            if (!pending.TryGetValue(result.Target, out var line))
+                pending[result.Target] = line = (System.Text.Encoding.UTF8.GetDecoder(), new System.Text.StringBuilder());
+            var count = line.Decoder.GetChars(buffer, 0, result.Count, chars, 0);
+            Split(result.Target, line.Text, chars.AsSpan(0, count), lines);
+            foreach (var complete in lines)
+                yield return complete;
+            lines.Clear();
+        }
+        foreach (var (target, line) in pending.OrderBy(p => p.Key))
+        {
+            var count = line.Decoder.GetChars(buffer, 0, 0, chars, 0, flush: true);
+            line.Text.Append(chars, 0, count);
+            if (line.Text.Length > 0)
+                yield return new OutputLine(target, line.Text.ToString());
+        }
+    }
+
+    private static void Split(StdStream target, System.Text.StringBuilder text, ReadOnlySpan<char> chars, List<OutputLine> lines)
+    {
+        while (!chars.IsEmpty)
+        {
+            var newline = chars.IndexOf('\n');
+            var room = MaxLineLength - text.Length;
+            if (newline < 0 || newline > room)
+            {
+                var take = Math.Min(chars.Length, room);
+                text.Append(chars[..take]);
+                chars = chars[take..];
+                if (text.Length == MaxLineLength)
+                    lines.Add(Take(target, text));
+                continue;
+            }
+            text.Append(chars[..newline]);
+            if (text.Length > 0 && text[^1] == '\r')
+                text.Length--;
+            lines.Add(Take(target, text));
+            chars = chars[(newline + 1)..];
+        }
+    }
+
+    private static OutputLine Take(StdStream target, System.Text.StringBuilder text)
+    {
+        var line = new OutputLine(target, text.ToString());
+        text.Clear();
+        return line;
     }
 
     private async ValueTask<bool> ReadHeaderAsync(CancellationToken cancellationToken)

@@ -1,0 +1,112 @@
+using DockerApi.Generator.Tests.Infrastructure;
+
+namespace DockerApi.Generator.Tests.Parsing;
+
+/// <summary>Operations of Docker's published files whose streams are only prose get their shape from the generator's table.</summary>
+public sealed class ProseStreamTests
+{
+    private static string Spec(string definitions, string extra = "") => $$"""
+        swagger: "2.0"
+        info:
+          title: "Modern"
+          version: "1.41"
+        paths:
+          /containers/{id}/attach:
+            post:
+              operationId: "ContainerAttach"
+              tags: ["Container"]
+              parameters:
+                - { name: "id", in: "path", required: true, type: "string" }
+              responses:
+                101: { description: "upgraded" }
+                200: { description: "no upgrade" }
+          /containers/{id}/export:
+            get:
+              operationId: "ContainerExport"
+              tags: ["Container"]
+              parameters:
+                - { name: "id", in: "path", required: true, type: "string" }
+              responses:
+                200: { description: "tar" }
+          /images/create:
+            post:
+              operationId: "ImageCreate"
+              tags: ["Image"]
+              consumes: ["text/plain", "application/octet-stream"]
+              parameters:
+                - { name: "fromSrc", in: "query", type: "string" }
+                - { name: "inputImage", in: "body", schema: { type: "string" } }
+              {{extra}}
+              responses:
+                200: { description: "progress" }
+          /events:
+            get:
+              operationId: "SystemEvents"
+              tags: ["System"]
+              responses:
+                200:
+                  description: "events"
+                  schema: { $ref: "#/definitions/EventMessage" }
+        definitions:
+          EventMessage:
+            type: "object"
+            properties:
+              Action: { type: "string" }
+        {{definitions}}
+        """;
+
+    private const string CreateImageInfo = """
+          CreateImageInfo:
+            type: "object"
+            properties:
+              status: { type: "string" }
+              error: { type: "string" }
+        """;
+
+    private static GeneratorRun Run(string yaml)
+    {
+        var run = GeneratorHarness.Run(new SpecFile("/specs/modern.yaml", yaml));
+        run.AssertClean();
+        return run;
+    }
+
+    [Fact]
+    public void Attach_hijacks_with_an_upgrade_and_export_is_a_stream()
+    {
+        var run = Run(Spec(CreateImageInfo));
+        Assert.Contains("Task<Stream> ExportAsync(string id", run.Source("DockerApi.V1_41.IContainerApi.g.cs"));
+        Assert.Contains("Task<DockerHijackedStream> AttachAsync(string id", run.Source("DockerApi.V1_41.IContainerApi.g.cs"));
+        Assert.Contains("HijackMode.UpgradeTcp, \"ContainerAttach\"", run.Source("DockerApi.V1_41.ContainerApiClient.g.cs"));
+    }
+
+    [Fact]
+    public void Pull_and_import_stream_the_message_definition_the_table_names_raising_its_error()
+    {
+        var run = Run(Spec(CreateImageInfo));
+        var client = run.Source("DockerApi.V1_41.ImageApiClient.g.cs");
+        Assert.Contains("IAsyncEnumerable<CreateImageInfo> CreateAsync(string? fromSrc, Stream? inputImage,", client);
+        Assert.Contains("DockerContent.Binary(inputImage, \"application/octet-stream\")", client);
+        Assert.Contains("DockerJsonContext.Default.CreateImageInfo, static m => m.Error,", client);
+    }
+
+    [Fact]
+    public void Events_stream_the_success_schema()
+    {
+        var run = Run(Spec(CreateImageInfo));
+        Assert.Contains("IAsyncEnumerable<EventMessage> EventsAsync(", run.Source("DockerApi.V1_41.ISystemApi.g.cs"));
+    }
+
+    [Fact]
+    public void Without_the_message_definition_the_answer_is_a_stream_so_nothing_is_lost()
+    {
+        var run = Run(Spec(definitions: ""));
+        Assert.Contains("Task<Stream> CreateAsync(", run.Source("DockerApi.V1_41.IImageApi.g.cs"));
+    }
+
+    [Fact]
+    public void An_operation_with_its_own_stream_extension_never_looks_at_the_table()
+    {
+        var run = Run(Spec(CreateImageInfo, extra: "x-docker-stream: \"binary\""));
+        Assert.Contains("Task<Stream> CreateAsync(", run.Source("DockerApi.V1_41.IImageApi.g.cs"));
+    }
+}
