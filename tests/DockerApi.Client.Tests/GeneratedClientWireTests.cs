@@ -73,6 +73,23 @@ public sealed class GeneratedClientWireTests
     }
 
     [Fact]
+    public async Task A_null_where_a_list_is_required_is_empty_as_the_daemons_Go_means_it()
+    {
+        await using var server = RawServer.Recording([], Reply(200, "OK", "null"));
+        using var docker = new V12.DockerClient(server.Endpoint);
+        Assert.Empty(await docker.Containers.ListAsync());
+    }
+
+    [Fact]
+    public async Task A_value_of_the_wrong_type_is_a_protocol_error_that_names_where_it_is()
+    {
+        await using var server = RawServer.Recording([], Reply(200, "OK", "{\"ID\":\"abc\",\"State\":{\"Running\":\"yes\"}}"));
+        using var docker = new V12.DockerClient(server.Endpoint);
+        var e = await Assert.ThrowsAsync<DockerProtocolException>(() => docker.Containers.InspectAsync("abc"));
+        Assert.EndsWith("Path: $.State.Running.", e.Message);
+    }
+
+    [Fact]
     public async Task Changes_have_their_kind_as_an_enum()
     {
         await using var server = RawServer.Recording([], Reply(200, "OK", "[{\"Path\":\"/dev\",\"Kind\":0},{\"Path\":\"/test\",\"Kind\":1},{\"Path\":\"/gone\",\"Kind\":2}]"));

@@ -123,7 +123,11 @@ internal static class JsonEmitter
                 }
                 else
                 {
-                    using (w.Block($"switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: {(model.CaseInsensitiveJson ? "true" : "false")}))"))
+                    w.Line($"var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: {(model.CaseInsensitiveJson ? "true" : "false")});");
+                    // The path of a bad value ($.State.Running) is built on the way out: one converter reads the whole answer, so STJ only knows "$".
+                    w.Line("try");
+                    w.OpenBrace();
+                    using (w.Block("switch (property)"))
                     {
                         for (var index = 0; index < locals.Count; index++)
                         {
@@ -140,6 +144,11 @@ internal static class JsonEmitter
                         w.Line("    DockerJson.SkipValue(ref reader);");
                         w.Line("    break;");
                     }
+                    w.CloseBrace();
+                    w.Line("catch (JsonException e)");
+                    w.OpenBrace();
+                    w.Line("throw DockerJson.InProperty(e, Names, property);");
+                    w.CloseBrace();
                 }
             }
             foreach (var (p, local) in locals.Where(l => l.Property.Required))

@@ -74,8 +74,7 @@ internal static class TypeNames
         TypeRefKind.Element => "DockerJson.ReadElement",
         TypeRefKind.EmptyObject => "EmptyObject.Read",
         TypeRefKind.Named => type.Name + "Json.Read",
-        TypeRefKind.List or TypeRefKind.Map =>
-            $"static (ref Utf8JsonReader r, JsonSerializerOptions o) => {ReadContainer(type, "r", "o")} ?? throw new JsonException(\"Expected {(type.Kind == TypeRefKind.List ? "an array" : "an object")}, found null.\")",
+        TypeRefKind.List or TypeRefKind.Map => $"static (ref Utf8JsonReader r, JsonSerializerOptions o) => {ReadContainer(type, "r", "o")}",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -86,9 +85,7 @@ internal static class TypeNames
         {
             case TypeRefKind.List:
             case TypeRefKind.Map:
-                return type.Nullable
-                    ? ReadContainer(type, reader, options)
-                    : $"{ReadContainer(type, reader, options)} ?? throw new JsonException(\"Expected a value, found null.\")";
+                return ReadContainer(type, reader, options);
             case TypeRefKind.String when type.Nullable:
                 return $"DockerJson.ReadString(ref {reader}, {options})";
             case TypeRefKind.Element when type.Nullable:
@@ -99,10 +96,9 @@ internal static class TypeNames
         }
     }
 
+    /// <summary>Null for JSON null when the type is nullable; else empty, as Go means a null slice or map (DockerJson.ReadListOrEmpty).</summary>
     private static string ReadContainer(TypeRef type, string reader, string options) =>
-        type.Kind == TypeRefKind.List
-            ? $"DockerJson.ReadList(ref {reader}, {options}, {Reader(type.Item!)})"
-            : $"DockerJson.ReadMap(ref {reader}, {options}, {Reader(type.Item!)})";
+        $"DockerJson.Read{(type.Kind == TypeRefKind.List ? "List" : "Map")}{(type.Nullable ? "" : "OrEmpty")}(ref {reader}, {options}, {Reader(type.Item!)})";
 
     /// <summary>A <c>JsonWrite&lt;T&gt;</c> for a value of <paramref name="type"/> (written as JSON null when it is null).</summary>
     public static string Writer(TypeRef type) => type.Nullable

@@ -12,10 +12,22 @@ namespace DockerApi.Requests;
 /// </summary>
 public static class DockerCall
 {
-    /// <summary>A request whose answer has no body (204, 201 without content).</summary>
+    /// <summary>
+    /// A request whose answer has no body (204, 201 without content). 304 Not Modified is success too: modern daemons
+    /// answer it to a start of a running container or a stop of a stopped one, which are already as asked.
+    /// </summary>
     public static async Task SendAsync(HttpClient client, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
     {
-        using var response = await SendCheckedAsync(client, request, operation, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        using (request)
+        {
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        using (response)
+        {
+            if (response.StatusCode != System.Net.HttpStatusCode.NotModified)
+                await DockerResponse.EnsureSuccessAsync(response, operation, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>A request whose answer is JSON, read whatever its Content-Type says.</summary>

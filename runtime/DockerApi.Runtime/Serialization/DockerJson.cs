@@ -139,9 +139,29 @@ public static class DockerJson
             throw WrongType(reader, "an array");
         var list = new List<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            list.Add(readItem(ref reader, options));
+        {
+            try
+            {
+                list.Add(readItem(ref reader, options));
+            }
+            catch (JsonException e)
+            {
+                throw Within(e, $"[{list.Count}]");
+            }
+        }
         return list;
     }
+
+    /// <summary>
+    /// A JSON array read as a list, empty for JSON null: the daemon is written in Go, which writes a nil slice as
+    /// null whatever the spec says, and a nil slice is an empty one.
+    /// </summary>
+    public static IReadOnlyList<T> ReadListOrEmpty<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonRead<T> readItem) =>
+        ReadList(ref reader, options, readItem) ?? [];
+
+    /// <summary>A JSON object read as a map, empty for JSON null (a Go nil map, see <see cref="ReadListOrEmpty"/>).</summary>
+    public static IReadOnlyDictionary<string, T> ReadMapOrEmpty<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonRead<T> readValue) =>
+        ReadMap(ref reader, options, readValue) ?? new Dictionary<string, T>(StringComparer.Ordinal);
 
     /// <summary>A JSON object read as a map, or null for JSON null.</summary>
     public static IReadOnlyDictionary<string, T>? ReadMap<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonRead<T> readValue)
@@ -155,7 +175,14 @@ public static class DockerJson
         {
             var key = reader.GetString()!;
             reader.Read();
-            map[key] = readValue(ref reader, options);
+            try
+            {
+                map[key] = readValue(ref reader, options);
+            }
+            catch (JsonException e)
+            {
+                throw Within(e, "." + key);
+            }
         }
         return map;
     }
@@ -212,6 +239,27 @@ public static class DockerJson
     public static JsonException MissingProperty(string typeName, string wireName) =>
         new($"The JSON object for {typeName} lacks the required property '{wireName}'.");
 
+    /// <summary>
+    /// The error <paramref name="e"/> of a property's value, with the property put in front of its path
+    /// (<c>$.Running</c> inside <c>State</c> becomes <c>$.State.Running</c>) and the path at the end of its message.
+    /// </summary>
+    public static JsonException InProperty(JsonException e, JsonPropertyNames names, int index) =>
+        Within(e, "." + (index >= 0 && index < names.Names.Length ? names.Names[index] : "?"));
+
+    private static JsonException Within(JsonException e, string segment)
+    {
+        var inner = e is PathException p ? p.Path!.Substring(1) : "";
+        var message = e is PathException { Detail: var detail } ? detail : e.Message;
+        return new PathException(message, "$" + segment + inner, e);
+    }
+
+    /// <summary>A value error whose path is known; the message ends with it.</summary>
+    private sealed class PathException(string detail, string path, JsonException inner)
+        : JsonException($"{detail} Path: {path}.", path, null, null, inner.InnerException ?? inner)
+    {
+        public string Detail { get; } = detail;
+    }
+
     private static JsonException WrongType(Utf8JsonReader reader, string expected) =>
         new($"Expected {expected}, found {reader.TokenType} at byte {reader.TokenStartIndex}.");
 }
@@ -220,4 +268,6 @@ public static class DockerJson
 public sealed class JsonPropertyNames(params string[] names)
 {
     internal byte[][] Utf8 { get; } = Array.ConvertAll(names, Encoding.UTF8.GetBytes);
+
+    internal string[] Names { get; } = names;
 }

@@ -31,6 +31,18 @@ public sealed class DockerApiExceptionTests
     }
 
     [Fact]
+    public async Task Not_modified_is_success_for_an_operation_without_a_body_and_an_error_for_one_with_a_body()
+    {
+        await using var server = RawServer.KeepAlive(Wire.Tcp, _ => Http.Response(304, "Not Modified", "", null));
+        using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
+
+        await DockerApi.Requests.DockerCall.SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "/containers/x/stop"), "ContainerStop", default);
+        var e = await Assert.ThrowsAsync<DockerApiException>(() =>
+            DockerApi.Requests.DockerCall.SendTextAsync(client, new HttpRequestMessage(HttpMethod.Get, "/_ping"), "SystemPing", default));
+        Assert.Equal(HttpStatusCode.NotModified, e.StatusCode);
+    }
+
+    [Fact]
     public async Task Success_statuses_do_not_raise()
     {
         await using var server = RawServer.KeepAlive(Wire.Tcp, _ => Http.Response(204, "No Content", "", null));

@@ -86,7 +86,7 @@ public sealed partial class DockerJsonContext : IJsonTypeInfoResolver
     public JsonTypeInfo<IReadOnlyList<ContainerSummary>> ContainerSummaryList => _ContainerSummaryList ??= CreateContainerSummaryList(Options);
 
     private static JsonTypeInfo<IReadOnlyList<ContainerSummary>> CreateContainerSummaryList(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<IReadOnlyList<ContainerSummary>>(options, new DockerJsonConverter<IReadOnlyList<ContainerSummary>>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadList(ref r, o, ContainerSummaryJson.Read) ?? throw new JsonException("Expected an array, found null."), static (w, v, o) => DockerJson.WriteList(w, v, o, ContainerSummaryJson.Write)));
+        JsonMetadataServices.CreateValueInfo<IReadOnlyList<ContainerSummary>>(options, new DockerJsonConverter<IReadOnlyList<ContainerSummary>>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadListOrEmpty(ref r, o, ContainerSummaryJson.Read), static (w, v, o) => DockerJson.WriteList(w, v, o, ContainerSummaryJson.Write)));
 
     private JsonTypeInfo<ContainerWaitResponse>? _ContainerWaitResponse;
 
@@ -134,7 +134,7 @@ public sealed partial class DockerJsonContext : IJsonTypeInfoResolver
     public JsonTypeInfo<IReadOnlyList<HistoryResponseItem>> HistoryResponseItemList => _HistoryResponseItemList ??= CreateHistoryResponseItemList(Options);
 
     private static JsonTypeInfo<IReadOnlyList<HistoryResponseItem>> CreateHistoryResponseItemList(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<IReadOnlyList<HistoryResponseItem>>(options, new DockerJsonConverter<IReadOnlyList<HistoryResponseItem>>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadList(ref r, o, HistoryResponseItemJson.Read) ?? throw new JsonException("Expected an array, found null."), static (w, v, o) => DockerJson.WriteList(w, v, o, HistoryResponseItemJson.Write)));
+        JsonMetadataServices.CreateValueInfo<IReadOnlyList<HistoryResponseItem>>(options, new DockerJsonConverter<IReadOnlyList<HistoryResponseItem>>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadListOrEmpty(ref r, o, HistoryResponseItemJson.Read), static (w, v, o) => DockerJson.WriteList(w, v, o, HistoryResponseItemJson.Write)));
 
     private JsonTypeInfo<IdResponse>? _IdResponse;
 
@@ -198,7 +198,7 @@ public sealed partial class DockerJsonContext : IJsonTypeInfoResolver
     public JsonTypeInfo<IReadOnlyList<ImageSummary>> ImageSummaryList => _ImageSummaryList ??= CreateImageSummaryList(Options);
 
     private static JsonTypeInfo<IReadOnlyList<ImageSummary>> CreateImageSummaryList(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<IReadOnlyList<ImageSummary>>(options, new DockerJsonConverter<IReadOnlyList<ImageSummary>>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadList(ref r, o, ImageSummaryJson.Read) ?? throw new JsonException("Expected an array, found null."), static (w, v, o) => DockerJson.WriteList(w, v, o, ImageSummaryJson.Write)));
+        JsonMetadataServices.CreateValueInfo<IReadOnlyList<ImageSummary>>(options, new DockerJsonConverter<IReadOnlyList<ImageSummary>>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadListOrEmpty(ref r, o, ImageSummaryJson.Read), static (w, v, o) => DockerJson.WriteList(w, v, o, ImageSummaryJson.Write)));
 
     private JsonTypeInfo<NetworkSettings>? _NetworkSettings;
 
@@ -305,23 +305,31 @@ internal static class AuthConfigJson
         string? emailValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    usernameValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 1:
-                    reader.Read();
-                    passwordValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 2:
-                    reader.Read();
-                    emailValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        usernameValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 1:
+                        reader.Read();
+                        passwordValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 2:
+                        reader.Read();
+                        emailValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         return new AuthConfig
@@ -365,15 +373,23 @@ internal static class AuthResponseJson
         string? statusValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    statusValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        statusValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         return new AuthResponse
@@ -422,83 +438,91 @@ internal static class ContainerConfigJson
         string? volumesFromValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    hostnameValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 1:
-                    reader.Read();
-                    userValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 2:
-                    reader.Read();
-                    memoryValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 3:
-                    reader.Read();
-                    memorySwapValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 4:
-                    reader.Read();
-                    cpuSharesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 5:
-                    reader.Read();
-                    attachStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 6:
-                    reader.Read();
-                    attachStdoutValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 7:
-                    reader.Read();
-                    attachStderrValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 8:
-                    reader.Read();
-                    portSpecsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                    break;
-                case 9:
-                    reader.Read();
-                    ttyValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 10:
-                    reader.Read();
-                    openStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 11:
-                    reader.Read();
-                    stdinOnceValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 12:
-                    reader.Read();
-                    envValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                    break;
-                case 13:
-                    reader.Read();
-                    cmdValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                    break;
-                case 14:
-                    reader.Read();
-                    dnsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                    break;
-                case 15:
-                    reader.Read();
-                    imageValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 16:
-                    reader.Read();
-                    volumesValue = DockerJson.ReadMap(ref reader, options, EmptyObject.Read);
-                    break;
-                case 17:
-                    reader.Read();
-                    volumesFromValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        hostnameValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 1:
+                        reader.Read();
+                        userValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 2:
+                        reader.Read();
+                        memoryValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 3:
+                        reader.Read();
+                        memorySwapValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 4:
+                        reader.Read();
+                        cpuSharesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 5:
+                        reader.Read();
+                        attachStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 6:
+                        reader.Read();
+                        attachStdoutValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 7:
+                        reader.Read();
+                        attachStderrValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 8:
+                        reader.Read();
+                        portSpecsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
+                        break;
+                    case 9:
+                        reader.Read();
+                        ttyValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 10:
+                        reader.Read();
+                        openStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 11:
+                        reader.Read();
+                        stdinOnceValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 12:
+                        reader.Read();
+                        envValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
+                        break;
+                    case 13:
+                        reader.Read();
+                        cmdValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
+                        break;
+                    case 14:
+                        reader.Read();
+                        dnsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
+                        break;
+                    case 15:
+                        reader.Read();
+                        imageValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 16:
+                        reader.Read();
+                        volumesValue = DockerJson.ReadMap(ref reader, options, EmptyObject.Read);
+                        break;
+                    case 17:
+                        reader.Read();
+                        volumesFromValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         return new ContainerConfig
@@ -634,20 +658,28 @@ internal static class ContainerCreateResponseJson
         IReadOnlyList<string>? warningsValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    idValue = DockerJson.ReadRequiredString(ref reader, options);
-                    hasId = true;
-                    break;
-                case 1:
-                    reader.Read();
-                    warningsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        idValue = DockerJson.ReadRequiredString(ref reader, options);
+                        hasId = true;
+                        break;
+                    case 1:
+                        reader.Read();
+                        warningsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         if (!hasId) throw DockerJson.MissingProperty("ContainerCreateResponse", "Id");
@@ -693,55 +725,63 @@ internal static class ContainerInspectResponseJson
         IReadOnlyDictionary<string, string>? volumesValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    idValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 1:
-                    reader.Read();
-                    createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadDateTimeOffset(ref reader, options);
-                    break;
-                case 2:
-                    reader.Read();
-                    pathValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 3:
-                    reader.Read();
-                    argsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                    break;
-                case 4:
-                    reader.Read();
-                    configValue = reader.TokenType == JsonTokenType.Null ? null : ContainerConfigJson.Read(ref reader, options);
-                    break;
-                case 5:
-                    reader.Read();
-                    stateValue = reader.TokenType == JsonTokenType.Null ? null : ContainerStateJson.Read(ref reader, options);
-                    break;
-                case 6:
-                    reader.Read();
-                    imageValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 7:
-                    reader.Read();
-                    networkSettingsValue = reader.TokenType == JsonTokenType.Null ? null : NetworkSettingsJson.Read(ref reader, options);
-                    break;
-                case 8:
-                    reader.Read();
-                    sysInitPathValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 9:
-                    reader.Read();
-                    resolvConfPathValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 10:
-                    reader.Read();
-                    volumesValue = DockerJson.ReadMap(ref reader, options, DockerJson.ReadRequiredString);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        idValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 1:
+                        reader.Read();
+                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadDateTimeOffset(ref reader, options);
+                        break;
+                    case 2:
+                        reader.Read();
+                        pathValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 3:
+                        reader.Read();
+                        argsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
+                        break;
+                    case 4:
+                        reader.Read();
+                        configValue = reader.TokenType == JsonTokenType.Null ? null : ContainerConfigJson.Read(ref reader, options);
+                        break;
+                    case 5:
+                        reader.Read();
+                        stateValue = reader.TokenType == JsonTokenType.Null ? null : ContainerStateJson.Read(ref reader, options);
+                        break;
+                    case 6:
+                        reader.Read();
+                        imageValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 7:
+                        reader.Read();
+                        networkSettingsValue = reader.TokenType == JsonTokenType.Null ? null : NetworkSettingsJson.Read(ref reader, options);
+                        break;
+                    case 8:
+                        reader.Read();
+                        sysInitPathValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 9:
+                        reader.Read();
+                        resolvConfPathValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 10:
+                        reader.Read();
+                        volumesValue = DockerJson.ReadMap(ref reader, options, DockerJson.ReadRequiredString);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         return new ContainerInspectResponse
@@ -837,31 +877,39 @@ internal static class ContainerStateJson
         bool? ghostValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    runningValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 1:
-                    reader.Read();
-                    pidValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 2:
-                    reader.Read();
-                    exitCodeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 3:
-                    reader.Read();
-                    startedAtValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadDateTimeOffset(ref reader, options);
-                    break;
-                case 4:
-                    reader.Read();
-                    ghostValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        runningValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 1:
+                        reader.Read();
+                        pidValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 2:
+                        reader.Read();
+                        exitCodeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 3:
+                        reader.Read();
+                        startedAtValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadDateTimeOffset(ref reader, options);
+                        break;
+                    case 4:
+                        reader.Read();
+                        ghostValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         return new ContainerState
@@ -924,43 +972,51 @@ internal static class ContainerSummaryJson
         long? sizeRootFsValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    idValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 1:
-                    reader.Read();
-                    imageValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 2:
-                    reader.Read();
-                    commandValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 3:
-                    reader.Read();
-                    createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 4:
-                    reader.Read();
-                    statusValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 5:
-                    reader.Read();
-                    portsValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 6:
-                    reader.Read();
-                    sizeRwValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 7:
-                    reader.Read();
-                    sizeRootFsValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        idValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 1:
+                        reader.Read();
+                        imageValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 2:
+                        reader.Read();
+                        commandValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 3:
+                        reader.Read();
+                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 4:
+                        reader.Read();
+                        statusValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 5:
+                        reader.Read();
+                        portsValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 6:
+                        reader.Read();
+                        sizeRwValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 7:
+                        reader.Read();
+                        sizeRootFsValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         return new ContainerSummary
@@ -1035,16 +1091,24 @@ internal static class ContainerWaitResponseJson
         var hasStatusCode = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    statusCodeValue = DockerJson.ReadInt64(ref reader, options);
-                    hasStatusCode = true;
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        statusCodeValue = DockerJson.ReadInt64(ref reader, options);
+                        hasStatusCode = true;
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         if (!hasStatusCode) throw DockerJson.MissingProperty("ContainerWaitResponse", "StatusCode");
@@ -1077,21 +1141,29 @@ internal static class FilesystemChangeJson
         var hasKind = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    pathValue = DockerJson.ReadRequiredString(ref reader, options);
-                    hasPath = true;
-                    break;
-                case 1:
-                    reader.Read();
-                    kindValue = FilesystemChangeKindJson.Read(ref reader, options);
-                    hasKind = true;
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        pathValue = DockerJson.ReadRequiredString(ref reader, options);
+                        hasPath = true;
+                        break;
+                    case 1:
+                        reader.Read();
+                        kindValue = FilesystemChangeKindJson.Read(ref reader, options);
+                        hasKind = true;
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         if (!hasPath) throw DockerJson.MissingProperty("FilesystemChange", "Path");
@@ -1136,27 +1208,35 @@ internal static class HistoryResponseItemJson
         string? createdByValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    idValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 1:
-                    reader.Read();
-                    tagsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                    break;
-                case 2:
-                    reader.Read();
-                    createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 3:
-                    reader.Read();
-                    createdByValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        idValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 1:
+                        reader.Read();
+                        tagsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
+                        break;
+                    case 2:
+                        reader.Read();
+                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 3:
+                        reader.Read();
+                        createdByValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         return new HistoryResponseItem
@@ -1207,16 +1287,24 @@ internal static class IdResponseJson
         var hasId = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    idValue = DockerJson.ReadRequiredString(ref reader, options);
-                    hasId = true;
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        idValue = DockerJson.ReadRequiredString(ref reader, options);
+                        hasId = true;
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         if (!hasId) throw DockerJson.MissingProperty("IdResponse", "Id");
@@ -1264,87 +1352,95 @@ internal static class ImageGetCacheRequestJson
         string? idValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    hostnameValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 1:
-                    reader.Read();
-                    userValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 2:
-                    reader.Read();
-                    memoryValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 3:
-                    reader.Read();
-                    memorySwapValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 4:
-                    reader.Read();
-                    cpuSharesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 5:
-                    reader.Read();
-                    attachStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 6:
-                    reader.Read();
-                    attachStdoutValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 7:
-                    reader.Read();
-                    attachStderrValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 8:
-                    reader.Read();
-                    portSpecsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                    break;
-                case 9:
-                    reader.Read();
-                    ttyValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 10:
-                    reader.Read();
-                    openStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 11:
-                    reader.Read();
-                    stdinOnceValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 12:
-                    reader.Read();
-                    envValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                    break;
-                case 13:
-                    reader.Read();
-                    cmdValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                    break;
-                case 14:
-                    reader.Read();
-                    dnsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                    break;
-                case 15:
-                    reader.Read();
-                    imageValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 16:
-                    reader.Read();
-                    volumesValue = DockerJson.ReadMap(ref reader, options, EmptyObject.Read);
-                    break;
-                case 17:
-                    reader.Read();
-                    volumesFromValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 18:
-                    reader.Read();
-                    idValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        hostnameValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 1:
+                        reader.Read();
+                        userValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 2:
+                        reader.Read();
+                        memoryValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 3:
+                        reader.Read();
+                        memorySwapValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 4:
+                        reader.Read();
+                        cpuSharesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 5:
+                        reader.Read();
+                        attachStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 6:
+                        reader.Read();
+                        attachStdoutValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 7:
+                        reader.Read();
+                        attachStderrValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 8:
+                        reader.Read();
+                        portSpecsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
+                        break;
+                    case 9:
+                        reader.Read();
+                        ttyValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 10:
+                        reader.Read();
+                        openStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 11:
+                        reader.Read();
+                        stdinOnceValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 12:
+                        reader.Read();
+                        envValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
+                        break;
+                    case 13:
+                        reader.Read();
+                        cmdValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
+                        break;
+                    case 14:
+                        reader.Read();
+                        dnsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
+                        break;
+                    case 15:
+                        reader.Read();
+                        imageValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 16:
+                        reader.Read();
+                        volumesValue = DockerJson.ReadMap(ref reader, options, EmptyObject.Read);
+                        break;
+                    case 17:
+                        reader.Read();
+                        volumesFromValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 18:
+                        reader.Read();
+                        idValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         return new ImageGetCacheRequest
@@ -1487,27 +1583,35 @@ internal static class ImageInsertMessageJson
         string? idValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    statusValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 1:
-                    reader.Read();
-                    progressValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 2:
-                    reader.Read();
-                    errorValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 3:
-                    reader.Read();
-                    idValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        statusValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 1:
+                        reader.Read();
+                        progressValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 2:
+                        reader.Read();
+                        errorValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 3:
+                        reader.Read();
+                        idValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         return new ImageInsertMessage
@@ -1567,55 +1671,63 @@ internal static class ImageInspectResponseJson
         long? sizeValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    idValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 1:
-                    reader.Read();
-                    parentValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 2:
-                    reader.Read();
-                    commentValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 3:
-                    reader.Read();
-                    createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadDateTimeOffset(ref reader, options);
-                    break;
-                case 4:
-                    reader.Read();
-                    containerValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 5:
-                    reader.Read();
-                    containerConfigValue = reader.TokenType == JsonTokenType.Null ? null : ContainerConfigJson.Read(ref reader, options);
-                    break;
-                case 6:
-                    reader.Read();
-                    dockerVersionValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 7:
-                    reader.Read();
-                    authorValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 8:
-                    reader.Read();
-                    configValue = reader.TokenType == JsonTokenType.Null ? null : ContainerConfigJson.Read(ref reader, options);
-                    break;
-                case 9:
-                    reader.Read();
-                    architectureValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 10:
-                    reader.Read();
-                    sizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        idValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 1:
+                        reader.Read();
+                        parentValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 2:
+                        reader.Read();
+                        commentValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 3:
+                        reader.Read();
+                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadDateTimeOffset(ref reader, options);
+                        break;
+                    case 4:
+                        reader.Read();
+                        containerValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 5:
+                        reader.Read();
+                        containerConfigValue = reader.TokenType == JsonTokenType.Null ? null : ContainerConfigJson.Read(ref reader, options);
+                        break;
+                    case 6:
+                        reader.Read();
+                        dockerVersionValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 7:
+                        reader.Read();
+                        authorValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 8:
+                        reader.Read();
+                        configValue = reader.TokenType == JsonTokenType.Null ? null : ContainerConfigJson.Read(ref reader, options);
+                        break;
+                    case 9:
+                        reader.Read();
+                        architectureValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 10:
+                        reader.Read();
+                        sizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         return new ImageInspectResponse
@@ -1708,19 +1820,27 @@ internal static class ImageSearchResponseItemJson
         string? descriptionValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    nameValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 1:
-                    reader.Read();
-                    descriptionValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        nameValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 1:
+                        reader.Read();
+                        descriptionValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         return new ImageSearchResponseItem
@@ -1763,35 +1883,43 @@ internal static class ImageSummaryJson
         long? virtualSizeValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    repositoryValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 1:
-                    reader.Read();
-                    tagValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 2:
-                    reader.Read();
-                    idValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 3:
-                    reader.Read();
-                    createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 4:
-                    reader.Read();
-                    sizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 5:
-                    reader.Read();
-                    virtualSizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        repositoryValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 1:
+                        reader.Read();
+                        tagValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 2:
+                        reader.Read();
+                        idValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 3:
+                        reader.Read();
+                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 4:
+                        reader.Read();
+                        sizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 5:
+                        reader.Read();
+                        virtualSizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         return new ImageSummary
@@ -1857,31 +1985,39 @@ internal static class NetworkSettingsJson
         IReadOnlyDictionary<string, string>? portMappingValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    ipAddressValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 1:
-                    reader.Read();
-                    ipPrefixLenValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 2:
-                    reader.Read();
-                    gatewayValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 3:
-                    reader.Read();
-                    bridgeValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 4:
-                    reader.Read();
-                    portMappingValue = DockerJson.ReadMap(ref reader, options, DockerJson.ReadRequiredString);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        ipAddressValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 1:
+                        reader.Read();
+                        ipPrefixLenValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 2:
+                        reader.Read();
+                        gatewayValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 3:
+                        reader.Read();
+                        bridgeValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 4:
+                        reader.Read();
+                        portMappingValue = DockerJson.ReadMap(ref reader, options, DockerJson.ReadRequiredString);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         return new NetworkSettings
@@ -1939,23 +2075,31 @@ internal static class ProgressMessageJson
         string? errorValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    statusValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 1:
-                    reader.Read();
-                    progressValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 2:
-                    reader.Read();
-                    errorValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        statusValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 1:
+                        reader.Read();
+                        progressValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 2:
+                        reader.Read();
+                        errorValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         return new ProgressMessage
@@ -2007,47 +2151,55 @@ internal static class SystemInfoJson
         string? goVersionValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    debugValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 1:
-                    reader.Read();
-                    containersValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 2:
-                    reader.Read();
-                    imagesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 3:
-                    reader.Read();
-                    nFdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 4:
-                    reader.Read();
-                    nGoroutinesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                    break;
-                case 5:
-                    reader.Read();
-                    memoryLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 6:
-                    reader.Read();
-                    swapLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 7:
-                    reader.Read();
-                    versionValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 8:
-                    reader.Read();
-                    goVersionValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        debugValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 1:
+                        reader.Read();
+                        containersValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 2:
+                        reader.Read();
+                        imagesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 3:
+                        reader.Read();
+                        nFdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 4:
+                        reader.Read();
+                        nGoroutinesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
+                        break;
+                    case 5:
+                        reader.Read();
+                        memoryLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 6:
+                        reader.Read();
+                        swapLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 7:
+                        reader.Read();
+                        versionValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 8:
+                        reader.Read();
+                        goVersionValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         return new SystemInfo
@@ -2131,31 +2283,39 @@ internal static class SystemVersionJson
         bool? swapLimitValue = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (DockerJson.FindProperty(ref reader, Names, ignoreCase: true))
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            try
             {
-                case 0:
-                    reader.Read();
-                    versionValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 1:
-                    reader.Read();
-                    gitCommitValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 2:
-                    reader.Read();
-                    goVersionValue = DockerJson.ReadString(ref reader, options);
-                    break;
-                case 3:
-                    reader.Read();
-                    memoryLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                case 4:
-                    reader.Read();
-                    swapLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                    break;
-                default:
-                    DockerJson.SkipValue(ref reader);
-                    break;
+                switch (property)
+                {
+                    case 0:
+                        reader.Read();
+                        versionValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 1:
+                        reader.Read();
+                        gitCommitValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 2:
+                        reader.Read();
+                        goVersionValue = DockerJson.ReadString(ref reader, options);
+                        break;
+                    case 3:
+                        reader.Read();
+                        memoryLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    case 4:
+                        reader.Read();
+                        swapLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
+                        break;
+                    default:
+                        DockerJson.SkipValue(ref reader);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw DockerJson.InProperty(e, Names, property);
             }
         }
         return new SystemVersion

@@ -1,0 +1,126 @@
+using DockerApi.Transport;
+using DockerApi.V1_41;
+
+namespace DockerApi.Engine.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class EngineCollection : ICollectionFixture<Engine>
+{
+    public const string Name = "real engine";
+}
+
+/// <summary>
+/// The real Docker Engine the tests talk to, named by <c>DOCKERAPI_TEST_ENGINE</c> (<c>.ci/dockerd</c> sets it), with
+/// <c>test:latest</c> imported and its rootfs tar at <c>DOCKERAPI_TEST_ROOTFS</c>. Everything a test creates carries
+/// the label of this run and is removed when the run ends.
+/// </summary>
+public sealed class Engine : IAsyncLifetime
+{
+    public const string EngineVariable = "DOCKERAPI_TEST_ENGINE";
+    public const string RootfsVariable = "DOCKERAPI_TEST_ROOTFS";
+    public const string Image = "test:latest";
+    public const string Label = "dockerapi.test.run";
+
+    private readonly List<string> _images = [];
+    private string? _missing;
+    private DockerClient? _client;
+
+    public string RunId { get; } = Guid.NewGuid().ToString("N")[..12];
+
+    public DockerEndpoint Endpoint { get; private set; } = null!;
+
+    /// <summary>The v1.41 client; skips (locally) or fails (CI) the calling test when there is no engine.</summary>
+    public DockerClient Client
+    {
+        get
+        {
+            if (_missing is not null)
+            {
+                if (Environment.GetEnvironmentVariable("CI") == "true")
+                    throw new InvalidOperationException($"CI must run the real-engine tests: {_missing}");
+                Skip.If(true, _missing);
+            }
+            return _client!;
+        }
+    }
+
+    /// <summary>The busybox rootfs tar that test:latest was imported from.</summary>
+    public string RootfsTar => Environment.GetEnvironmentVariable(RootfsVariable)
+        ?? throw new InvalidOperationException($"{RootfsVariable} is not set; .ci/dockerd start sets it beside {EngineVariable}.");
+
+    public async Task InitializeAsync()
+    {
+        var host = Environment.GetEnvironmentVariable(EngineVariable);
+        if (string.IsNullOrEmpty(host))
+        {
+            _missing = $"no real Docker Engine: {EngineVariable} is not set (`.ci/dockerd start <dir>` starts one, see .ci/run).";
+            return;
+        }
+        Endpoint = DockerEndpoint.Parse(host);
+        _client = new DockerClient(Endpoint);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _client.System.PingAsync(timeout.Token);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or DockerException)
+        {
+            _missing = $"no Docker Engine answers at {host}: {e.Message}";
+        }
+    }
+
+    /// <summary>A name unique to this run, for images and containers.</summary>
+    public string Name(string what) => $"dapi-{what}-{RunId}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    /// <summary>Remembers an image reference to remove when the run ends.</summary>
+    public string OwnImage(string reference)
+    {
+        lock (_images)
+            _images.Add(reference);
+        return reference;
+    }
+
+    /// <summary>Creates a container of test:latest running <paramref name="cmd"/>, labelled for cleanup.</summary>
+    public async Task<string> CreateAsync(string[] cmd, Func<ContainerCreateRequest, ContainerCreateRequest>? configure = null, string? image = null)
+    {
+        var request = new ContainerCreateRequest
+        {
+            Image = image ?? Image,
+            Cmd = cmd,
+            Labels = new Dictionary<string, string> { [Label] = RunId },
+            HostConfig = new HostConfig { NetworkMode = "none" },
+        };
+        var created = await Client.Container.CreateAsync(configure?.Invoke(request) ?? request, Name("c"));
+        return created.Id;
+    }
+
+    /// <summary>Creates and starts a container, and waits for it to exit.</summary>
+    public async Task<(string Id, long ExitCode)> RunAsync(params string[] cmd)
+    {
+        var id = await CreateAsync(cmd);
+        await Client.Container.StartAsync(id);
+        var wait = await Client.Container.WaitAsync(id);
+        return (id, wait.StatusCode);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_client is null || _missing is not null)
+            return;
+        var mine = await _client.Container.ListAsync(all: true, filters: $$"""{"label":["{{Label}}={{RunId}}"]}""");
+        foreach (var container in mine)
+            await _client.Container.DeleteAsync(container.Id!, force: true, v: true);
+        foreach (var image in _images)
+        {
+            try
+            {
+                await _client.Image.DeleteAsync(image, force: true);
+            }
+            catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                // removed by its test already
+            }
+        }
+        _client.Dispose();
+    }
+}
