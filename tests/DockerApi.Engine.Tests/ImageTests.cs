@@ -1,0 +1,145 @@
+using System.Formats.Tar;
+using System.Net;
+using System.Text;
+using DockerApi.Streams;
+
+namespace DockerApi.Engine.Tests;
+
+[Collection(EngineCollection.Name)]
+public sealed class ImageTests(Engine engine)
+{
+    [SkippableFact]
+    public async Task Import_inspect_history_tag_and_delete_with_the_conflict_of_an_image_in_use()
+    {
+        var client = engine.Client;
+        var repo = engine.OwnImage(engine.Name("import"));
+        engine.OwnImage(repo + ":other");
+
+        var messages = new List<V1_41.CreateImageInfo>();
+        await using (var tar = File.OpenRead(engine.RootfsTar))
+        {
+            await foreach (var message in client.Image.CreateAsync(fromSrc: "-", repo: repo, tag: "latest", inputImage: tar))
+                messages.Add(message);
+        }
+        var imported = Assert.Single(messages).Status!;
+        Assert.StartsWith("sha256:", imported);
+
+        var image = await client.Image.InspectAsync(repo);
+        Assert.Equal(imported, image.Id);
+        Assert.Contains($"{repo}:latest", image.RepoTags!);
+        var history = await client.Image.HistoryAsync(repo);
+        Assert.Equal(imported, Assert.Single(history).Id);
+
+        await client.Image.TagAsync(repo, repo: repo, tag: "other");
+        Assert.Equal(imported, (await client.Image.InspectAsync(repo + ":other")).Id);
+        var untagged = await client.Image.DeleteAsync(repo + ":other");
+        Assert.Equal([$"{repo}:other"], untagged.Select(d => d.Untagged));
+
+        var container = await engine.CreateAsync(["true"], image: repo);
+        var conflict = await Assert.ThrowsAsync<DockerApiException>(() => client.Image.DeleteAsync(repo));
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.StartsWith($"conflict: unable to remove repository reference \"{repo}\" (must force) - container {container[..12]} is using its referenced image", conflict.DaemonMessage);
+
+        await client.Container.DeleteAsync(container);
+        var deleted = await client.Image.DeleteAsync(repo);
+        Assert.Contains(deleted, d => d.Deleted == imported);
+        var missing = await Assert.ThrowsAsync<DockerApiException>(() => client.Image.InspectAsync(repo));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal($"no such image: {repo}: No such image: {repo}:latest", missing.DaemonMessage);
+    }
+
+    [SkippableFact]
+    public async Task Build_streams_its_steps_and_the_image_runs()
+    {
+        var client = engine.Client;
+        var tag = engine.OwnImage(engine.Name("built") + ":1");
+        var context = Context("FROM test\nRUN echo built > /built.txt\nCMD [\"cat\", \"/built.txt\"]\n");
+
+        var messages = new List<V1_41.BuildInfo>();
+        await foreach (var message in client.Image.BuildAsync(context, t: tag, rm: true, networkmode: "none", contentType: "application/x-tar"))
+            messages.Add(message);
+
+        var output = string.Concat(messages.Select(m => m.Stream));
+        Assert.Contains("Step 1/3 : FROM test", output);
+        Assert.Contains($"Successfully tagged {tag}", output);
+        var id = Assert.Single(messages, m => m.Aux is not null).Aux!.ID;
+        Assert.Equal(id, (await client.Image.InspectAsync(tag)).Id);
+
+        var container = await engine.CreateAsync([], image: tag, configure: r => r with { Cmd = null });
+        await client.Container.StartAsync(container);
+        Assert.Equal(0, (await client.Container.WaitAsync(container)).StatusCode);
+        await using var logs = await client.Container.LogsAsync(container, stdout: true);
+        Assert.Equal(("built\n", ""), await new MultiplexedStream(logs).ReadToEndAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_failing_RUN_raises_the_daemons_error_after_the_steps_before_it()
+    {
+        var client = engine.Client;
+        var context = Context("FROM test\nRUN echo before\nRUN exit 3\n");
+        var steps = new List<string>();
+        var before = (await client.Image.ListAsync(all: true)).Select(i => i.Id).ToHashSet();
+
+        var e = await Assert.ThrowsAsync<DockerStreamException>(async () =>
+        {
+            await foreach (var message in client.Image.BuildAsync(context, t: engine.OwnImage(engine.Name("failed") + ":1"), rm: true, forcerm: true, networkmode: "none"))
+            {
+                if (message.Stream?.StartsWith("Step ", StringComparison.Ordinal) == true)
+                    steps.Add(message.Stream.TrimEnd());
+            }
+        });
+
+        Assert.Equal("The command '/bin/sh -c exit 3' returned a non-zero code: 3", e.DaemonMessage);
+        Assert.Equal(["Step 1/3 : FROM test", "Step 2/3 : RUN echo before", "Step 3/3 : RUN exit 3"], steps);
+        Assert.Equal("ImageBuild", e.Operation);
+        // The step that succeeded left an untagged image: this run's own, removed here.
+        foreach (var image in await client.Image.ListAsync(all: true))
+        {
+            if (!before.Contains(image.Id))
+                await client.Image.DeleteAsync(image.Id);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Commit_makes_an_image_of_a_containers_changes()
+    {
+        var client = engine.Client;
+        var (container, _) = await engine.RunAsync("sh", "-c", "echo committed > /committed.txt");
+        var repo = engine.Name("commit");
+        engine.OwnImage($"{repo}:v1");
+
+        var committed = await client.Image.CommitAsync(new V1_41.ContainerConfig { Cmd = ["cat", "/committed.txt"] },
+            container: container, repo: repo, tag: "v1", comment: "made by a test", author: "DockerApi");
+
+        Assert.StartsWith("sha256:", committed.Id);
+        var image = await client.Image.InspectAsync($"{repo}:v1");
+        Assert.Equal(committed.Id, image.Id);
+        Assert.Equal("made by a test", image.Comment);
+        Assert.Equal("DockerApi", image.Author);
+        var run = await engine.CreateAsync([], image: $"{repo}:v1", configure: r => r with { Cmd = null });
+        await client.Container.StartAsync(run);
+        await client.Container.WaitAsync(run);
+        await using var logs = await client.Container.LogsAsync(run, stdout: true);
+        Assert.Equal(("committed\n", ""), await new MultiplexedStream(logs).ReadToEndAsync());
+    }
+
+    [SkippableFact]
+    public async Task An_image_list_shows_the_base_image()
+    {
+        var images = await engine.Client.Image.ListAsync();
+        Assert.Contains(images, i => i.RepoTags.Contains(Engine.Image));
+    }
+
+    /// <summary>A build context: a tar holding only the Dockerfile.</summary>
+    private static MemoryStream Context(string dockerfile)
+    {
+        var tar = new MemoryStream();
+        using (var writer = new TarWriter(tar, TarEntryFormat.Ustar, leaveOpen: true))
+        {
+            var entry = new UstarTarEntry(TarEntryType.RegularFile, "Dockerfile") { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(dockerfile)) };
+            writer.WriteEntry(entry);
+        }
+        tar.Position = 0;
+        return tar;
+    }
+}
