@@ -1,22 +1,23 @@
-using System.Formats.Tar;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using DockerApi.Cli.Engines;
 using DockerApi.Emulator;
 using DockerApi.Streams;
 using DockerApi.Transport;
-using DockerApi.V1_2;
 using Spectre.Console;
 
 namespace DockerApi.Cli;
 
 /// <summary>
-/// A small docker(1) of 2013 on the generated v1.2 client: version, info, ps, images, pull, import, run, attach,
-/// logs, stop, kill, rm, rmi, tag, commit, build, history, inspect. Without <c>--host</c> or <c>DOCKER_HOST</c> it
-/// starts the emulated daemon in this process and says so on stderr.
+/// A small docker(1) on the generated clients: version, info, ps, images, pull, import, run, attach, logs, stop, kill,
+/// rm, rmi, tag, commit, build, history, inspect. It negotiates the API version with the daemon once and uses the
+/// v1.2 client (2013 daemons) or the v1.41 client (modern Docker Engines). Without <c>--host</c> or
+/// <c>DOCKER_HOST</c> it starts the emulated daemon in this process and says so on stderr.
 /// </summary>
 public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, Func<Stream> openStdin)
 {
+    /// <summary>The API versions this program has clients for.</summary>
+    private static readonly string[] Versions = ["1.2", "1.41"];
+
     private const string Usage = """
         Usage: docker [--host unix:///path|tcp://host:port] COMMAND [ARGS]
 
@@ -39,7 +40,16 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
           inspect NAME                    Show a container or an image as JSON
         """;
 
-    private readonly IAnsiConsole _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+    private readonly IAnsiConsole _console = CreateConsole(stdout);
+
+    /// <summary>Tables as wide as their content when the output goes to a file or a pipe, as docker's do; a terminal's width else.</summary>
+    private static IAnsiConsole CreateConsole(TextWriter stdout)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+        if (Console.IsOutputRedirected || stdout != Console.Out)
+            console.Profile.Width = 512;
+        return console;
+    }
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -71,13 +81,18 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
             {
                 endpoint = DockerEndpoint.Parse(host);
             }
-            using var docker = new DockerClient(endpoint);
-            return await DispatchAsync(docker, arguments[0], arguments.Skip(1).ToList(), cancellationToken);
+            var negotiated = await VersionNegotiation.NegotiateAsync(endpoint, Versions, cancellationToken);
+            using IEngine engine = negotiated.ApiVersion == "1.2" ? new Engine2013(endpoint) : new ModernEngine(endpoint);
+            return await DispatchAsync(engine, negotiated, arguments[0], arguments.Skip(1).ToList(), cancellationToken);
         }
         catch (Exception e) when (e is DockerException or FormatException or ArgumentException or HttpRequestException or IOException)
         {
             await stderr.WriteLineAsync("Error: " + (e is DockerApiException api ? api.DaemonMessage : e is DockerStreamException stream ? stream.DaemonMessage : e.Message));
             return 1;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return 130; // as a shell reports SIGINT
         }
         finally
         {
@@ -86,93 +101,88 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
         }
     }
 
-    private Task<int> DispatchAsync(DockerClient docker, string command, List<string> args, CancellationToken ct) => command switch
+    private Task<int> DispatchAsync(IEngine engine, NegotiatedVersion negotiated, string command, List<string> args, CancellationToken ct) => command switch
     {
-        "version" => VersionAsync(docker, ct),
-        "info" => InfoAsync(docker, ct),
-        "ps" => PsAsync(docker, args.Contains("-a"), ct),
-        "images" => ImagesAsync(docker, args.Contains("-a"), ct),
-        "pull" => PullAsync(docker, Required(args, 0, "pull NAME[:TAG]"), ct),
-        "import" => ImportAsync(docker, Required(args, 0, "import FILE|- [REPO[:TAG]]"), args.ElementAtOrDefault(1), ct),
-        "run" => RunContainerAsync(docker, args, ct),
-        "attach" => AttachAsync(docker, Required(args, 0, "attach CONTAINER"), logs: false, ct),
-        "logs" => AttachAsync(docker, Required(args, 0, "logs CONTAINER"), logs: true, ct),
-        "stop" => EachAsync(args, "stop CONTAINER...", id => docker.Containers.StopAsync(id, cancellationToken: ct)),
-        "kill" => EachAsync(args, "kill CONTAINER...", id => docker.Containers.KillAsync(id, ct)),
-        "rm" => EachAsync(args, "rm CONTAINER...", id => docker.Containers.DeleteAsync(id, cancellationToken: ct)),
-        "rmi" => RmiAsync(docker, args, ct),
-        "tag" => TagAsync(docker, Required(args, 0, "tag IMAGE REPO[:TAG]"), Required(args, 1, "tag IMAGE REPO[:TAG]"), ct),
-        "commit" => CommitAsync(docker, Required(args, 0, "commit CONTAINER [REPO[:TAG]]"), args.ElementAtOrDefault(1), ct),
-        "build" => BuildAsync(docker, args, ct),
-        "history" => HistoryAsync(docker, Required(args, 0, "history IMAGE"), ct),
-        "inspect" => InspectAsync(docker, Required(args, 0, "inspect NAME"), ct),
+        "version" => VersionAsync(engine, negotiated, ct),
+        "info" => PairsAsync(engine.InfoAsync(ct)),
+        "ps" => PsAsync(engine, args.Contains("-a"), ct),
+        "images" => ImagesAsync(engine, args.Contains("-a"), ct),
+        "pull" => PullAsync(engine, Required(args, 0, "pull NAME[:TAG]"), ct),
+        "import" => ImportAsync(engine, Required(args, 0, "import FILE|- [REPO[:TAG]]"), args.ElementAtOrDefault(1), ct),
+        "run" => RunContainerAsync(engine, args, ct),
+        "attach" => CopyAsync(engine.AttachAsync(Required(args, 0, "attach CONTAINER"), logs: false, stream: true, stdin: false, ct), ct),
+        "logs" => CopyAsync(engine.LogsAsync(Required(args, 0, "logs CONTAINER"), ct), ct),
+        "stop" => EachAsync(args, "stop CONTAINER...", id => engine.StopAsync(id, ct)),
+        "kill" => EachAsync(args, "kill CONTAINER...", id => engine.KillAsync(id, ct)),
+        "rm" => EachAsync(args, "rm CONTAINER...", id => engine.RemoveAsync(id, ct)),
+        "rmi" => RmiAsync(engine, args, ct),
+        "tag" => TagAsync(engine, Required(args, 0, "tag IMAGE REPO[:TAG]"), Required(args, 1, "tag IMAGE REPO[:TAG]"), ct),
+        "commit" => CommitAsync(engine, Required(args, 0, "commit CONTAINER [REPO[:TAG]]"), args.ElementAtOrDefault(1), ct),
+        "build" => BuildAsync(engine, args, ct),
+        "history" => HistoryAsync(engine, Required(args, 0, "history IMAGE"), ct),
+        "inspect" => InspectAsync(engine, Required(args, 0, "inspect NAME"), ct),
         _ => Fail($"Unknown command '{command}'. Run 'docker help' for the list."),
     };
 
-    private async Task<int> VersionAsync(DockerClient docker, CancellationToken ct)
+    private async Task<int> VersionAsync(IEngine engine, NegotiatedVersion negotiated, CancellationToken ct)
     {
-        var version = await docker.System.VersionAsync(ct);
-        await stdout.WriteLineAsync($"Client API version: {DockerClient.ApiVersion}");
-        await stdout.WriteLineAsync($"Server version: {version.Version}");
-        await stdout.WriteLineAsync($"Git commit: {version.GitCommit}");
-        await stdout.WriteLineAsync($"Go version: {version.GoVersion}");
+        var daemonRange = negotiated.DaemonMaximum is null ? "" : $"; the daemon supports {negotiated.DaemonMinimum ?? "?"}–{negotiated.DaemonMaximum}";
+        await stdout.WriteLineAsync($"Client API version: {engine.ApiVersion} (negotiated from {string.Join(", ", Versions)}{daemonRange})");
+        return await PairsAsync(engine.VersionAsync(ct));
+    }
+
+    private async Task<int> PairsAsync(Task<IReadOnlyList<(string Name, string Value)>> pairs)
+    {
+        foreach (var (name, value) in await pairs)
+            await stdout.WriteLineAsync($"{name}: {value}");
         return 0;
     }
 
-    private async Task<int> InfoAsync(DockerClient docker, CancellationToken ct)
-    {
-        var info = await docker.System.InfoAsync(ct);
-        await stdout.WriteLineAsync($"Containers: {info.Containers}\nImages: {info.Images}\nDebug mode: {info.Debug}\nMemory limit: {info.MemoryLimit ?? false}\nSwap limit: {info.SwapLimit ?? false}");
-        return 0;
-    }
-
-    private async Task<int> PsAsync(DockerClient docker, bool all, CancellationToken ct)
+    private async Task<int> PsAsync(IEngine engine, bool all, CancellationToken ct)
     {
         var table = new Table().Border(TableBorder.Simple).AddColumns("ID", "IMAGE", "COMMAND", "CREATED", "STATUS");
-        foreach (var c in await docker.Containers.ListAsync(all: all, cancellationToken: ct))
-            table.AddRow(Markup.Escape(Short(c.Id)), Markup.Escape(c.Image ?? ""), Markup.Escape(c.Command ?? ""), Ago(c.Created), Markup.Escape(c.Status ?? ""));
+        foreach (var c in await engine.ContainersAsync(all, ct))
+            table.AddRow(Markup.Escape(Short(c.Id)), Markup.Escape(c.Image), Markup.Escape(c.Command), Ago(c.Created), Markup.Escape(c.Status));
         _console.Write(table);
         return 0;
     }
 
-    private async Task<int> ImagesAsync(DockerClient docker, bool all, CancellationToken ct)
+    private async Task<int> ImagesAsync(IEngine engine, bool all, CancellationToken ct)
     {
         var table = new Table().Border(TableBorder.Simple).AddColumns("REPOSITORY", "TAG", "ID", "CREATED", "SIZE");
-        foreach (var i in await docker.Images.ListAsync(all: all, cancellationToken: ct))
-            table.AddRow(Markup.Escape(i.Repository ?? "<none>"), Markup.Escape(i.Tag ?? "<none>"), Short(i.Id), Ago(i.Created), Size(i.VirtualSize ?? i.Size ?? 0));
+        foreach (var i in await engine.ImagesAsync(all, ct))
+            table.AddRow(Markup.Escape(i.Repository), Markup.Escape(i.Tag), Short(i.Id), Ago(i.Created), Size(i.Size));
         _console.Write(table);
         return 0;
     }
 
-    private async Task<int> PullAsync(DockerClient docker, string name, CancellationToken ct)
+    private async Task<int> PullAsync(IEngine engine, string name, CancellationToken ct)
     {
         var (repository, tag) = SplitTag(name);
-        await ShowProgressAsync($"Pulling {name}", docker.Images.CreateAsync(fromImage: repository, tag: tag, cancellationToken: ct));
+        await ShowProgressAsync($"Pulling {name}", engine.PullAsync(repository, tag, ct));
         return 0;
     }
 
-    private async Task<int> ImportAsync(DockerClient docker, string source, string? target, CancellationToken ct)
+    private async Task<int> ImportAsync(IEngine engine, string source, string? target, CancellationToken ct)
     {
         var (repository, tag) = target is null ? (null, null) : SplitTag(target);
         await using var archive = source == "-" ? openStdin() : File.OpenRead(source);
-        var id = await ShowProgressAsync($"Importing {source}", docker.Images.CreateAsync(fromSrc: "-", repo: repository, tag: tag, inputImage: archive, cancellationToken: ct));
-        await stdout.WriteLineAsync(id);
+        await stdout.WriteLineAsync(await ShowProgressAsync($"Importing {source}", engine.ImportAsync(archive, repository, tag, ct)));
         return 0;
     }
 
-    /// <summary>Shows JSON progress as a progress bar and status lines; returns the last status.</summary>
-    private async Task<string> ShowProgressAsync(string title, IAsyncEnumerable<ProgressMessage> messages)
+    /// <summary>Shows progress as a progress bar and status lines; returns the last status.</summary>
+    private async Task<string> ShowProgressAsync(string title, IAsyncEnumerable<ProgressUpdate> updates)
     {
         var last = "";
         await _console.Progress().AutoClear(true).StartAsync(async context =>
         {
             var bar = context.AddTask(Markup.Escape(title), maxValue: 100);
-            await foreach (var message in messages)
+            await foreach (var update in updates)
             {
-                if (message.Progress is { } progress && progress.EndsWith("%)", StringComparison.Ordinal)
-                    && double.TryParse(progress[(progress.LastIndexOf('(') + 1)..^2], System.Globalization.CultureInfo.InvariantCulture, out var percent))
+                if (update.Percent is { } percent)
                     bar.Value = percent;
-                if (message.Status is { Length: > 0 } status && message.Progress is null)
+                if (update.Status is { } status)
                 {
                     last = status;
                     bar.Description = Markup.Escape(status.Length > 60 ? status[..60] + "…" : status);
@@ -183,8 +193,8 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
         return last;
     }
 
-    /// <summary>docker run of 2013: create (pull on 404, then again), start, attach with logs and stream, exit code.</summary>
-    private async Task<int> RunContainerAsync(DockerClient docker, List<string> args, CancellationToken ct)
+    /// <summary>docker run: create (pull on 404, then again), attach and start in the daemon's order, exit code.</summary>
+    private async Task<int> RunContainerAsync(IEngine engine, List<string> args, CancellationToken ct)
     {
         bool interactive = false, tty = false, detach = false;
         var index = 0;
@@ -203,64 +213,74 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
         }
         if (index >= args.Count)
             return await Fail("Usage: docker run [-i] [-t] [-d] IMAGE [COMMAND] [ARG...]");
-        var config = new ContainerConfig
-        {
-            Image = args[index],
-            Cmd = args.Count > index + 1 ? args.Skip(index + 1).ToList() : null,
-            Tty = tty,
-            OpenStdin = interactive,
-            StdinOnce = interactive,
-            AttachStdin = interactive,
-            AttachStdout = !detach,
-            AttachStderr = !detach,
-        };
-        ContainerCreateResponse created;
+        var options = new RunOptions(args[index], args.Count > index + 1 ? args.Skip(index + 1).ToList() : null, interactive, tty, detach);
+        CreatedContainer created;
         try
         {
-            created = await docker.Containers.CreateAsync(config, ct);
+            created = await engine.CreateAsync(options, ct);
         }
         catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
-            await stderr.WriteLineAsync($"Unable to find image '{config.Image}' locally");
-            var (repository, tag) = SplitTag(config.Image);
-            await DockerApi.Requests.DockerCall.ConsumeAsync(docker.Images.CreateAsync(fromImage: repository, tag: tag, cancellationToken: ct), null, ct);
-            created = await docker.Containers.CreateAsync(config, ct);
+            await stderr.WriteLineAsync($"Unable to find image '{options.Image}' locally");
+            var (repository, tag) = SplitTag(options.Image);
+            await foreach (var _ in engine.PullAsync(repository, tag, ct))
+            {
+            }
+            created = await engine.CreateAsync(options, ct);
         }
-        foreach (var warning in created.Warnings ?? [])
+        foreach (var warning in created.Warnings)
             await stderr.WriteLineAsync("WARNING: " + warning);
         if (detach)
         {
-            await docker.Containers.StartAsync(created.Id, ct);
+            await engine.StartAsync(created.Id, ct);
             await stdout.WriteLineAsync(created.Id);
             return 0;
         }
-        // As the docs of the time say: start, then attach with logs=1 (what was written before the attach) and stream=1.
-        await docker.Containers.StartAsync(created.Id, ct);
-        await using var connection = await docker.Containers.AttachAsync(created.Id, logs: true, stream: true, stdin: interactive, stdout: true, stderr: true, cancellationToken: ct);
-        var input = interactive ? ForwardStdinAsync(connection, ct) : Task.CompletedTask;
-        await CopyOutputAsync(connection, ct);
-        await input;
-        return (int)(await docker.Containers.WaitAsync(created.Id, ct)).StatusCode;
+        ContainerOutput attached;
+        if (engine.AttachesBeforeStart)
+        {
+            attached = await engine.AttachAsync(created.Id, logs: false, stream: true, stdin: interactive, ct);
+            await engine.StartAsync(created.Id, ct);
+        }
+        else
+        {
+            // As the docs of 2013 say: start, then attach with logs=1 (what was written before the attach) and stream=1.
+            await engine.StartAsync(created.Id, ct);
+            attached = await engine.AttachAsync(created.Id, logs: true, stream: true, stdin: interactive, ct);
+        }
+        await using (attached)
+        {
+            var input = interactive ? ForwardStdinAsync(attached.Input!, ct) : Task.CompletedTask;
+            await CopyOutputAsync(attached.Output, ct);
+            await input;
+        }
+        return (int)await engine.WaitAsync(created.Id, ct);
     }
 
-    private async Task<int> AttachAsync(DockerClient docker, string id, bool logs, CancellationToken ct)
+    private async Task<int> CopyAsync(Task<ContainerOutput> output, CancellationToken ct)
     {
-        await using var connection = await docker.Containers.AttachAsync(id, logs: logs, stream: !logs, stdout: true, stderr: true, cancellationToken: ct);
-        await CopyOutputAsync(connection, ct);
+        await using var attached = await output;
+        await CopyOutputAsync(attached.Output, ct);
         return 0;
     }
 
-    private async Task CopyOutputAsync(Stream connection, CancellationToken ct)
+    /// <summary>Writes stdout and stderr as they arrive; raw output (a TTY, 2013) is all stdout.</summary>
+    private async Task CopyOutputAsync(MultiplexedStream output, CancellationToken ct)
     {
         var buffer = new byte[16 * 1024];
-        var decoder = Encoding.UTF8.GetDecoder();
         var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
-        int read;
-        while ((read = await connection.ReadAsync(buffer, ct)) > 0)
+        var decoders = new Dictionary<StdStream, Decoder>();
+        while (true)
         {
-            var count = decoder.GetChars(buffer, 0, read, chars, 0);
-            await stdout.WriteAsync(chars.AsMemory(0, count), ct);
-            await stdout.FlushAsync(ct);
+            var read = await output.ReadAsync(buffer, ct);
+            if (read.IsEnd)
+                return;
+            if (!decoders.TryGetValue(read.Target, out var decoder))
+                decoders[read.Target] = decoder = Encoding.UTF8.GetDecoder();
+            var count = decoder.GetChars(buffer, 0, read.Count, chars, 0);
+            var writer = read.Target is StdStream.Stderr or StdStream.SystemError ? stderr : stdout;
+            await writer.WriteAsync(chars.AsMemory(0, count), ct);
+            await writer.FlushAsync(ct);
         }
     }
 
@@ -273,33 +293,33 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
         connection.CloseWrite(); // the end of our stdin is the end of the container's
     }
 
-    private async Task<int> RmiAsync(DockerClient docker, List<string> names, CancellationToken ct)
+    private async Task<int> RmiAsync(IEngine engine, List<string> names, CancellationToken ct)
     {
         if (names.Count == 0)
             return await Fail("Usage: docker rmi IMAGE...");
         foreach (var name in names)
         {
-            foreach (var effect in await docker.Images.DeleteAsync(name, ct))
-                await stdout.WriteLineAsync(effect.Untagged is { } untagged ? "Untagged: " + untagged : "Deleted: " + effect.Deleted);
+            foreach (var effect in await engine.RemoveImageAsync(name, ct))
+                await stdout.WriteLineAsync(effect);
         }
         return 0;
     }
 
-    private async Task<int> TagAsync(DockerClient docker, string image, string target, CancellationToken ct)
+    private async Task<int> TagAsync(IEngine engine, string image, string target, CancellationToken ct)
     {
         var (repository, tag) = SplitTag(target);
-        await docker.Images.TagAsync(image, repo: repository, tag: tag, cancellationToken: ct);
+        await engine.TagAsync(image, repository, tag, ct);
         return 0;
     }
 
-    private async Task<int> CommitAsync(DockerClient docker, string container, string? target, CancellationToken ct)
+    private async Task<int> CommitAsync(IEngine engine, string container, string? target, CancellationToken ct)
     {
         var (repository, tag) = target is null ? (null, null) : SplitTag(target);
-        await stdout.WriteLineAsync((await docker.Images.CommitAsync(container: container, repo: repository, tag: tag, cancellationToken: ct)).Id);
+        await stdout.WriteLineAsync(await engine.CommitAsync(container, repository, tag, ct));
         return 0;
     }
 
-    private async Task<int> BuildAsync(DockerClient docker, List<string> args, CancellationToken ct)
+    private async Task<int> BuildAsync(IEngine engine, List<string> args, CancellationToken ct)
     {
         var at = args.IndexOf("-t");
         string? tag = null;
@@ -309,46 +329,29 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
             args.RemoveRange(at, 2);
         }
         var directory = Required(args, 0, "build [-t REPO[:TAG]] DIR");
-        var dockerfile = Path.Combine(directory, "Dockerfile");
-        if (!File.Exists(dockerfile))
+        if (!File.Exists(Path.Combine(directory, "Dockerfile")))
             return await Fail($"No Dockerfile in {directory}");
-        var context = new MemoryStream();
-        await TarFile.CreateFromDirectoryAsync(directory, context, includeBaseDirectory: false, ct);
-        context.Position = 0;
-        await using var file = File.OpenRead(dockerfile);
-        var id = await docker.Images.BuildAsync(new LineProgress(stdout), file, context, tag, ct);
-        _ = id;
+        await foreach (var text in engine.BuildAsync(directory, tag, ct))
+        {
+            await stdout.WriteAsync(text);
+            await stdout.FlushAsync(ct);
+        }
         return 0;
     }
 
-    private async Task<int> HistoryAsync(DockerClient docker, string image, CancellationToken ct)
+    private async Task<int> HistoryAsync(IEngine engine, string image, CancellationToken ct)
     {
         var table = new Table().Border(TableBorder.Simple).AddColumns("ID", "CREATED", "CREATED BY", "TAGS");
-        foreach (var layer in await docker.Images.HistoryAsync(image, ct))
-            table.AddRow(Markup.Escape(layer.Id ?? ""), Ago(layer.Created), Markup.Escape(layer.CreatedBy ?? ""), Markup.Escape(string.Join(", ", layer.Tags ?? [])));
+        foreach (var layer in await engine.HistoryAsync(image, ct))
+            table.AddRow(Markup.Escape(layer.Id), Ago(layer.Created), Markup.Escape(layer.CreatedBy), Markup.Escape(string.Join(", ", layer.Tags)));
         _console.Write(table);
         return 0;
     }
 
-    private async Task<int> InspectAsync(DockerClient docker, string name, CancellationToken ct)
+    private async Task<int> InspectAsync(IEngine engine, string name, CancellationToken ct)
     {
-        try
-        {
-            await WriteJsonAsync(await docker.Containers.InspectAsync(name, ct), DockerJsonContext.Default.ContainerInspectResponse);
-        }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            await WriteJsonAsync(await docker.Images.InspectAsync(name, ct), DockerJsonContext.Default.ImageInspectResponse);
-        }
+        await stdout.WriteLineAsync(await engine.InspectAsync(name, ct));
         return 0;
-    }
-
-    private async Task WriteJsonAsync<T>(T value, JsonTypeInfo<T> typeInfo)
-    {
-        var buffer = new MemoryStream();
-        await using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-            JsonSerializer.Serialize(writer, value, typeInfo);
-        await stdout.WriteLineAsync(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     private static async Task<int> EachAsync(List<string> ids, string usage, Func<string, Task> action)
@@ -375,7 +378,7 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
         return colon < 0 || name[(colon + 1)..].Contains('/') ? (name, null) : (name[..colon], name[(colon + 1)..]);
     }
 
-    private static string Short(string? id) => id is null ? "" : id.Length > 12 ? id[..12] : id;
+    private static string Short(string id) => id.StartsWith("sha256:", StringComparison.Ordinal) ? Short(id[7..]) : id.Length > 12 ? id[..12] : id;
 
     private static string Ago(long? unixSeconds)
     {
@@ -386,10 +389,4 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
     }
 
     private static string Size(long bytes) => bytes < 1000 ? $"{bytes} B" : bytes < 1_000_000 ? $"{bytes / 1000.0:0.#} kB" : $"{bytes / 1_000_000.0:0.#} MB";
-
-    /// <summary>Prints build output as it arrives.</summary>
-    private sealed class LineProgress(TextWriter writer) : IProgress<BuildOutputLine>
-    {
-        public void Report(BuildOutputLine value) => writer.WriteLine(value.Text);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DockerApi.Emulator;
 
 namespace DockerApi.EndToEnd.Tests;
@@ -6,29 +5,8 @@ namespace DockerApi.EndToEnd.Tests;
 /// <summary>The sample CLI as a user runs it: the README's first command, and each command against an emulator.</summary>
 public sealed class SampleCliTests
 {
-    private static readonly string Cli = Path.Combine(DockerApi.Tests.RepositoryPaths.Root, "samples", "DockerApi.Cli", "bin",
-        new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "DockerApi.Cli.dll"); // bin/{Configuration}/net10.0
-
-    private static async Task<(int Code, string Out, string Err)> Run(string? host, string input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        start.ArgumentList.Add(Cli);
-        if (host is not null)
-        {
-            start.ArgumentList.Add("--host");
-            start.ArgumentList.Add(host);
-        }
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment.Remove("DOCKER_HOST");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Code, string Out, string Err)> Run(string? host, string input, params string[] args) =>
+        DockerApi.Tests.SampleCli.Run(host, input, args);
 
     [Fact]
     public async Task The_README_command_prints_hello_on_the_embedded_emulator()
@@ -64,7 +42,9 @@ public sealed class SampleCliTests
             return stdout;
         }
 
-        Assert.Contains("Server version: 0.4.4", await Ok("version"));
+        var version = await Ok("version");
+        Assert.Contains("Client API version: 1.2 (negotiated from 1.2, 1.41)", version);
+        Assert.Contains("Server version: 0.4.4", version);
         Assert.Contains("Containers: 0", await Ok("info"));
         await Ok("pull", "base");
         Assert.Contains("base", await Ok("images"));

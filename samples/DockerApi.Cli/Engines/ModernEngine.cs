@@ -1,0 +1,162 @@
+using System.Formats.Tar;
+using System.Runtime.CompilerServices;
+using DockerApi.Streams;
+using DockerApi.Transport;
+using DockerApi.V1_41;
+
+namespace DockerApi.Cli.Engines;
+
+/// <summary>A modern Docker Engine through the generated v1.41 client.</summary>
+internal sealed class ModernEngine(DockerEndpoint endpoint) : IEngine
+{
+    private readonly DockerClient _docker = new(endpoint);
+
+    public string ApiVersion => DockerClient.ApiVersion;
+
+    public bool AttachesBeforeStart => true;
+
+    public async Task<IReadOnlyList<(string Name, string Value)>> VersionAsync(CancellationToken ct)
+    {
+        var version = await _docker.System.VersionAsync(ct);
+        return
+        [
+            ("Server version", version.Version ?? ""), ("API version", $"{version.ApiVersion} (minimum {version.MinAPIVersion})"),
+            ("Git commit", version.GitCommit ?? ""), ("Go version", version.GoVersion ?? ""), ("OS/Arch", $"{version.Os}/{version.Arch}"),
+        ];
+    }
+
+    public async Task<IReadOnlyList<(string Name, string Value)>> InfoAsync(CancellationToken ct)
+    {
+        var info = await _docker.System.InfoAsync(ct);
+        return
+        [
+            ("Containers", $"{info.Containers}"), ("Images", $"{info.Images}"), ("Server version", info.ServerVersion ?? ""),
+            ("Storage driver", info.Driver ?? ""), ("Cgroup driver", info.CgroupDriver?.ToString() ?? ""),
+            ("Kernel version", info.KernelVersion ?? ""), ("Operating system", info.OperatingSystem ?? ""),
+            ("CPUs", $"{info.NCPU}"), ("Total memory", $"{info.MemTotal}"),
+        ];
+    }
+
+    public async Task<IReadOnlyList<ContainerRow>> ContainersAsync(bool all, CancellationToken ct) =>
+        (await _docker.Container.ListAsync(all: all, cancellationToken: ct))
+            .Select(c => new ContainerRow(c.Id ?? "", c.Image ?? "", c.Command ?? "", c.Created, c.Status ?? "")).ToList();
+
+    public async Task<IReadOnlyList<ImageRow>> ImagesAsync(bool all, CancellationToken ct)
+    {
+        var rows = new List<ImageRow>();
+        foreach (var image in await _docker.Image.ListAsync(all: all, cancellationToken: ct))
+        {
+            var id = image.Id.StartsWith("sha256:", StringComparison.Ordinal) ? image.Id["sha256:".Length..] : image.Id;
+            var tags = image.RepoTags.Count > 0 ? image.RepoTags : ["<none>:<none>"];
+            foreach (var reference in tags)
+            {
+                var colon = reference.LastIndexOf(':');
+                rows.Add(new ImageRow(reference[..colon], reference[(colon + 1)..], id, image.Created, image.Size));
+            }
+        }
+        return rows;
+    }
+
+    public IAsyncEnumerable<ProgressUpdate> PullAsync(string repository, string? tag, CancellationToken ct) =>
+        Updates(_docker.Image.CreateAsync(fromImage: repository, tag: tag ?? "latest", cancellationToken: ct), ct);
+
+    public IAsyncEnumerable<ProgressUpdate> ImportAsync(Stream archive, string? repository, string? tag, CancellationToken ct) =>
+        Updates(_docker.Image.CreateAsync(fromSrc: "-", repo: repository, tag: tag, inputImage: archive, cancellationToken: ct), ct);
+
+    /// <summary>Modern progress carries numbers: progressDetail {current, total}.</summary>
+    private static async IAsyncEnumerable<ProgressUpdate> Updates(IAsyncEnumerable<CreateImageInfo> messages, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var message in messages.WithCancellation(ct))
+        {
+            if (message.ProgressDetail is { Current: { } current, Total: > 0 and var total })
+                yield return new ProgressUpdate(null, 100.0 * current / total);
+            else if (message.Status is { Length: > 0 } status)
+                yield return new ProgressUpdate(message.Id is { Length: > 0 } id && status != id ? $"{id}: {status}" : status, null);
+        }
+    }
+
+    public async Task<CreatedContainer> CreateAsync(RunOptions options, CancellationToken ct)
+    {
+        var created = await _docker.Container.CreateAsync(new ContainerCreateRequest
+        {
+            Image = options.Image,
+            Cmd = options.Command,
+            Tty = options.Tty,
+            OpenStdin = options.Interactive,
+            StdinOnce = options.Interactive,
+            AttachStdin = options.Interactive,
+            AttachStdout = !options.Detach,
+            AttachStderr = !options.Detach,
+        }, cancellationToken: ct);
+        return new CreatedContainer(created.Id, created.Warnings);
+    }
+
+    public Task StartAsync(string id, CancellationToken ct) => _docker.Container.StartAsync(id, cancellationToken: ct);
+
+    public async Task<ContainerOutput> AttachAsync(string id, bool logs, bool stream, bool stdin, CancellationToken ct)
+    {
+        var tty = await HasTtyAsync(id, ct);
+        var connection = await _docker.Container.AttachAsync(id, logs: logs, stream: stream, stdin: stdin, stdout: true, stderr: true, cancellationToken: ct);
+        return new ContainerOutput(new MultiplexedStream(connection, "ContainerAttach", tty), connection);
+    }
+
+    public async Task<ContainerOutput> LogsAsync(string id, CancellationToken ct)
+    {
+        var tty = await HasTtyAsync(id, ct);
+        var logs = await _docker.Container.LogsAsync(id, stdout: true, stderr: true, cancellationToken: ct);
+        return new ContainerOutput(new MultiplexedStream(logs, "ContainerLogs", tty), null);
+    }
+
+    /// <summary>Output is multiplexed unless the container has a TTY; as docker does, ask the container.</summary>
+    private async Task<bool> HasTtyAsync(string id, CancellationToken ct) =>
+        (await _docker.Container.InspectAsync(id, cancellationToken: ct)).Config?.Tty == true;
+
+    public async Task<long> WaitAsync(string id, CancellationToken ct) => (await _docker.Container.WaitAsync(id, cancellationToken: ct)).StatusCode;
+
+    public Task StopAsync(string id, CancellationToken ct) => _docker.Container.StopAsync(id, cancellationToken: ct);
+
+    public Task KillAsync(string id, CancellationToken ct) => _docker.Container.KillAsync(id, cancellationToken: ct);
+
+    public Task RemoveAsync(string id, CancellationToken ct) => _docker.Container.DeleteAsync(id, cancellationToken: ct);
+
+    public async Task<IReadOnlyList<string>> RemoveImageAsync(string name, CancellationToken ct) =>
+        (await _docker.Image.DeleteAsync(name, cancellationToken: ct)).Select(e => e.Untagged is { } untagged ? "Untagged: " + untagged : "Deleted: " + e.Deleted).ToList();
+
+    public Task TagAsync(string image, string repository, string? tag, CancellationToken ct) =>
+        _docker.Image.TagAsync(image, repo: repository, tag: tag, cancellationToken: ct);
+
+    public async Task<string> CommitAsync(string container, string? repository, string? tag, CancellationToken ct) =>
+        (await _docker.Image.CommitAsync(container: container, repo: repository, tag: tag, cancellationToken: ct)).Id;
+
+    /// <summary>Modern build takes the directory as one tar context, the Dockerfile inside it, and answers JSON messages.</summary>
+    public async IAsyncEnumerable<string> BuildAsync(string directory, string? tag, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var context = new MemoryStream();
+        await TarFile.CreateFromDirectoryAsync(directory, context, includeBaseDirectory: false, ct);
+        context.Position = 0;
+        await foreach (var message in _docker.Image.BuildAsync(context, t: tag, rm: true, contentType: "application/x-tar", cancellationToken: ct))
+        {
+            if (message.Stream is { Length: > 0 } text)
+                yield return text;
+            else if (message.Status is { Length: > 0 } status)
+                yield return status + "\n";
+        }
+    }
+
+    public async Task<IReadOnlyList<HistoryRow>> HistoryAsync(string image, CancellationToken ct) =>
+        (await _docker.Image.HistoryAsync(image, ct)).Select(l => new HistoryRow(l.Id, l.Created, l.CreatedBy, l.Tags)).ToList();
+
+    public async Task<string> InspectAsync(string name, CancellationToken ct)
+    {
+        try
+        {
+            return Json.Indented(await _docker.Container.InspectAsync(name, cancellationToken: ct), DockerJsonContext.Default.ContainerInspectResponse);
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return Json.Indented(await _docker.Image.InspectAsync(name, ct), DockerJsonContext.Default.ImageInspect);
+        }
+    }
+
+    public void Dispose() => _docker.Dispose();
+}

@@ -1,0 +1,99 @@
+using DockerApi.Tests;
+
+namespace DockerApi.Engine.Tests;
+
+/// <summary>The sample CLI against the real engine: it negotiates 1.41 and the same commands work as on the emulator.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class SampleCliTests(Engine engine)
+{
+    private async Task<string> Ok(string input, params string[] args)
+    {
+        var (code, stdout, stderr) = await SampleCli.Run(engine.Endpoint.ToString(), input, args);
+        Assert.True(code == 0, $"docker {string.Join(' ', args)} exited {code}: {stderr}");
+        return stdout;
+    }
+
+    [SkippableFact]
+    public async Task Run_test_echo_hello_works_and_keeps_the_exit_code_stderr_and_stdin()
+    {
+        _ = engine.Client;
+        var before = (await engine.Client.Container.ListAsync(all: true)).Select(c => c.Id).ToHashSet();
+        try
+        {
+            Assert.Equal("hello\n", await Ok("", "run", "test", "echo", "hello"));
+            var failing = await SampleCli.Run(engine.Endpoint.ToString(), "", "run", "test", "sh", "-c", "echo out; echo err >&2; exit 4");
+            Assert.Equal((4, "out\n", "err\n"), failing);
+            Assert.Equal("typed line\n", await Ok("typed line\n", "run", "-i", "test", "cat"));
+            Assert.Equal("tty\r\n", await Ok("", "run", "-t", "test", "echo", "tty"));
+        }
+        finally
+        {
+            foreach (var container in await engine.Client.Container.ListAsync(all: true))
+            {
+                if (!before.Contains(container.Id))
+                    await engine.Client.Container.DeleteAsync(container.Id!, force: true);
+            }
+        }
+    }
+
+    [SkippableFact]
+    public async Task Every_command_works_on_the_modern_engine()
+    {
+        _ = engine.Client;
+        var name = engine.Name("cli");
+        engine.OwnImage($"{name}:built");
+        engine.OwnImage($"{name}:committed");
+        engine.OwnImage($"{name}:imported");
+
+        var version = await Ok("", "version");
+        Assert.Contains("Client API version: 1.41 (negotiated from 1.2, 1.41; the daemon supports 1.12–1.41)", version);
+        Assert.Contains("Server version: 20.10", version);
+        Assert.Contains("Storage driver: vfs", await Ok("", "info"));
+        Assert.Contains("test", await Ok("", "images"));
+
+        var id = (await Ok("", "run", "-d", "test", "sleep", "300")).Trim();
+        try
+        {
+            Assert.Matches("^[0-9a-f]{64}$", id);
+            Assert.Contains(id[..12], await Ok("", "ps"));
+            await Ok("", "stop", id);
+            Assert.Contains("Exited (", await Ok("", "ps", "-a"));
+            Assert.Contains("\"Path\": \"sleep\"", await Ok("", "inspect", id));
+
+            var echo = (await Ok("", "run", "-d", "test", "sh", "-c", "echo logged; echo to-stderr >&2")).Trim();
+            await engine.Client.Container.WaitAsync(echo);
+            var logs = await SampleCli.Run(engine.Endpoint.ToString(), "", "logs", echo);
+            Assert.Equal((0, "logged\n", "to-stderr\n"), logs);
+            Assert.Matches("^sha256:[0-9a-f]{64}\n$", await Ok("", "commit", echo, $"{name}:committed"));
+            await Ok("", "tag", $"{name}:committed", $"{name}:again");
+            Assert.Contains($"{name}:again", await Ok("", "history", $"{name}:again"));
+            Assert.Equal([$"Untagged: {name}:again"], (await Ok("", "rmi", $"{name}:again")).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            await Ok("", "rm", echo);
+
+            var directory = Directory.CreateTempSubdirectory("dapi-build-");
+            try
+            {
+                await File.WriteAllTextAsync(Path.Combine(directory.FullName, "Dockerfile"), "FROM test\nCOPY greeting.txt /greeting.txt\nCMD [\"cat\", \"/greeting.txt\"]\n");
+                await File.WriteAllTextAsync(Path.Combine(directory.FullName, "greeting.txt"), "from the context\n");
+                Assert.Contains($"Successfully tagged {name}:built", await Ok("", "build", "-t", $"{name}:built", directory.FullName));
+                var greeter = (await Ok("", "run", "-d", $"{name}:built")).Trim();
+                await engine.Client.Container.WaitAsync(greeter);
+                Assert.Equal("from the context\n", await Ok("", "logs", greeter));
+                await Ok("", "rm", greeter);
+            }
+            finally
+            {
+                directory.Delete(recursive: true);
+            }
+
+            Assert.Matches("^sha256:[0-9a-f]{64}\n$", await Ok("", "import", engine.RootfsTar, $"{name}:imported"));
+
+            var (code, _, stderr) = await SampleCli.Run(engine.Endpoint.ToString(), "", "rm", "dapi-nope");
+            Assert.Equal((1, "Error: No such container: dapi-nope\n"), (code, stderr));
+        }
+        finally
+        {
+            await engine.Client.Container.DeleteAsync(id, force: true);
+        }
+    }
+}

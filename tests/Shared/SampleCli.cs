@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace DockerApi.Tests;
+
+/// <summary>Runs the built sample CLI (samples/DockerApi.Cli) as a user does, in its own process.</summary>
+internal static class SampleCli
+{
+    private static readonly string Dll = Path.Combine(RepositoryPaths.Root, "samples", "DockerApi.Cli", "bin",
+        new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "DockerApi.Cli.dll"); // bin/{Configuration}/net10.0
+
+    /// <summary>Runs <c>docker [--host host] args…</c> with <paramref name="input"/> on stdin; DOCKER_HOST is unset.</summary>
+    public static async Task<(int Code, string Out, string Err)> Run(string? host, string input, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        start.ArgumentList.Add(Dll);
+        if (host is not null)
+        {
+            start.ArgumentList.Add("--host");
+            start.ArgumentList.Add(host);
+        }
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment.Remove("DOCKER_HOST");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
