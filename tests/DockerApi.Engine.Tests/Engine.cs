@@ -44,6 +44,16 @@ public sealed class Engine : IAsyncLifetime
         }
     }
 
+    public const string RegistryVariable = "DOCKERAPI_TEST_REGISTRY";
+
+    /// <summary>The user of the registry .ci/dockerd starts (htpasswd).</summary>
+    public const string RegistryUser = "tester";
+    public const string RegistryPassword = "s3cret";
+
+    /// <summary><c>127.0.0.1:port</c> of a registry with <see cref="RegistryUser"/>; never a public one.</summary>
+    public string Registry => Environment.GetEnvironmentVariable(RegistryVariable)
+        ?? throw new InvalidOperationException($"{RegistryVariable} is not set; .ci/dockerd start sets it beside {EngineVariable}.");
+
     /// <summary>The busybox rootfs tar that test:latest was imported from.</summary>
     public string RootfsTar => Environment.GetEnvironmentVariable(RootfsVariable)
         ?? throw new InvalidOperationException($"{RootfsVariable} is not set; .ci/dockerd start sets it beside {EngineVariable}.");
