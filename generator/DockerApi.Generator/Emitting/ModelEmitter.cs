@@ -35,7 +35,7 @@ internal static class ModelEmitter
                 if (!first)
                     w.Line();
                 first = false;
-                XmlDoc.Summary(w, property.Description, $"The <c>{XmlDoc.Escape(property.WireName)}</c> value.");
+                XmlDoc.Summary(w, property.Description, $"The `{property.WireName}` value.");
                 w.Line($"[JsonPropertyName({TypeNames.Literal(property.WireName)})]");
                 w.Line($"public {(property.Required ? "required " : "")}{TypeNames.CSharp(property.Type)} {property.Name} {{ get; init; }}");
             }
@@ -86,7 +86,7 @@ internal static class ModelEmitter
         {
             foreach (var member in type.Members)
             {
-                XmlDoc.Summary(w, member.Description, $"<c>{XmlDoc.Escape(member.Value)}</c>");
+                XmlDoc.Summary(w, member.Description, $"`{member.Value}`");
                 w.Line($"public static {type.Name} {member.Name} {{ get; }} = new({TypeNames.Literal(member.Value)});");
                 w.Line();
             }

@@ -81,16 +81,35 @@ internal static class OperationShape
             w.Line("/// <param name=\"progress\">Receives each message as it arrives; may be null.</param>");
         }
         foreach (var p in op.Parameters)
-            XmlDoc.Element(w, "param", $"name=\"{p.Name.TrimStart('@')}\"", p.Description ?? $"The <c>{p.WireName}</c> parameter.");
+            XmlDoc.Element(w, "param", $"name=\"{p.Name.TrimStart('@')}\"", p.Description ?? $"The `{p.WireName}` parameter.");
         w.Line("/// <param name=\"cancellationToken\">Cancels the request, and the stream it returns.</param>");
-        var success = op.Responses.Where(r => r.Status.StartsWith("2") || r.Status == "101").Select(r => $"{r.Status}: {r.Description}");
-        XmlDoc.Element(w, "returns", null, returns ?? string.Join(" ", success));
-        var errors = op.Responses.Where(r => !(r.Status.StartsWith("2") || r.Status == "101")).Select(r => $"{r.Status}: {r.Description}").ToList();
+        var success = op.Responses.Where(IsSuccess).ToList();
+        XmlDoc.Element(w, "returns", null, returns ?? (success.Any(r => r.Description.Length > 0) ? Statuses(success) : DefaultReturns(op)));
+        var errors = op.Responses.Where(r => !IsSuccess(r)).ToList();
         if (errors.Count > 0)
-            XmlDoc.Element(w, "exception", "cref=\"DockerApiException\"", string.Join(" ", errors));
+        {
+            XmlDoc.Element(w, "exception", "cref=\"DockerApiException\"", errors.Any(r => r.Description.Length > 0)
+                ? Statuses(errors)
+                : $"The daemon answered {string.Join(" or ", errors.Select(r => r.Status))}.");
+        }
         if (op.Result is ResultKind.JsonProgress or ResultKind.TextProgress or ResultKind.BuildOutput)
             w.Line("/// <exception cref=\"DockerStreamException\">The daemon reported an error inside the stream; the messages before it were delivered.</exception>");
     }
+
+    private static bool IsSuccess(ApiResponse r) => r.Status.StartsWith("2") || r.Status == "101" || r.Status == "304";
+
+    private static string Statuses(IEnumerable<ApiResponse> responses) =>
+        string.Join(" ", responses.Select(r => r.Description.Length > 0 ? $"{r.Status}: {r.Description}" : $"{r.Status}."));
+
+    /// <summary>What an operation returns, when its spec describes none of its success responses (Docker's published files without prose).</summary>
+    private static string DefaultReturns(ApiOperation op) => op.Result switch
+    {
+        ResultKind.None => "Completes when the daemon has answered.",
+        ResultKind.Json or ResultKind.Text => "The daemon's answer.",
+        ResultKind.Binary => "The answer's bytes as they arrive; dispose the stream to end the response.",
+        ResultKind.Hijack or ResultKind.HijackUpgrade => "The connection, taken over: the container's output to read and its input to write.",
+        _ => "The messages as they arrive.",
+    };
 
     public static string HttpMethod(ApiOperation op) => op.HttpMethod switch
     {

@@ -41,12 +41,13 @@ internal static class XmlDoc
 
     private static string DocLine(string line) => line.Length == 0 ? "///" : "/// " + line;
 
+    /// <summary>A summary of <paramref name="text"/>, or of <paramref name="fallback"/> (markdown-ish too) when the spec has none.</summary>
     public static void Summary(SourceWriter writer, string? text, string fallback)
     {
         writer.Line("/// <summary>");
         var lines = Lines(text).ToList();
         if (lines.Count == 0)
-            lines.Add(Escape(fallback));
+            lines = Lines(fallback).ToList();
         foreach (var line in lines)
             writer.Line(DocLine(line));
         writer.Line("/// </summary>");

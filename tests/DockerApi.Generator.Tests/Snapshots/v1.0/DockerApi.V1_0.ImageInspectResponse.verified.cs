@@ -46,7 +46,7 @@ public sealed partial record ImageInspectResponse
     public string? Container { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;container_config&lt;/c&gt; value.
+    /// The <c>container_config</c> value.
     /// </summary>
     [JsonPropertyName("container_config")]
     public ContainerConfig? ContainerConfig { get; init; }
@@ -64,7 +64,7 @@ public sealed partial record ImageInspectResponse
     public string? Author { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;config&lt;/c&gt; value.
+    /// The <c>config</c> value.
     /// </summary>
     [JsonPropertyName("config")]
     public ContainerConfig? Config { get; init; }

@@ -40,13 +40,13 @@ public sealed partial record ContainerInspectResponse
     public IReadOnlyList<string>? Args { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;Config&lt;/c&gt; value.
+    /// The <c>Config</c> value.
     /// </summary>
     [JsonPropertyName("Config")]
     public ContainerConfig? Config { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;State&lt;/c&gt; value.
+    /// The <c>State</c> value.
     /// </summary>
     [JsonPropertyName("State")]
     public ContainerState? State { get; init; }
@@ -58,7 +58,7 @@ public sealed partial record ContainerInspectResponse
     public string? Image { get; init; }
 
     /// <summary>
-    /// The &lt;c&gt;NetworkSettings&lt;/c&gt; value.
+    /// The <c>NetworkSettings</c> value.
     /// </summary>
     [JsonPropertyName("NetworkSettings")]
     public NetworkSettings? NetworkSettings { get; init; }

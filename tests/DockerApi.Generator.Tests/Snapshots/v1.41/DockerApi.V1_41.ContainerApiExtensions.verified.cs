@@ -25,12 +25,12 @@ public static partial class ContainerApiExtensions
     /// </summary>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="stream">The &lt;c&gt;stream&lt;/c&gt; parameter.</param>
-    /// <param name="oneShot">The &lt;c&gt;one-shot&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="stream">The <c>stream</c> parameter.</param>
+    /// <param name="oneShot">The <c>one-shot</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>A task that completes when the stream has ended.</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     /// <exception cref="DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     public static Task StatsAsync(this IContainerApi api, IProgress<JsonElement>? progress, string id, bool? stream = null, bool? oneShot = null, CancellationToken cancellationToken = default)
     {

@@ -25,52 +25,52 @@ public partial interface IConfigApi
     /// <summary>
     /// ConfigList
     /// </summary>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500 or 503.</exception>
     [Get("/configs")]
     Task<IReadOnlyList<Config>> ListAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ConfigCreate
     /// </summary>
-    /// <param name="body">The &lt;c&gt;body&lt;/c&gt; parameter.</param>
+    /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>201:</returns>
-    /// <exception cref="DockerApiException">409:  500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 409 or 500 or 503.</exception>
     [Post("/configs/create")]
     Task<IdResponse> CreateAsync([Body] ConfigCreateRequest? body = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ConfigInspect
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500 or 503.</exception>
     [Get("/configs/{id}")]
     Task<Config> InspectAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ConfigDelete
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204:</returns>
-    /// <exception cref="DockerApiException">404:  500:  503:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500 or 503.</exception>
     [Delete("/configs/{id}")]
     Task DeleteAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ConfigUpdate
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="version">The &lt;c&gt;version&lt;/c&gt; parameter.</param>
-    /// <param name="body">The &lt;c&gt;body&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="version">The <c>version</c> parameter.</param>
+    /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">400:  404:  500:  503:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 404 or 500 or 503.</exception>
     [Post("/configs/{id}/update")]
     Task UpdateAsync(string id, [Query] long version, [Body] ConfigSpec? body = null, CancellationToken cancellationToken = default);
 }

@@ -25,96 +25,96 @@ public partial interface IContainerApi
     /// <summary>
     /// ContainerList
     /// </summary>
-    /// <param name="all">The &lt;c&gt;all&lt;/c&gt; parameter.</param>
-    /// <param name="limit">The &lt;c&gt;limit&lt;/c&gt; parameter.</param>
-    /// <param name="size">The &lt;c&gt;size&lt;/c&gt; parameter.</param>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
+    /// <param name="all">The <c>all</c> parameter.</param>
+    /// <param name="limit">The <c>limit</c> parameter.</param>
+    /// <param name="size">The <c>size</c> parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">400:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 500.</exception>
     [Get("/containers/json")]
     Task<IReadOnlyList<ContainerSummary>> ListAsync([Query] bool? all = null, [Query] long? limit = null, [Query] bool? size = null, [Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerCreate
     /// </summary>
-    /// <param name="body">The &lt;c&gt;body&lt;/c&gt; parameter.</param>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
-    /// <param name="platform">The &lt;c&gt;platform&lt;/c&gt; parameter.</param>
+    /// <param name="body">The <c>body</c> parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="platform">The <c>platform</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>201:</returns>
-    /// <exception cref="DockerApiException">400:  404:  409:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 404 or 409 or 500.</exception>
     [Post("/containers/create")]
     Task<ContainerCreateResponse> CreateAsync([Body] ContainerCreateRequest body, [Query] string? name = null, [Query] string? platform = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerInspect
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="size">The &lt;c&gt;size&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="size">The <c>size</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Get("/containers/{id}/json")]
     Task<ContainerInspectResponse> InspectAsync(string id, [Query] bool? size = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerTop
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="psArgs">The &lt;c&gt;ps_args&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="psArgs">The <c>ps_args</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Get("/containers/{id}/top")]
     Task<ContainerTopResponse> TopAsync(string id, [Query, AliasAs("ps_args")] string? psArgs = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerLogs
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="follow">The &lt;c&gt;follow&lt;/c&gt; parameter.</param>
-    /// <param name="stdout">The &lt;c&gt;stdout&lt;/c&gt; parameter.</param>
-    /// <param name="stderr">The &lt;c&gt;stderr&lt;/c&gt; parameter.</param>
-    /// <param name="since">The &lt;c&gt;since&lt;/c&gt; parameter.</param>
-    /// <param name="until">The &lt;c&gt;until&lt;/c&gt; parameter.</param>
-    /// <param name="timestamps">The &lt;c&gt;timestamps&lt;/c&gt; parameter.</param>
-    /// <param name="tail">The &lt;c&gt;tail&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="follow">The <c>follow</c> parameter.</param>
+    /// <param name="stdout">The <c>stdout</c> parameter.</param>
+    /// <param name="stderr">The <c>stderr</c> parameter.</param>
+    /// <param name="since">The <c>since</c> parameter.</param>
+    /// <param name="until">The <c>until</c> parameter.</param>
+    /// <param name="timestamps">The <c>timestamps</c> parameter.</param>
+    /// <param name="tail">The <c>tail</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The answer's bytes as they arrive; dispose the stream to end the response.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Get("/containers/{id}/logs")]
     Task<Stream> LogsAsync(string id, [Query] bool? follow = null, [Query] bool? stdout = null, [Query] bool? stderr = null, [Query] long? since = null, [Query] long? until = null, [Query] bool? timestamps = null, [Query] string? tail = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerChanges
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Get("/containers/{id}/changes")]
     Task<IReadOnlyList<ContainerChangesResponseItem>> ChangesAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerExport
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The answer's bytes as they arrive; dispose the stream to end the response.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Get("/containers/{id}/export")]
     Task<Stream> ExportAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerStats
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="stream">The &lt;c&gt;stream&lt;/c&gt; parameter.</param>
-    /// <param name="oneShot">The &lt;c&gt;one-shot&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="stream">The <c>stream</c> parameter.</param>
+    /// <param name="oneShot">The <c>one-shot</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The messages as they arrive.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     /// <exception cref="DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     [Get("/containers/{id}/stats")]
     IAsyncEnumerable<JsonElement> StatsAsync(string id, [Query] bool? stream = null, [Query, AliasAs("one-shot")] bool? oneShot = null, CancellationToken cancellationToken = default);
@@ -122,197 +122,197 @@ public partial interface IContainerApi
     /// <summary>
     /// ContainerResize
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="h">The &lt;c&gt;h&lt;/c&gt; parameter.</param>
-    /// <param name="w">The &lt;c&gt;w&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="h">The <c>h</c> parameter.</param>
+    /// <param name="w">The <c>w</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Post("/containers/{id}/resize")]
     Task ResizeAsync(string id, [Query] long h, [Query] long w, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerStart
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="detachKeys">The &lt;c&gt;detachKeys&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="detachKeys">The <c>detachKeys</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204:</returns>
-    /// <exception cref="DockerApiException">304:  400:  404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 404 or 500.</exception>
     [Post("/containers/{id}/start")]
     Task StartAsync(string id, [Query] string? detachKeys = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerStop
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="t">The &lt;c&gt;t&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="t">The <c>t</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204:</returns>
-    /// <exception cref="DockerApiException">304:  404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Post("/containers/{id}/stop")]
     Task StopAsync(string id, [Query] long? t = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerRestart
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="t">The &lt;c&gt;t&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="t">The <c>t</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Post("/containers/{id}/restart")]
     Task RestartAsync(string id, [Query] long? t = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerKill
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="signal">The &lt;c&gt;signal&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="signal">The <c>signal</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204:</returns>
-    /// <exception cref="DockerApiException">404:  409:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 409 or 500.</exception>
     [Post("/containers/{id}/kill")]
     Task KillAsync(string id, [Query] string? signal = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerUpdate
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="update">The &lt;c&gt;update&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="update">The <c>update</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Post("/containers/{id}/update")]
     Task<ContainerUpdateResponse> UpdateAsync(string id, [Body] ContainerUpdateRequest update, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerRename
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204:</returns>
-    /// <exception cref="DockerApiException">404:  409:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 409 or 500.</exception>
     [Post("/containers/{id}/rename")]
     Task RenameAsync(string id, [Query] string name, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerPause
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Post("/containers/{id}/pause")]
     Task PauseAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerUnpause
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Post("/containers/{id}/unpause")]
     Task UnpauseAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerAttach
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="detachKeys">The &lt;c&gt;detachKeys&lt;/c&gt; parameter.</param>
-    /// <param name="logs">The &lt;c&gt;logs&lt;/c&gt; parameter.</param>
-    /// <param name="stream">The &lt;c&gt;stream&lt;/c&gt; parameter.</param>
-    /// <param name="stdin">The &lt;c&gt;stdin&lt;/c&gt; parameter.</param>
-    /// <param name="stdout">The &lt;c&gt;stdout&lt;/c&gt; parameter.</param>
-    /// <param name="stderr">The &lt;c&gt;stderr&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="detachKeys">The <c>detachKeys</c> parameter.</param>
+    /// <param name="logs">The <c>logs</c> parameter.</param>
+    /// <param name="stream">The <c>stream</c> parameter.</param>
+    /// <param name="stdin">The <c>stdin</c> parameter.</param>
+    /// <param name="stdout">The <c>stdout</c> parameter.</param>
+    /// <param name="stderr">The <c>stderr</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>101:  200:</returns>
-    /// <exception cref="DockerApiException">400:  404:  500:</exception>
+    /// <returns>The connection, taken over: the container's output to read and its input to write.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 404 or 500.</exception>
     [Post("/containers/{id}/attach")]
     Task<DockerHijackedStream> AttachAsync(string id, [Query] string? detachKeys = null, [Query] bool? logs = null, [Query] bool? stream = null, [Query] bool? stdin = null, [Query] bool? stdout = null, [Query] bool? stderr = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerAttachWebsocket
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="detachKeys">The &lt;c&gt;detachKeys&lt;/c&gt; parameter.</param>
-    /// <param name="logs">The &lt;c&gt;logs&lt;/c&gt; parameter.</param>
-    /// <param name="stream">The &lt;c&gt;stream&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="detachKeys">The <c>detachKeys</c> parameter.</param>
+    /// <param name="logs">The <c>logs</c> parameter.</param>
+    /// <param name="stream">The <c>stream</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>101:  200:</returns>
-    /// <exception cref="DockerApiException">400:  404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 404 or 500.</exception>
     [Get("/containers/{id}/attach/ws")]
     Task AttachWebsocketAsync(string id, [Query] string? detachKeys = null, [Query] bool? logs = null, [Query] bool? stream = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerWait
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="condition">The &lt;c&gt;condition&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="condition">The <c>condition</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">400:  404:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 404 or 500.</exception>
     [Post("/containers/{id}/wait")]
     Task<ContainerWaitResponse> WaitAsync(string id, [Query] string? condition = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerDelete
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="v">The &lt;c&gt;v&lt;/c&gt; parameter.</param>
-    /// <param name="force">The &lt;c&gt;force&lt;/c&gt; parameter.</param>
-    /// <param name="link">The &lt;c&gt;link&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="v">The <c>v</c> parameter.</param>
+    /// <param name="force">The <c>force</c> parameter.</param>
+    /// <param name="link">The <c>link</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204:</returns>
-    /// <exception cref="DockerApiException">400:  404:  409:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 404 or 409 or 500.</exception>
     [Delete("/containers/{id}")]
     Task DeleteAsync(string id, [Query] bool? v = null, [Query] bool? force = null, [Query] bool? link = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerArchiveInfo
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="path">The &lt;c&gt;path&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="path">The <c>path</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">400:  404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 404 or 500.</exception>
     [Head("/containers/{id}/archive")]
     Task ArchiveInfoAsync(string id, [Query] string path, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerArchive
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="path">The &lt;c&gt;path&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="path">The <c>path</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">400:  404:  500:</exception>
+    /// <returns>The answer's bytes as they arrive; dispose the stream to end the response.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 404 or 500.</exception>
     [Get("/containers/{id}/archive")]
     Task<Stream> ArchiveAsync(string id, [Query] string path, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// PutContainerArchive
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="path">The &lt;c&gt;path&lt;/c&gt; parameter.</param>
-    /// <param name="inputStream">The &lt;c&gt;inputStream&lt;/c&gt; parameter.</param>
-    /// <param name="noOverwriteDirNonDir">The &lt;c&gt;noOverwriteDirNonDir&lt;/c&gt; parameter.</param>
-    /// <param name="copyUIDGID">The &lt;c&gt;copyUIDGID&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="path">The <c>path</c> parameter.</param>
+    /// <param name="inputStream">The <c>inputStream</c> parameter.</param>
+    /// <param name="noOverwriteDirNonDir">The <c>noOverwriteDirNonDir</c> parameter.</param>
+    /// <param name="copyUIDGID">The <c>copyUIDGID</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">400:  403:  404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 403 or 404 or 500.</exception>
     [Put("/containers/{id}/archive")]
     Task PutContainerArchiveAsync(string id, [Query] string path, [Body] Stream inputStream, [Query] string? noOverwriteDirNonDir = null, [Query] string? copyUIDGID = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerPrune
     /// </summary>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Post("/containers/prune")]
     Task<ContainerPruneResponse> PruneAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 }

@@ -25,10 +25,10 @@ public partial interface IDistributionApi
     /// <summary>
     /// DistributionInspect
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">401:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 401 or 500.</exception>
     [Get("/distribution/{name}/json")]
     Task<DistributionInspect> InspectAsync(string name, CancellationToken cancellationToken = default);
 }

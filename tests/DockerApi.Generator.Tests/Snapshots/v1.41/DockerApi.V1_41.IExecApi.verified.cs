@@ -25,44 +25,44 @@ public partial interface IExecApi
     /// <summary>
     /// ContainerExec
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="execConfig">The &lt;c&gt;execConfig&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="execConfig">The <c>execConfig</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>201:</returns>
-    /// <exception cref="DockerApiException">404:  409:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 409 or 500.</exception>
     [Post("/containers/{id}/exec")]
     Task<IdResponse> ContainerExecAsync(string id, [Body] ContainerExecRequest execConfig, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ExecStart
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="execStartConfig">The &lt;c&gt;execStartConfig&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="execStartConfig">The <c>execStartConfig</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  409:</exception>
+    /// <returns>The connection, taken over: the container's output to read and its input to write.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 409.</exception>
     [Post("/exec/{id}/start")]
     Task<DockerHijackedStream> StartAsync(string id, [Body] ExecStartRequest? execStartConfig = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ExecResize
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="h">The &lt;c&gt;h&lt;/c&gt; parameter.</param>
-    /// <param name="w">The &lt;c&gt;w&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="h">The <c>h</c> parameter.</param>
+    /// <param name="w">The <c>w</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">400:  404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 404 or 500.</exception>
     [Post("/exec/{id}/resize")]
     Task ResizeAsync(string id, [Query] long h, [Query] long w, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ExecInspect
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Get("/exec/{id}/json")]
     Task<ExecInspectResponse> InspectAsync(string id, CancellationToken cancellationToken = default);
 }

@@ -25,49 +25,49 @@ public partial interface IImageApi
     /// <summary>
     /// ImageList
     /// </summary>
-    /// <param name="all">The &lt;c&gt;all&lt;/c&gt; parameter.</param>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
-    /// <param name="digests">The &lt;c&gt;digests&lt;/c&gt; parameter.</param>
+    /// <param name="all">The <c>all</c> parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <param name="digests">The <c>digests</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Get("/images/json")]
     Task<IReadOnlyList<ImageSummary>> ListAsync([Query] bool? all = null, [Query] string? filters = null, [Query] bool? digests = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ImageBuild
     /// </summary>
-    /// <param name="inputStream">The &lt;c&gt;inputStream&lt;/c&gt; parameter.</param>
-    /// <param name="dockerfile">The &lt;c&gt;dockerfile&lt;/c&gt; parameter.</param>
-    /// <param name="t">The &lt;c&gt;t&lt;/c&gt; parameter.</param>
-    /// <param name="extrahosts">The &lt;c&gt;extrahosts&lt;/c&gt; parameter.</param>
-    /// <param name="remote">The &lt;c&gt;remote&lt;/c&gt; parameter.</param>
-    /// <param name="q">The &lt;c&gt;q&lt;/c&gt; parameter.</param>
-    /// <param name="nocache">The &lt;c&gt;nocache&lt;/c&gt; parameter.</param>
-    /// <param name="cachefrom">The &lt;c&gt;cachefrom&lt;/c&gt; parameter.</param>
-    /// <param name="pull">The &lt;c&gt;pull&lt;/c&gt; parameter.</param>
-    /// <param name="rm">The &lt;c&gt;rm&lt;/c&gt; parameter.</param>
-    /// <param name="forcerm">The &lt;c&gt;forcerm&lt;/c&gt; parameter.</param>
-    /// <param name="memory">The &lt;c&gt;memory&lt;/c&gt; parameter.</param>
-    /// <param name="memswap">The &lt;c&gt;memswap&lt;/c&gt; parameter.</param>
-    /// <param name="cpushares">The &lt;c&gt;cpushares&lt;/c&gt; parameter.</param>
-    /// <param name="cpusetcpus">The &lt;c&gt;cpusetcpus&lt;/c&gt; parameter.</param>
-    /// <param name="cpuperiod">The &lt;c&gt;cpuperiod&lt;/c&gt; parameter.</param>
-    /// <param name="cpuquota">The &lt;c&gt;cpuquota&lt;/c&gt; parameter.</param>
-    /// <param name="buildargs">The &lt;c&gt;buildargs&lt;/c&gt; parameter.</param>
-    /// <param name="shmsize">The &lt;c&gt;shmsize&lt;/c&gt; parameter.</param>
-    /// <param name="squash">The &lt;c&gt;squash&lt;/c&gt; parameter.</param>
-    /// <param name="labels">The &lt;c&gt;labels&lt;/c&gt; parameter.</param>
-    /// <param name="networkmode">The &lt;c&gt;networkmode&lt;/c&gt; parameter.</param>
-    /// <param name="contentType">The &lt;c&gt;Content-type&lt;/c&gt; parameter.</param>
-    /// <param name="xRegistryConfig">The &lt;c&gt;X-Registry-Config&lt;/c&gt; parameter.</param>
-    /// <param name="platform">The &lt;c&gt;platform&lt;/c&gt; parameter.</param>
-    /// <param name="target">The &lt;c&gt;target&lt;/c&gt; parameter.</param>
-    /// <param name="outputs">The &lt;c&gt;outputs&lt;/c&gt; parameter.</param>
-    /// <param name="version">The &lt;c&gt;version&lt;/c&gt; parameter.</param>
+    /// <param name="inputStream">The <c>inputStream</c> parameter.</param>
+    /// <param name="dockerfile">The <c>dockerfile</c> parameter.</param>
+    /// <param name="t">The <c>t</c> parameter.</param>
+    /// <param name="extrahosts">The <c>extrahosts</c> parameter.</param>
+    /// <param name="remote">The <c>remote</c> parameter.</param>
+    /// <param name="q">The <c>q</c> parameter.</param>
+    /// <param name="nocache">The <c>nocache</c> parameter.</param>
+    /// <param name="cachefrom">The <c>cachefrom</c> parameter.</param>
+    /// <param name="pull">The <c>pull</c> parameter.</param>
+    /// <param name="rm">The <c>rm</c> parameter.</param>
+    /// <param name="forcerm">The <c>forcerm</c> parameter.</param>
+    /// <param name="memory">The <c>memory</c> parameter.</param>
+    /// <param name="memswap">The <c>memswap</c> parameter.</param>
+    /// <param name="cpushares">The <c>cpushares</c> parameter.</param>
+    /// <param name="cpusetcpus">The <c>cpusetcpus</c> parameter.</param>
+    /// <param name="cpuperiod">The <c>cpuperiod</c> parameter.</param>
+    /// <param name="cpuquota">The <c>cpuquota</c> parameter.</param>
+    /// <param name="buildargs">The <c>buildargs</c> parameter.</param>
+    /// <param name="shmsize">The <c>shmsize</c> parameter.</param>
+    /// <param name="squash">The <c>squash</c> parameter.</param>
+    /// <param name="labels">The <c>labels</c> parameter.</param>
+    /// <param name="networkmode">The <c>networkmode</c> parameter.</param>
+    /// <param name="contentType">The <c>Content-type</c> parameter.</param>
+    /// <param name="xRegistryConfig">The <c>X-Registry-Config</c> parameter.</param>
+    /// <param name="platform">The <c>platform</c> parameter.</param>
+    /// <param name="target">The <c>target</c> parameter.</param>
+    /// <param name="outputs">The <c>outputs</c> parameter.</param>
+    /// <param name="version">The <c>version</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">400:  500:</exception>
+    /// <returns>The messages as they arrive.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 500.</exception>
     /// <exception cref="DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     [Post("/build")]
     IAsyncEnumerable<BuildInfo> BuildAsync([Body] Stream? inputStream = null, [Query] string? dockerfile = null, [Query] string? t = null, [Query] string? extrahosts = null, [Query] string? remote = null, [Query] bool? q = null, [Query] bool? nocache = null, [Query] string? cachefrom = null, [Query] string? pull = null, [Query] bool? rm = null, [Query] bool? forcerm = null, [Query] long? memory = null, [Query] long? memswap = null, [Query] long? cpushares = null, [Query] string? cpusetcpus = null, [Query] long? cpuperiod = null, [Query] long? cpuquota = null, [Query] string? buildargs = null, [Query] long? shmsize = null, [Query] bool? squash = null, [Query] string? labels = null, [Query] string? networkmode = null, [Header("Content-type")] string? contentType = null, [Header("X-Registry-Config")] string? xRegistryConfig = null, [Query] string? platform = null, [Query] string? target = null, [Query] string? outputs = null, [Query] string? version = null, CancellationToken cancellationToken = default);
@@ -75,30 +75,30 @@ public partial interface IImageApi
     /// <summary>
     /// BuildPrune
     /// </summary>
-    /// <param name="keepStorage">The &lt;c&gt;keep-storage&lt;/c&gt; parameter.</param>
-    /// <param name="all">The &lt;c&gt;all&lt;/c&gt; parameter.</param>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
+    /// <param name="keepStorage">The <c>keep-storage</c> parameter.</param>
+    /// <param name="all">The <c>all</c> parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Post("/build/prune")]
     Task<BuildPruneResponse> BuildPruneAsync([Query, AliasAs("keep-storage")] long? keepStorage = null, [Query] bool? all = null, [Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ImageCreate
     /// </summary>
-    /// <param name="fromImage">The &lt;c&gt;fromImage&lt;/c&gt; parameter.</param>
-    /// <param name="fromSrc">The &lt;c&gt;fromSrc&lt;/c&gt; parameter.</param>
-    /// <param name="repo">The &lt;c&gt;repo&lt;/c&gt; parameter.</param>
-    /// <param name="tag">The &lt;c&gt;tag&lt;/c&gt; parameter.</param>
-    /// <param name="message">The &lt;c&gt;message&lt;/c&gt; parameter.</param>
-    /// <param name="inputImage">The &lt;c&gt;inputImage&lt;/c&gt; parameter.</param>
-    /// <param name="xRegistryAuth">The &lt;c&gt;X-Registry-Auth&lt;/c&gt; parameter.</param>
-    /// <param name="changes">The &lt;c&gt;changes&lt;/c&gt; parameter.</param>
-    /// <param name="platform">The &lt;c&gt;platform&lt;/c&gt; parameter.</param>
+    /// <param name="fromImage">The <c>fromImage</c> parameter.</param>
+    /// <param name="fromSrc">The <c>fromSrc</c> parameter.</param>
+    /// <param name="repo">The <c>repo</c> parameter.</param>
+    /// <param name="tag">The <c>tag</c> parameter.</param>
+    /// <param name="message">The <c>message</c> parameter.</param>
+    /// <param name="inputImage">The <c>inputImage</c> parameter.</param>
+    /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
+    /// <param name="changes">The <c>changes</c> parameter.</param>
+    /// <param name="platform">The <c>platform</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The messages as they arrive.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     /// <exception cref="DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     [Post("/images/create")]
     IAsyncEnumerable<CreateImageInfo> CreateAsync([Query] string? fromImage = null, [Query] string? fromSrc = null, [Query] string? repo = null, [Query] string? tag = null, [Query] string? message = null, [Body] Stream? inputImage = null, [Header("X-Registry-Auth")] string? xRegistryAuth = null, [Query] IEnumerable<string>? changes = null, [Query] string? platform = null, CancellationToken cancellationToken = default);
@@ -106,32 +106,32 @@ public partial interface IImageApi
     /// <summary>
     /// ImageInspect
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Get("/images/{name}/json")]
     Task<ImageInspect> InspectAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ImageHistory
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Get("/images/{name}/history")]
     Task<IReadOnlyList<ImageHistoryResponseItem>> HistoryAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ImagePush
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
-    /// <param name="xRegistryAuth">The &lt;c&gt;X-Registry-Auth&lt;/c&gt; parameter.</param>
-    /// <param name="tag">The &lt;c&gt;tag&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
+    /// <param name="tag">The <c>tag</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The messages as they arrive.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     /// <exception cref="DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     [Post("/images/{name}/push")]
     IAsyncEnumerable<PushImageInfo> PushAsync(string name, [Header("X-Registry-Auth")] string xRegistryAuth, [Query] string? tag = null, CancellationToken cancellationToken = default);
@@ -139,94 +139,94 @@ public partial interface IImageApi
     /// <summary>
     /// ImageTag
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
-    /// <param name="repo">The &lt;c&gt;repo&lt;/c&gt; parameter.</param>
-    /// <param name="tag">The &lt;c&gt;tag&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="repo">The <c>repo</c> parameter.</param>
+    /// <param name="tag">The <c>tag</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>201:</returns>
-    /// <exception cref="DockerApiException">400:  404:  409:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 404 or 409 or 500.</exception>
     [Post("/images/{name}/tag")]
     Task TagAsync(string name, [Query] string? repo = null, [Query] string? tag = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ImageDelete
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
-    /// <param name="force">The &lt;c&gt;force&lt;/c&gt; parameter.</param>
-    /// <param name="noprune">The &lt;c&gt;noprune&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="force">The <c>force</c> parameter.</param>
+    /// <param name="noprune">The <c>noprune</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  409:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 409 or 500.</exception>
     [Delete("/images/{name}")]
     Task<IReadOnlyList<ImageDeleteResponseItem>> DeleteAsync(string name, [Query] bool? force = null, [Query] bool? noprune = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ImageSearch
     /// </summary>
-    /// <param name="term">The &lt;c&gt;term&lt;/c&gt; parameter.</param>
-    /// <param name="limit">The &lt;c&gt;limit&lt;/c&gt; parameter.</param>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
+    /// <param name="term">The <c>term</c> parameter.</param>
+    /// <param name="limit">The <c>limit</c> parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Get("/images/search")]
     Task<IReadOnlyList<ImageSearchResponseItem>> SearchAsync([Query] string term, [Query] long? limit = null, [Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ImagePrune
     /// </summary>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Post("/images/prune")]
     Task<ImagePruneResponse> PruneAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ImageCommit
     /// </summary>
-    /// <param name="containerConfig">The &lt;c&gt;containerConfig&lt;/c&gt; parameter.</param>
-    /// <param name="container">The &lt;c&gt;container&lt;/c&gt; parameter.</param>
-    /// <param name="repo">The &lt;c&gt;repo&lt;/c&gt; parameter.</param>
-    /// <param name="tag">The &lt;c&gt;tag&lt;/c&gt; parameter.</param>
-    /// <param name="comment">The &lt;c&gt;comment&lt;/c&gt; parameter.</param>
-    /// <param name="author">The &lt;c&gt;author&lt;/c&gt; parameter.</param>
-    /// <param name="pause">The &lt;c&gt;pause&lt;/c&gt; parameter.</param>
-    /// <param name="changes">The &lt;c&gt;changes&lt;/c&gt; parameter.</param>
+    /// <param name="containerConfig">The <c>containerConfig</c> parameter.</param>
+    /// <param name="container">The <c>container</c> parameter.</param>
+    /// <param name="repo">The <c>repo</c> parameter.</param>
+    /// <param name="tag">The <c>tag</c> parameter.</param>
+    /// <param name="comment">The <c>comment</c> parameter.</param>
+    /// <param name="author">The <c>author</c> parameter.</param>
+    /// <param name="pause">The <c>pause</c> parameter.</param>
+    /// <param name="changes">The <c>changes</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>201:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Post("/commit")]
     Task<IdResponse> CommitAsync([Body] ContainerConfig? containerConfig = null, [Query] string? container = null, [Query] string? repo = null, [Query] string? tag = null, [Query] string? comment = null, [Query] string? author = null, [Query] bool? pause = null, [Query] string? changes = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ImageGet
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The answer's bytes as they arrive; dispose the stream to end the response.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Get("/images/{name}/get")]
     Task<Stream> GetAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ImageGetAll
     /// </summary>
-    /// <param name="names">The &lt;c&gt;names&lt;/c&gt; parameter.</param>
+    /// <param name="names">The <c>names</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The answer's bytes as they arrive; dispose the stream to end the response.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Get("/images/get")]
     Task<Stream> GetAllAsync([Query] IEnumerable<string>? names = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ImageLoad
     /// </summary>
-    /// <param name="imagesTarball">The &lt;c&gt;imagesTarball&lt;/c&gt; parameter.</param>
-    /// <param name="quiet">The &lt;c&gt;quiet&lt;/c&gt; parameter.</param>
+    /// <param name="imagesTarball">The <c>imagesTarball</c> parameter.</param>
+    /// <param name="quiet">The <c>quiet</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The messages as they arrive.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     /// <exception cref="DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     [Post("/images/load")]
     IAsyncEnumerable<BuildInfo> LoadAsync([Body] Stream? imagesTarball = null, [Query] bool? quiet = null, CancellationToken cancellationToken = default);

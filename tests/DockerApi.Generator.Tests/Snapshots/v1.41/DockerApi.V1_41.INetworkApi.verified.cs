@@ -25,74 +25,74 @@ public partial interface INetworkApi
     /// <summary>
     /// NetworkList
     /// </summary>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Get("/networks")]
     Task<IReadOnlyList<Network>> ListAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// NetworkInspect
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="verbose">The &lt;c&gt;verbose&lt;/c&gt; parameter.</param>
-    /// <param name="scope">The &lt;c&gt;scope&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="verbose">The <c>verbose</c> parameter.</param>
+    /// <param name="scope">The <c>scope</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Get("/networks/{id}")]
     Task<Network> InspectAsync(string id, [Query] bool? verbose = null, [Query] string? scope = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// NetworkDelete
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204:</returns>
-    /// <exception cref="DockerApiException">403:  404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 403 or 404 or 500.</exception>
     [Delete("/networks/{id}")]
     Task DeleteAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// NetworkCreate
     /// </summary>
-    /// <param name="networkConfig">The &lt;c&gt;networkConfig&lt;/c&gt; parameter.</param>
+    /// <param name="networkConfig">The <c>networkConfig</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>201:</returns>
-    /// <exception cref="DockerApiException">400:  403:  404:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 403 or 404 or 500.</exception>
     [Post("/networks/create")]
     Task<NetworkCreateResponse> CreateAsync([Body] NetworkCreateRequest networkConfig, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// NetworkConnect
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="container">The &lt;c&gt;container&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="container">The <c>container</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">403:  404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 403 or 404 or 500.</exception>
     [Post("/networks/{id}/connect")]
     Task ConnectAsync(string id, [Body] NetworkConnectRequest container, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// NetworkDisconnect
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="container">The &lt;c&gt;container&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="container">The <c>container</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">403:  404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 403 or 404 or 500.</exception>
     [Post("/networks/{id}/disconnect")]
     Task DisconnectAsync(string id, [Body] NetworkDisconnectRequest container, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// NetworkPrune
     /// </summary>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Post("/networks/prune")]
     Task<NetworkPruneResponse> PruneAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 }

@@ -25,43 +25,43 @@ public partial interface INodeApi
     /// <summary>
     /// NodeList
     /// </summary>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500 or 503.</exception>
     [Get("/nodes")]
     Task<IReadOnlyList<Node>> ListAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// NodeInspect
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500 or 503.</exception>
     [Get("/nodes/{id}")]
     Task<Node> InspectAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// NodeDelete
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="force">The &lt;c&gt;force&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="force">The <c>force</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:  503:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500 or 503.</exception>
     [Delete("/nodes/{id}")]
     Task DeleteAsync(string id, [Query] bool? force = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// NodeUpdate
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="version">The &lt;c&gt;version&lt;/c&gt; parameter.</param>
-    /// <param name="body">The &lt;c&gt;body&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="version">The <c>version</c> parameter.</param>
+    /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">400:  404:  500:  503:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 404 or 500 or 503.</exception>
     [Post("/nodes/{id}/update")]
     Task UpdateAsync(string id, [Query] long version, [Body] NodeSpec? body = null, CancellationToken cancellationToken = default);
 }

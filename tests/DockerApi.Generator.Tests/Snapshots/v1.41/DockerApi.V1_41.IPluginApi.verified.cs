@@ -25,121 +25,121 @@ public partial interface IPluginApi
     /// <summary>
     /// PluginList
     /// </summary>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Get("/plugins")]
     Task<IReadOnlyList<Plugin>> ListAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// GetPluginPrivileges
     /// </summary>
-    /// <param name="remote">The &lt;c&gt;remote&lt;/c&gt; parameter.</param>
+    /// <param name="remote">The <c>remote</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Get("/plugins/privileges")]
     Task<IReadOnlyList<PluginPrivilege>> GetPluginPrivilegesAsync([Query] string remote, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// PluginPull
     /// </summary>
-    /// <param name="remote">The &lt;c&gt;remote&lt;/c&gt; parameter.</param>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
-    /// <param name="xRegistryAuth">The &lt;c&gt;X-Registry-Auth&lt;/c&gt; parameter.</param>
-    /// <param name="body">The &lt;c&gt;body&lt;/c&gt; parameter.</param>
+    /// <param name="remote">The <c>remote</c> parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
+    /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Post("/plugins/pull")]
     Task PullAsync([Query] string remote, [Query] string? name = null, [Header("X-Registry-Auth")] string? xRegistryAuth = null, [Body] IReadOnlyList<PluginPrivilege>? body = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// PluginInspect
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Get("/plugins/{name}/json")]
     Task<Plugin> InspectAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// PluginDelete
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
-    /// <param name="force">The &lt;c&gt;force&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="force">The <c>force</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Delete("/plugins/{name}")]
     Task<Plugin> DeleteAsync(string name, [Query] bool? force = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// PluginEnable
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
-    /// <param name="timeout">The &lt;c&gt;timeout&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="timeout">The <c>timeout</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Post("/plugins/{name}/enable")]
     Task EnableAsync(string name, [Query] long? timeout = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// PluginDisable
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
-    /// <param name="force">The &lt;c&gt;force&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="force">The <c>force</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Post("/plugins/{name}/disable")]
     Task DisableAsync(string name, [Query] bool? force = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// PluginUpgrade
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
-    /// <param name="remote">The &lt;c&gt;remote&lt;/c&gt; parameter.</param>
-    /// <param name="xRegistryAuth">The &lt;c&gt;X-Registry-Auth&lt;/c&gt; parameter.</param>
-    /// <param name="body">The &lt;c&gt;body&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="remote">The <c>remote</c> parameter.</param>
+    /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
+    /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Post("/plugins/{name}/upgrade")]
     Task UpgradeAsync(string name, [Query] string remote, [Header("X-Registry-Auth")] string? xRegistryAuth = null, [Body] IReadOnlyList<PluginPrivilege>? body = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// PluginCreate
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
-    /// <param name="tarContext">The &lt;c&gt;tarContext&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="tarContext">The <c>tarContext</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Post("/plugins/create")]
     Task CreateAsync([Query] string name, [Body] Stream? tarContext = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// PluginPush
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Post("/plugins/{name}/push")]
     Task PushAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// PluginSet
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
-    /// <param name="body">The &lt;c&gt;body&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Post("/plugins/{name}/set")]
     Task SetAsync(string name, [Body] IReadOnlyList<string>? body = null, CancellationToken cancellationToken = default);
 }

@@ -25,52 +25,52 @@ public partial interface ISecretApi
     /// <summary>
     /// SecretList
     /// </summary>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500 or 503.</exception>
     [Get("/secrets")]
     Task<IReadOnlyList<Secret>> ListAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// SecretCreate
     /// </summary>
-    /// <param name="body">The &lt;c&gt;body&lt;/c&gt; parameter.</param>
+    /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>201:</returns>
-    /// <exception cref="DockerApiException">409:  500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 409 or 500 or 503.</exception>
     [Post("/secrets/create")]
     Task<IdResponse> CreateAsync([Body] SecretCreateRequest? body = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// SecretInspect
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500 or 503.</exception>
     [Get("/secrets/{id}")]
     Task<Secret> InspectAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// SecretDelete
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204:</returns>
-    /// <exception cref="DockerApiException">404:  500:  503:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500 or 503.</exception>
     [Delete("/secrets/{id}")]
     Task DeleteAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// SecretUpdate
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="version">The &lt;c&gt;version&lt;/c&gt; parameter.</param>
-    /// <param name="body">The &lt;c&gt;body&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="version">The <c>version</c> parameter.</param>
+    /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">400:  404:  500:  503:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 404 or 500 or 503.</exception>
     [Post("/secrets/{id}/update")]
     Task UpdateAsync(string id, [Query] long version, [Body] SecretSpec? body = null, CancellationToken cancellationToken = default);
 }

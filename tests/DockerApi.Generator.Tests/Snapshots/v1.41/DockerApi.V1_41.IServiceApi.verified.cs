@@ -25,75 +25,75 @@ public partial interface IServiceApi
     /// <summary>
     /// ServiceList
     /// </summary>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
-    /// <param name="status">The &lt;c&gt;status&lt;/c&gt; parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <param name="status">The <c>status</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500 or 503.</exception>
     [Get("/services")]
     Task<IReadOnlyList<Service>> ListAsync([Query] string? filters = null, [Query] bool? status = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ServiceCreate
     /// </summary>
-    /// <param name="body">The &lt;c&gt;body&lt;/c&gt; parameter.</param>
-    /// <param name="xRegistryAuth">The &lt;c&gt;X-Registry-Auth&lt;/c&gt; parameter.</param>
+    /// <param name="body">The <c>body</c> parameter.</param>
+    /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>201:</returns>
-    /// <exception cref="DockerApiException">400:  403:  409:  500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 403 or 409 or 500 or 503.</exception>
     [Post("/services/create")]
     Task<ServiceCreateResponse> CreateAsync([Body] ServiceCreateRequest body, [Header("X-Registry-Auth")] string? xRegistryAuth = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ServiceInspect
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="insertDefaults">The &lt;c&gt;insertDefaults&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="insertDefaults">The <c>insertDefaults</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500 or 503.</exception>
     [Get("/services/{id}")]
     Task<Service> InspectAsync(string id, [Query] bool? insertDefaults = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ServiceDelete
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:  503:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500 or 503.</exception>
     [Delete("/services/{id}")]
     Task DeleteAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ServiceUpdate
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="body">The &lt;c&gt;body&lt;/c&gt; parameter.</param>
-    /// <param name="version">The &lt;c&gt;version&lt;/c&gt; parameter.</param>
-    /// <param name="registryAuthFrom">The &lt;c&gt;registryAuthFrom&lt;/c&gt; parameter.</param>
-    /// <param name="rollback">The &lt;c&gt;rollback&lt;/c&gt; parameter.</param>
-    /// <param name="xRegistryAuth">The &lt;c&gt;X-Registry-Auth&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="body">The <c>body</c> parameter.</param>
+    /// <param name="version">The <c>version</c> parameter.</param>
+    /// <param name="registryAuthFrom">The <c>registryAuthFrom</c> parameter.</param>
+    /// <param name="rollback">The <c>rollback</c> parameter.</param>
+    /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">400:  404:  500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 404 or 500 or 503.</exception>
     [Post("/services/{id}/update")]
     Task<ServiceUpdateResponse> UpdateAsync(string id, [Body] ServiceUpdateRequest body, [Query] long version, [Query] string? registryAuthFrom = null, [Query] string? rollback = null, [Header("X-Registry-Auth")] string? xRegistryAuth = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ServiceLogs
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="details">The &lt;c&gt;details&lt;/c&gt; parameter.</param>
-    /// <param name="follow">The &lt;c&gt;follow&lt;/c&gt; parameter.</param>
-    /// <param name="stdout">The &lt;c&gt;stdout&lt;/c&gt; parameter.</param>
-    /// <param name="stderr">The &lt;c&gt;stderr&lt;/c&gt; parameter.</param>
-    /// <param name="since">The &lt;c&gt;since&lt;/c&gt; parameter.</param>
-    /// <param name="timestamps">The &lt;c&gt;timestamps&lt;/c&gt; parameter.</param>
-    /// <param name="tail">The &lt;c&gt;tail&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="details">The <c>details</c> parameter.</param>
+    /// <param name="follow">The <c>follow</c> parameter.</param>
+    /// <param name="stdout">The <c>stdout</c> parameter.</param>
+    /// <param name="stderr">The <c>stderr</c> parameter.</param>
+    /// <param name="since">The <c>since</c> parameter.</param>
+    /// <param name="timestamps">The <c>timestamps</c> parameter.</param>
+    /// <param name="tail">The <c>tail</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:  503:</exception>
+    /// <returns>The answer's bytes as they arrive; dispose the stream to end the response.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500 or 503.</exception>
     [Get("/services/{id}/logs")]
     Task<Stream> LogsAsync(string id, [Query] bool? details = null, [Query] bool? follow = null, [Query] bool? stdout = null, [Query] bool? stderr = null, [Query] long? since = null, [Query] bool? timestamps = null, [Query] string? tail = null, CancellationToken cancellationToken = default);
 }

@@ -26,8 +26,8 @@ public partial interface ISessionApi
     /// Session
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>101:</returns>
-    /// <exception cref="DockerApiException">400:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 500.</exception>
     [Post("/session")]
     Task SessionAsync(CancellationToken cancellationToken = default);
 }

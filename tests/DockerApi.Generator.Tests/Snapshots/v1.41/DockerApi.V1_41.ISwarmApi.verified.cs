@@ -26,52 +26,52 @@ public partial interface ISwarmApi
     /// SwarmInspect
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500 or 503.</exception>
     [Get("/swarm")]
     Task<Swarm> InspectAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// SwarmInit
     /// </summary>
-    /// <param name="body">The &lt;c&gt;body&lt;/c&gt; parameter.</param>
+    /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">400:  500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 500 or 503.</exception>
     [Post("/swarm/init")]
     Task<string> InitAsync([Body] SwarmInitRequest body, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// SwarmJoin
     /// </summary>
-    /// <param name="body">The &lt;c&gt;body&lt;/c&gt; parameter.</param>
+    /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">400:  500:  503:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 500 or 503.</exception>
     [Post("/swarm/join")]
     Task JoinAsync([Body] SwarmJoinRequest body, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// SwarmLeave
     /// </summary>
-    /// <param name="force">The &lt;c&gt;force&lt;/c&gt; parameter.</param>
+    /// <param name="force">The <c>force</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:  503:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500 or 503.</exception>
     [Post("/swarm/leave")]
     Task LeaveAsync([Query] bool? force = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// SwarmUpdate
     /// </summary>
-    /// <param name="body">The &lt;c&gt;body&lt;/c&gt; parameter.</param>
-    /// <param name="version">The &lt;c&gt;version&lt;/c&gt; parameter.</param>
-    /// <param name="rotateWorkerToken">The &lt;c&gt;rotateWorkerToken&lt;/c&gt; parameter.</param>
-    /// <param name="rotateManagerToken">The &lt;c&gt;rotateManagerToken&lt;/c&gt; parameter.</param>
-    /// <param name="rotateManagerUnlockKey">The &lt;c&gt;rotateManagerUnlockKey&lt;/c&gt; parameter.</param>
+    /// <param name="body">The <c>body</c> parameter.</param>
+    /// <param name="version">The <c>version</c> parameter.</param>
+    /// <param name="rotateWorkerToken">The <c>rotateWorkerToken</c> parameter.</param>
+    /// <param name="rotateManagerToken">The <c>rotateManagerToken</c> parameter.</param>
+    /// <param name="rotateManagerUnlockKey">The <c>rotateManagerUnlockKey</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">400:  500:  503:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 500 or 503.</exception>
     [Post("/swarm/update")]
     Task UpdateAsync([Body] SwarmSpec body, [Query] long version, [Query] bool? rotateWorkerToken = null, [Query] bool? rotateManagerToken = null, [Query] bool? rotateManagerUnlockKey = null, CancellationToken cancellationToken = default);
 
@@ -79,18 +79,18 @@ public partial interface ISwarmApi
     /// SwarmUnlockkey
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500 or 503.</exception>
     [Get("/swarm/unlockkey")]
     Task<SwarmUnlockkeyResponse> UnlockkeyAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// SwarmUnlock
     /// </summary>
-    /// <param name="body">The &lt;c&gt;body&lt;/c&gt; parameter.</param>
+    /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:  503:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500 or 503.</exception>
     [Post("/swarm/unlock")]
     Task UnlockAsync([Body] SwarmUnlockRequest body, CancellationToken cancellationToken = default);
 }

@@ -25,10 +25,10 @@ public partial interface ISystemApi
     /// <summary>
     /// SystemAuth
     /// </summary>
-    /// <param name="authConfig">The &lt;c&gt;authConfig&lt;/c&gt; parameter.</param>
+    /// <param name="authConfig">The <c>authConfig</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:  204:</returns>
-    /// <exception cref="DockerApiException">401:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 401 or 500.</exception>
     [Post("/auth")]
     Task<SystemAuthResponse> AuthAsync([Body] AuthConfig? authConfig = null, CancellationToken cancellationToken = default);
 
@@ -36,8 +36,8 @@ public partial interface ISystemApi
     /// SystemInfo
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Get("/info")]
     Task<SystemInfo> InfoAsync(CancellationToken cancellationToken = default);
 
@@ -45,8 +45,8 @@ public partial interface ISystemApi
     /// SystemVersion
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Get("/version")]
     Task<SystemVersion> VersionAsync(CancellationToken cancellationToken = default);
 
@@ -54,8 +54,8 @@ public partial interface ISystemApi
     /// SystemPing
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Get("/_ping")]
     Task<string> PingAsync(CancellationToken cancellationToken = default);
 
@@ -63,20 +63,20 @@ public partial interface ISystemApi
     /// SystemPingHead
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Head("/_ping")]
     Task<string> PingHeadAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// SystemEvents
     /// </summary>
-    /// <param name="since">The &lt;c&gt;since&lt;/c&gt; parameter.</param>
-    /// <param name="until">The &lt;c&gt;until&lt;/c&gt; parameter.</param>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
+    /// <param name="since">The <c>since</c> parameter.</param>
+    /// <param name="until">The <c>until</c> parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">400:  500:</exception>
+    /// <returns>The messages as they arrive.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 500.</exception>
     /// <exception cref="DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     [Get("/events")]
     IAsyncEnumerable<EventMessage> EventsAsync([Query] string? since = null, [Query] string? until = null, [Query] string? filters = null, CancellationToken cancellationToken = default);
@@ -85,8 +85,8 @@ public partial interface ISystemApi
     /// SystemDataUsage
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Get("/system/df")]
     Task<SystemDataUsageResponse> DataUsageAsync(CancellationToken cancellationToken = default);
 }

@@ -25,37 +25,37 @@ public partial interface ITaskApi
     /// <summary>
     /// TaskList
     /// </summary>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500 or 503.</exception>
     [Get("/tasks")]
     Task<IReadOnlyList<TaskModel>> ListAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// TaskInspect
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:  503:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500 or 503.</exception>
     [Get("/tasks/{id}")]
     Task<TaskModel> InspectAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// TaskLogs
     /// </summary>
-    /// <param name="id">The &lt;c&gt;id&lt;/c&gt; parameter.</param>
-    /// <param name="details">The &lt;c&gt;details&lt;/c&gt; parameter.</param>
-    /// <param name="follow">The &lt;c&gt;follow&lt;/c&gt; parameter.</param>
-    /// <param name="stdout">The &lt;c&gt;stdout&lt;/c&gt; parameter.</param>
-    /// <param name="stderr">The &lt;c&gt;stderr&lt;/c&gt; parameter.</param>
-    /// <param name="since">The &lt;c&gt;since&lt;/c&gt; parameter.</param>
-    /// <param name="timestamps">The &lt;c&gt;timestamps&lt;/c&gt; parameter.</param>
-    /// <param name="tail">The &lt;c&gt;tail&lt;/c&gt; parameter.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="details">The <c>details</c> parameter.</param>
+    /// <param name="follow">The <c>follow</c> parameter.</param>
+    /// <param name="stdout">The <c>stdout</c> parameter.</param>
+    /// <param name="stderr">The <c>stderr</c> parameter.</param>
+    /// <param name="since">The <c>since</c> parameter.</param>
+    /// <param name="timestamps">The <c>timestamps</c> parameter.</param>
+    /// <param name="tail">The <c>tail</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:  503:</exception>
+    /// <returns>The answer's bytes as they arrive; dispose the stream to end the response.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500 or 503.</exception>
     [Get("/tasks/{id}/logs")]
     Task<Stream> LogsAsync(string id, [Query] bool? details = null, [Query] bool? follow = null, [Query] bool? stdout = null, [Query] bool? stderr = null, [Query] long? since = null, [Query] bool? timestamps = null, [Query] string? tail = null, CancellationToken cancellationToken = default);
 }

@@ -25,51 +25,51 @@ public partial interface IVolumeApi
     /// <summary>
     /// VolumeList
     /// </summary>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Get("/volumes")]
     Task<VolumeListResponse> ListAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// VolumeCreate
     /// </summary>
-    /// <param name="volumeConfig">The &lt;c&gt;volumeConfig&lt;/c&gt; parameter.</param>
+    /// <param name="volumeConfig">The <c>volumeConfig</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>201:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Post("/volumes/create")]
     Task<Volume> CreateAsync([Body] VolumeCreateOptions volumeConfig, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// VolumeInspect
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     [Get("/volumes/{name}")]
     Task<Volume> InspectAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// VolumeDelete
     /// </summary>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
-    /// <param name="force">The &lt;c&gt;force&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="force">The <c>force</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204:</returns>
-    /// <exception cref="DockerApiException">404:  409:  500:</exception>
+    /// <returns>Completes when the daemon has answered.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 409 or 500.</exception>
     [Delete("/volumes/{name}")]
     Task DeleteAsync(string name, [Query] bool? force = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// VolumePrune
     /// </summary>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200:</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <returns>The daemon's answer.</returns>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     [Post("/volumes/prune")]
     Task<VolumePruneResponse> PruneAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 }

@@ -25,37 +25,37 @@ public static partial class ImageApiExtensions
     /// </summary>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
-    /// <param name="inputStream">The &lt;c&gt;inputStream&lt;/c&gt; parameter.</param>
-    /// <param name="dockerfile">The &lt;c&gt;dockerfile&lt;/c&gt; parameter.</param>
-    /// <param name="t">The &lt;c&gt;t&lt;/c&gt; parameter.</param>
-    /// <param name="extrahosts">The &lt;c&gt;extrahosts&lt;/c&gt; parameter.</param>
-    /// <param name="remote">The &lt;c&gt;remote&lt;/c&gt; parameter.</param>
-    /// <param name="q">The &lt;c&gt;q&lt;/c&gt; parameter.</param>
-    /// <param name="nocache">The &lt;c&gt;nocache&lt;/c&gt; parameter.</param>
-    /// <param name="cachefrom">The &lt;c&gt;cachefrom&lt;/c&gt; parameter.</param>
-    /// <param name="pull">The &lt;c&gt;pull&lt;/c&gt; parameter.</param>
-    /// <param name="rm">The &lt;c&gt;rm&lt;/c&gt; parameter.</param>
-    /// <param name="forcerm">The &lt;c&gt;forcerm&lt;/c&gt; parameter.</param>
-    /// <param name="memory">The &lt;c&gt;memory&lt;/c&gt; parameter.</param>
-    /// <param name="memswap">The &lt;c&gt;memswap&lt;/c&gt; parameter.</param>
-    /// <param name="cpushares">The &lt;c&gt;cpushares&lt;/c&gt; parameter.</param>
-    /// <param name="cpusetcpus">The &lt;c&gt;cpusetcpus&lt;/c&gt; parameter.</param>
-    /// <param name="cpuperiod">The &lt;c&gt;cpuperiod&lt;/c&gt; parameter.</param>
-    /// <param name="cpuquota">The &lt;c&gt;cpuquota&lt;/c&gt; parameter.</param>
-    /// <param name="buildargs">The &lt;c&gt;buildargs&lt;/c&gt; parameter.</param>
-    /// <param name="shmsize">The &lt;c&gt;shmsize&lt;/c&gt; parameter.</param>
-    /// <param name="squash">The &lt;c&gt;squash&lt;/c&gt; parameter.</param>
-    /// <param name="labels">The &lt;c&gt;labels&lt;/c&gt; parameter.</param>
-    /// <param name="networkmode">The &lt;c&gt;networkmode&lt;/c&gt; parameter.</param>
-    /// <param name="contentType">The &lt;c&gt;Content-type&lt;/c&gt; parameter.</param>
-    /// <param name="xRegistryConfig">The &lt;c&gt;X-Registry-Config&lt;/c&gt; parameter.</param>
-    /// <param name="platform">The &lt;c&gt;platform&lt;/c&gt; parameter.</param>
-    /// <param name="target">The &lt;c&gt;target&lt;/c&gt; parameter.</param>
-    /// <param name="outputs">The &lt;c&gt;outputs&lt;/c&gt; parameter.</param>
-    /// <param name="version">The &lt;c&gt;version&lt;/c&gt; parameter.</param>
+    /// <param name="inputStream">The <c>inputStream</c> parameter.</param>
+    /// <param name="dockerfile">The <c>dockerfile</c> parameter.</param>
+    /// <param name="t">The <c>t</c> parameter.</param>
+    /// <param name="extrahosts">The <c>extrahosts</c> parameter.</param>
+    /// <param name="remote">The <c>remote</c> parameter.</param>
+    /// <param name="q">The <c>q</c> parameter.</param>
+    /// <param name="nocache">The <c>nocache</c> parameter.</param>
+    /// <param name="cachefrom">The <c>cachefrom</c> parameter.</param>
+    /// <param name="pull">The <c>pull</c> parameter.</param>
+    /// <param name="rm">The <c>rm</c> parameter.</param>
+    /// <param name="forcerm">The <c>forcerm</c> parameter.</param>
+    /// <param name="memory">The <c>memory</c> parameter.</param>
+    /// <param name="memswap">The <c>memswap</c> parameter.</param>
+    /// <param name="cpushares">The <c>cpushares</c> parameter.</param>
+    /// <param name="cpusetcpus">The <c>cpusetcpus</c> parameter.</param>
+    /// <param name="cpuperiod">The <c>cpuperiod</c> parameter.</param>
+    /// <param name="cpuquota">The <c>cpuquota</c> parameter.</param>
+    /// <param name="buildargs">The <c>buildargs</c> parameter.</param>
+    /// <param name="shmsize">The <c>shmsize</c> parameter.</param>
+    /// <param name="squash">The <c>squash</c> parameter.</param>
+    /// <param name="labels">The <c>labels</c> parameter.</param>
+    /// <param name="networkmode">The <c>networkmode</c> parameter.</param>
+    /// <param name="contentType">The <c>Content-type</c> parameter.</param>
+    /// <param name="xRegistryConfig">The <c>X-Registry-Config</c> parameter.</param>
+    /// <param name="platform">The <c>platform</c> parameter.</param>
+    /// <param name="target">The <c>target</c> parameter.</param>
+    /// <param name="outputs">The <c>outputs</c> parameter.</param>
+    /// <param name="version">The <c>version</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>A task that completes when the stream has ended.</returns>
-    /// <exception cref="DockerApiException">400:  500:</exception>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 500.</exception>
     /// <exception cref="DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     public static Task BuildAsync(this IImageApi api, IProgress<BuildInfo>? progress, Stream? inputStream = null, string? dockerfile = null, string? t = null, string? extrahosts = null, string? remote = null, bool? q = null, bool? nocache = null, string? cachefrom = null, string? pull = null, bool? rm = null, bool? forcerm = null, long? memory = null, long? memswap = null, long? cpushares = null, string? cpusetcpus = null, long? cpuperiod = null, long? cpuquota = null, string? buildargs = null, long? shmsize = null, bool? squash = null, string? labels = null, string? networkmode = null, string? contentType = null, string? xRegistryConfig = null, string? platform = null, string? target = null, string? outputs = null, string? version = null, CancellationToken cancellationToken = default)
     {
@@ -68,18 +68,18 @@ public static partial class ImageApiExtensions
     /// </summary>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
-    /// <param name="fromImage">The &lt;c&gt;fromImage&lt;/c&gt; parameter.</param>
-    /// <param name="fromSrc">The &lt;c&gt;fromSrc&lt;/c&gt; parameter.</param>
-    /// <param name="repo">The &lt;c&gt;repo&lt;/c&gt; parameter.</param>
-    /// <param name="tag">The &lt;c&gt;tag&lt;/c&gt; parameter.</param>
-    /// <param name="message">The &lt;c&gt;message&lt;/c&gt; parameter.</param>
-    /// <param name="inputImage">The &lt;c&gt;inputImage&lt;/c&gt; parameter.</param>
-    /// <param name="xRegistryAuth">The &lt;c&gt;X-Registry-Auth&lt;/c&gt; parameter.</param>
-    /// <param name="changes">The &lt;c&gt;changes&lt;/c&gt; parameter.</param>
-    /// <param name="platform">The &lt;c&gt;platform&lt;/c&gt; parameter.</param>
+    /// <param name="fromImage">The <c>fromImage</c> parameter.</param>
+    /// <param name="fromSrc">The <c>fromSrc</c> parameter.</param>
+    /// <param name="repo">The <c>repo</c> parameter.</param>
+    /// <param name="tag">The <c>tag</c> parameter.</param>
+    /// <param name="message">The <c>message</c> parameter.</param>
+    /// <param name="inputImage">The <c>inputImage</c> parameter.</param>
+    /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
+    /// <param name="changes">The <c>changes</c> parameter.</param>
+    /// <param name="platform">The <c>platform</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>A task that completes when the stream has ended.</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     /// <exception cref="DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     public static Task CreateAsync(this IImageApi api, IProgress<CreateImageInfo>? progress, string? fromImage = null, string? fromSrc = null, string? repo = null, string? tag = null, string? message = null, Stream? inputImage = null, string? xRegistryAuth = null, IEnumerable<string>? changes = null, string? platform = null, CancellationToken cancellationToken = default)
     {
@@ -92,12 +92,12 @@ public static partial class ImageApiExtensions
     /// </summary>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
-    /// <param name="name">The &lt;c&gt;name&lt;/c&gt; parameter.</param>
-    /// <param name="xRegistryAuth">The &lt;c&gt;X-Registry-Auth&lt;/c&gt; parameter.</param>
-    /// <param name="tag">The &lt;c&gt;tag&lt;/c&gt; parameter.</param>
+    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
+    /// <param name="tag">The <c>tag</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>A task that completes when the stream has ended.</returns>
-    /// <exception cref="DockerApiException">404:  500:</exception>
+    /// <exception cref="DockerApiException">The daemon answered 404 or 500.</exception>
     /// <exception cref="DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     public static Task PushAsync(this IImageApi api, IProgress<PushImageInfo>? progress, string name, string xRegistryAuth, string? tag = null, CancellationToken cancellationToken = default)
     {
@@ -110,11 +110,11 @@ public static partial class ImageApiExtensions
     /// </summary>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
-    /// <param name="imagesTarball">The &lt;c&gt;imagesTarball&lt;/c&gt; parameter.</param>
-    /// <param name="quiet">The &lt;c&gt;quiet&lt;/c&gt; parameter.</param>
+    /// <param name="imagesTarball">The <c>imagesTarball</c> parameter.</param>
+    /// <param name="quiet">The <c>quiet</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>A task that completes when the stream has ended.</returns>
-    /// <exception cref="DockerApiException">500:</exception>
+    /// <exception cref="DockerApiException">The daemon answered 500.</exception>
     /// <exception cref="DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     public static Task LoadAsync(this IImageApi api, IProgress<BuildInfo>? progress, Stream? imagesTarball = null, bool? quiet = null, CancellationToken cancellationToken = default)
     {

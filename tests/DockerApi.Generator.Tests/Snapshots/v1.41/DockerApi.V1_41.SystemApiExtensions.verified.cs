@@ -25,12 +25,12 @@ public static partial class SystemApiExtensions
     /// </summary>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
-    /// <param name="since">The &lt;c&gt;since&lt;/c&gt; parameter.</param>
-    /// <param name="until">The &lt;c&gt;until&lt;/c&gt; parameter.</param>
-    /// <param name="filters">The &lt;c&gt;filters&lt;/c&gt; parameter.</param>
+    /// <param name="since">The <c>since</c> parameter.</param>
+    /// <param name="until">The <c>until</c> parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>A task that completes when the stream has ended.</returns>
-    /// <exception cref="DockerApiException">400:  500:</exception>
+    /// <exception cref="DockerApiException">The daemon answered 400 or 500.</exception>
     /// <exception cref="DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     public static Task EventsAsync(this ISystemApi api, IProgress<EventMessage>? progress, string? since = null, string? until = null, string? filters = null, CancellationToken cancellationToken = default)
     {
