@@ -18,6 +18,9 @@ public sealed class DaemonBehaviourTests
         Assert.Equal("build-output", build.Node.Str("x-docker-stream"));
         Assert.Equal(("formData", "file", true), Param(build, "Dockerfile"));
         Assert.Equal(("formData", "file", false), Param(build, "Context"));
+        // 0.4.4 reads the context part as a tar (it auto-detects compression) whatever its file name; a name is needed, Go reads a part without one as a form value.
+        var context = build.Node.Seq("parameters")!.Children.OfType<YamlMappingNode>().Single(p => p.Str("name") == "Context");
+        Assert.Equal(("context.tar", "application/x-tar"), (context.Str("x-docker-file-name"), context.Str("x-docker-content-type")));
         Assert.Equal(("query", "string", false), Param(build, "t"));
         Assert.Equal([200, 500], build.StatusCodes);
     }

@@ -125,13 +125,17 @@ internal static class ClientEmitter
         {
             w.Line("var form = new MultipartFormDataContent();");
             foreach (var f in files)
-                w.Line($"DockerContent.AddFile(form, {TypeNames.Literal(f.WireName)}, {f.Name});");
+            {
+                var mediaType = f.MediaType is null ? "" : $", {TypeNames.Literal(f.MediaType)}";
+                var fileName = f.FileName is null ? "" : $", fileName: {TypeNames.Literal(f.FileName)}";
+                w.Line($"DockerContent.AddFile(form, {TypeNames.Literal(f.WireName)}, {f.Name}{mediaType}{fileName});");
+            }
             w.Line("request.Content = form;");
         }
         if (op.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Body) is { } body)
         {
             var content = body.Type.Kind == TypeRefKind.Binary
-                ? $"DockerContent.Binary({body.Name}, {TypeNames.Literal(body.BodyMediaType ?? "application/octet-stream")})"
+                ? $"DockerContent.Binary({body.Name}, {TypeNames.Literal(body.MediaType ?? "application/octet-stream")})"
                 : $"DockerCall.Json({body.Name}, DockerJsonContext.Default.{TypeNames.InfoName(body.Type.AsNullable(false))})";
             w.Line(body.Required ? $"request.Content = {content};" : $"request.Content = {body.Name} is null ? null : {content};");
         }

@@ -73,7 +73,7 @@ internal static class OperationShape
     /// <param name="returns">The returns text, when it is not the operation's success responses.</param>
     public static void Docs(SourceWriter w, ApiOperation op, bool extension = false, string? returns = null)
     {
-        XmlDoc.Summary(w, op.Summary ?? op.OperationId, op.OperationId);
+        XmlDoc.Summary(w, op.Summary, $"{op.OperationId}: `{op.HttpMethod} {op.Path}`.");
         XmlDoc.Element(w, "remarks", null, op.Description);
         if (extension)
         {

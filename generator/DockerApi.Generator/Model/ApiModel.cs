@@ -64,6 +64,8 @@ internal enum ParameterLocation
     FormFile,
 }
 
+/// <param name="MediaType">The Content-Type of a body or of a form file part.</param>
+/// <param name="FileName">The file name of a form file part, when not its wire name.</param>
 internal sealed record ApiParameter(
     string Name,
     string WireName,
@@ -71,7 +73,8 @@ internal sealed record ApiParameter(
     TypeRef Type,
     bool Required,
     string? Description,
-    string? BodyMediaType);
+    string? MediaType,
+    string? FileName = null);
 
 internal sealed record ApiResponse(string Status, string Description);
 

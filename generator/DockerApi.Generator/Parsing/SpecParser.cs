@@ -347,8 +347,14 @@ internal sealed class SpecParser
                         $"Parameter '{wire}' of {id}: 'in: {location}' is not supported; use path, query, header, body or a formData file.");
                     continue;
             }
+            var mediaType = where switch
+            {
+                ParameterLocation.Body => BodyMediaType(consumes, type),
+                ParameterLocation.FormFile => p.Str("x-docker-content-type"),
+                _ => null,
+            };
             result.Add(new ApiParameter(Naming.Unique(Naming.Camel(wire), names), wire, where, type.AsNullable(!required), required,
-                p.Describe(), where == ParameterLocation.Body ? BodyMediaType(consumes, type) : null));
+                p.Describe(), mediaType, where == ParameterLocation.FormFile ? p.Str("x-docker-file-name") : null));
         }
         // Path parameters in template order, then required ones, then optional ones: C# wants optional parameters last.
         return result

@@ -15,23 +15,23 @@ public static class DockerContent
         ArgumentNullException.ThrowIfNull(dockerfile);
         var form = new MultipartFormDataContent();
         AddFile(form, "Dockerfile", dockerfile, "application/octet-stream");
-        AddFile(form, "Context", context, "application/x-tar");
+        AddFile(form, "Context", context, "application/x-tar", "context.tar");
         return form;
     }
 
     /// <summary>
     /// Adds a file part named <paramref name="name"/> to <paramref name="form"/>, streamed; nothing when
-    /// <paramref name="file"/> is null. The part's file name is <paramref name="name"/> (Go reads a part without
-    /// one as a plain form value).
+    /// <paramref name="file"/> is null. The part always has a file name, <paramref name="name"/> unless
+    /// <paramref name="fileName"/> says otherwise: Go reads a part without one as a plain form value.
     /// </summary>
-    public static void AddFile(MultipartFormDataContent form, string name, Stream? file, string mediaType = "application/octet-stream")
+    public static void AddFile(MultipartFormDataContent form, string name, Stream? file, string mediaType = "application/octet-stream", string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (file is null)
             return;
         var part = new StreamContent(file);
         part.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        form.Add(part, name, name == "Context" ? "context.tar" : name);
+        form.Add(part, name, fileName ?? name);
     }
 
     /// <summary>A tar archive sent as it is read (the body of an import with <c>fromSrc=-</c>).</summary>

@@ -145,7 +145,7 @@ internal sealed partial class ImageApiClient : IImageApi
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
             var form = new MultipartFormDataContent();
             DockerContent.AddFile(form, "Dockerfile", dockerfile);
-            DockerContent.AddFile(form, "Context", context);
+            DockerContent.AddFile(form, "Context", context, "application/x-tar", fileName: "context.tar");
             request.Content = form;
             return request;
         }

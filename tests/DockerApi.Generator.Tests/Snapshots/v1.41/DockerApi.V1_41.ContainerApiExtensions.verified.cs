@@ -21,7 +21,7 @@ namespace DockerApi.V1_41;
 public static partial class ContainerApiExtensions
 {
     /// <summary>
-    /// ContainerStats
+    /// ContainerStats: <c>GET /containers/{id}/stats</c>.
     /// </summary>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>

@@ -23,7 +23,7 @@ namespace DockerApi.V1_41;
 public partial interface IConfigApi
 {
     /// <summary>
-    /// ConfigList
+    /// ConfigList: <c>GET /configs</c>.
     /// </summary>
     /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -33,7 +33,7 @@ public partial interface IConfigApi
     Task<IReadOnlyList<Config>> ListAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ConfigCreate
+    /// ConfigCreate: <c>POST /configs/create</c>.
     /// </summary>
     /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -43,7 +43,7 @@ public partial interface IConfigApi
     Task<IdResponse> CreateAsync([Body] ConfigCreateRequest? body = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ConfigInspect
+    /// ConfigInspect: <c>GET /configs/{id}</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -53,7 +53,7 @@ public partial interface IConfigApi
     Task<Config> InspectAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ConfigDelete
+    /// ConfigDelete: <c>DELETE /configs/{id}</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -63,7 +63,7 @@ public partial interface IConfigApi
     Task DeleteAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ConfigUpdate
+    /// ConfigUpdate: <c>POST /configs/{id}/update</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="version">The <c>version</c> parameter.</param>

@@ -23,7 +23,7 @@ namespace DockerApi.V1_41;
 public partial interface IContainerApi
 {
     /// <summary>
-    /// ContainerList
+    /// ContainerList: <c>GET /containers/json</c>.
     /// </summary>
     /// <param name="all">The <c>all</c> parameter.</param>
     /// <param name="limit">The <c>limit</c> parameter.</param>
@@ -36,7 +36,7 @@ public partial interface IContainerApi
     Task<IReadOnlyList<ContainerSummary>> ListAsync([Query] bool? all = null, [Query] long? limit = null, [Query] bool? size = null, [Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerCreate
+    /// ContainerCreate: <c>POST /containers/create</c>.
     /// </summary>
     /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="name">The <c>name</c> parameter.</param>
@@ -48,7 +48,7 @@ public partial interface IContainerApi
     Task<ContainerCreateResponse> CreateAsync([Body] ContainerCreateRequest body, [Query] string? name = null, [Query] string? platform = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerInspect
+    /// ContainerInspect: <c>GET /containers/{id}/json</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="size">The <c>size</c> parameter.</param>
@@ -59,7 +59,7 @@ public partial interface IContainerApi
     Task<ContainerInspectResponse> InspectAsync(string id, [Query] bool? size = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerTop
+    /// ContainerTop: <c>GET /containers/{id}/top</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="psArgs">The <c>ps_args</c> parameter.</param>
@@ -70,7 +70,7 @@ public partial interface IContainerApi
     Task<ContainerTopResponse> TopAsync(string id, [Query, AliasAs("ps_args")] string? psArgs = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerLogs
+    /// ContainerLogs: <c>GET /containers/{id}/logs</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="follow">The <c>follow</c> parameter.</param>
@@ -87,7 +87,7 @@ public partial interface IContainerApi
     Task<Stream> LogsAsync(string id, [Query] bool? follow = null, [Query] bool? stdout = null, [Query] bool? stderr = null, [Query] long? since = null, [Query] long? until = null, [Query] bool? timestamps = null, [Query] string? tail = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerChanges
+    /// ContainerChanges: <c>GET /containers/{id}/changes</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -97,7 +97,7 @@ public partial interface IContainerApi
     Task<IReadOnlyList<ContainerChangesResponseItem>> ChangesAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerExport
+    /// ContainerExport: <c>GET /containers/{id}/export</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -107,7 +107,7 @@ public partial interface IContainerApi
     Task<Stream> ExportAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerStats
+    /// ContainerStats: <c>GET /containers/{id}/stats</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="stream">The <c>stream</c> parameter.</param>
@@ -120,7 +120,7 @@ public partial interface IContainerApi
     IAsyncEnumerable<JsonElement> StatsAsync(string id, [Query] bool? stream = null, [Query, AliasAs("one-shot")] bool? oneShot = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerResize
+    /// ContainerResize: <c>POST /containers/{id}/resize</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="h">The <c>h</c> parameter.</param>
@@ -132,7 +132,7 @@ public partial interface IContainerApi
     Task ResizeAsync(string id, [Query] long h, [Query] long w, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerStart
+    /// ContainerStart: <c>POST /containers/{id}/start</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="detachKeys">The <c>detachKeys</c> parameter.</param>
@@ -143,7 +143,7 @@ public partial interface IContainerApi
     Task StartAsync(string id, [Query] string? detachKeys = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerStop
+    /// ContainerStop: <c>POST /containers/{id}/stop</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="t">The <c>t</c> parameter.</param>
@@ -154,7 +154,7 @@ public partial interface IContainerApi
     Task StopAsync(string id, [Query] long? t = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerRestart
+    /// ContainerRestart: <c>POST /containers/{id}/restart</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="t">The <c>t</c> parameter.</param>
@@ -165,7 +165,7 @@ public partial interface IContainerApi
     Task RestartAsync(string id, [Query] long? t = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerKill
+    /// ContainerKill: <c>POST /containers/{id}/kill</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="signal">The <c>signal</c> parameter.</param>
@@ -176,7 +176,7 @@ public partial interface IContainerApi
     Task KillAsync(string id, [Query] string? signal = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerUpdate
+    /// ContainerUpdate: <c>POST /containers/{id}/update</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="update">The <c>update</c> parameter.</param>
@@ -187,7 +187,7 @@ public partial interface IContainerApi
     Task<ContainerUpdateResponse> UpdateAsync(string id, [Body] ContainerUpdateRequest update, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerRename
+    /// ContainerRename: <c>POST /containers/{id}/rename</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="name">The <c>name</c> parameter.</param>
@@ -198,7 +198,7 @@ public partial interface IContainerApi
     Task RenameAsync(string id, [Query] string name, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerPause
+    /// ContainerPause: <c>POST /containers/{id}/pause</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -208,7 +208,7 @@ public partial interface IContainerApi
     Task PauseAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerUnpause
+    /// ContainerUnpause: <c>POST /containers/{id}/unpause</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -218,7 +218,7 @@ public partial interface IContainerApi
     Task UnpauseAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerAttach
+    /// ContainerAttach: <c>POST /containers/{id}/attach</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="detachKeys">The <c>detachKeys</c> parameter.</param>
@@ -234,7 +234,7 @@ public partial interface IContainerApi
     Task<DockerHijackedStream> AttachAsync(string id, [Query] string? detachKeys = null, [Query] bool? logs = null, [Query] bool? stream = null, [Query] bool? stdin = null, [Query] bool? stdout = null, [Query] bool? stderr = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerAttachWebsocket
+    /// ContainerAttachWebsocket: <c>GET /containers/{id}/attach/ws</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="detachKeys">The <c>detachKeys</c> parameter.</param>
@@ -247,7 +247,7 @@ public partial interface IContainerApi
     Task AttachWebsocketAsync(string id, [Query] string? detachKeys = null, [Query] bool? logs = null, [Query] bool? stream = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerWait
+    /// ContainerWait: <c>POST /containers/{id}/wait</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="condition">The <c>condition</c> parameter.</param>
@@ -258,7 +258,7 @@ public partial interface IContainerApi
     Task<ContainerWaitResponse> WaitAsync(string id, [Query] string? condition = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerDelete
+    /// ContainerDelete: <c>DELETE /containers/{id}</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="v">The <c>v</c> parameter.</param>
@@ -271,7 +271,7 @@ public partial interface IContainerApi
     Task DeleteAsync(string id, [Query] bool? v = null, [Query] bool? force = null, [Query] bool? link = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerArchiveInfo
+    /// ContainerArchiveInfo: <c>HEAD /containers/{id}/archive</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="path">The <c>path</c> parameter.</param>
@@ -282,7 +282,7 @@ public partial interface IContainerApi
     Task ArchiveInfoAsync(string id, [Query] string path, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerArchive
+    /// ContainerArchive: <c>GET /containers/{id}/archive</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="path">The <c>path</c> parameter.</param>
@@ -293,7 +293,7 @@ public partial interface IContainerApi
     Task<Stream> ArchiveAsync(string id, [Query] string path, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PutContainerArchive
+    /// PutContainerArchive: <c>PUT /containers/{id}/archive</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="path">The <c>path</c> parameter.</param>
@@ -307,7 +307,7 @@ public partial interface IContainerApi
     Task PutContainerArchiveAsync(string id, [Query] string path, [Body] Stream inputStream, [Query] string? noOverwriteDirNonDir = null, [Query] string? copyUIDGID = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerPrune
+    /// ContainerPrune: <c>POST /containers/prune</c>.
     /// </summary>
     /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>

@@ -23,7 +23,7 @@ namespace DockerApi.V1_41;
 public partial interface IDistributionApi
 {
     /// <summary>
-    /// DistributionInspect
+    /// DistributionInspect: <c>GET /distribution/{name}/json</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>

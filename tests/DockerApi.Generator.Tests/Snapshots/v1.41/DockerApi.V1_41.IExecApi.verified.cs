@@ -23,7 +23,7 @@ namespace DockerApi.V1_41;
 public partial interface IExecApi
 {
     /// <summary>
-    /// ContainerExec
+    /// ContainerExec: <c>POST /containers/{id}/exec</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="execConfig">The <c>execConfig</c> parameter.</param>
@@ -34,7 +34,7 @@ public partial interface IExecApi
     Task<IdResponse> ContainerExecAsync(string id, [Body] ContainerExecRequest execConfig, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ExecStart
+    /// ExecStart: <c>POST /exec/{id}/start</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="execStartConfig">The <c>execStartConfig</c> parameter.</param>
@@ -45,7 +45,7 @@ public partial interface IExecApi
     Task<DockerHijackedStream> StartAsync(string id, [Body] ExecStartRequest? execStartConfig = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ExecResize
+    /// ExecResize: <c>POST /exec/{id}/resize</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="h">The <c>h</c> parameter.</param>
@@ -57,7 +57,7 @@ public partial interface IExecApi
     Task ResizeAsync(string id, [Query] long h, [Query] long w, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ExecInspect
+    /// ExecInspect: <c>GET /exec/{id}/json</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>

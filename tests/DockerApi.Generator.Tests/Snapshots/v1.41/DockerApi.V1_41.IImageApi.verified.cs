@@ -23,7 +23,7 @@ namespace DockerApi.V1_41;
 public partial interface IImageApi
 {
     /// <summary>
-    /// ImageList
+    /// ImageList: <c>GET /images/json</c>.
     /// </summary>
     /// <param name="all">The <c>all</c> parameter.</param>
     /// <param name="filters">The <c>filters</c> parameter.</param>
@@ -35,7 +35,7 @@ public partial interface IImageApi
     Task<IReadOnlyList<ImageSummary>> ListAsync([Query] bool? all = null, [Query] string? filters = null, [Query] bool? digests = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageBuild
+    /// ImageBuild: <c>POST /build</c>.
     /// </summary>
     /// <param name="inputStream">The <c>inputStream</c> parameter.</param>
     /// <param name="dockerfile">The <c>dockerfile</c> parameter.</param>
@@ -73,7 +73,7 @@ public partial interface IImageApi
     IAsyncEnumerable<BuildInfo> BuildAsync([Body] Stream? inputStream = null, [Query] string? dockerfile = null, [Query] string? t = null, [Query] string? extrahosts = null, [Query] string? remote = null, [Query] bool? q = null, [Query] bool? nocache = null, [Query] string? cachefrom = null, [Query] string? pull = null, [Query] bool? rm = null, [Query] bool? forcerm = null, [Query] long? memory = null, [Query] long? memswap = null, [Query] long? cpushares = null, [Query] string? cpusetcpus = null, [Query] long? cpuperiod = null, [Query] long? cpuquota = null, [Query] string? buildargs = null, [Query] long? shmsize = null, [Query] bool? squash = null, [Query] string? labels = null, [Query] string? networkmode = null, [Header("Content-type")] string? contentType = null, [Header("X-Registry-Config")] string? xRegistryConfig = null, [Query] string? platform = null, [Query] string? target = null, [Query] string? outputs = null, [Query] string? version = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// BuildPrune
+    /// BuildPrune: <c>POST /build/prune</c>.
     /// </summary>
     /// <param name="keepStorage">The <c>keep-storage</c> parameter.</param>
     /// <param name="all">The <c>all</c> parameter.</param>
@@ -85,7 +85,7 @@ public partial interface IImageApi
     Task<BuildPruneResponse> BuildPruneAsync([Query, AliasAs("keep-storage")] long? keepStorage = null, [Query] bool? all = null, [Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageCreate
+    /// ImageCreate: <c>POST /images/create</c>.
     /// </summary>
     /// <param name="fromImage">The <c>fromImage</c> parameter.</param>
     /// <param name="fromSrc">The <c>fromSrc</c> parameter.</param>
@@ -104,7 +104,7 @@ public partial interface IImageApi
     IAsyncEnumerable<CreateImageInfo> CreateAsync([Query] string? fromImage = null, [Query] string? fromSrc = null, [Query] string? repo = null, [Query] string? tag = null, [Query] string? message = null, [Body] Stream? inputImage = null, [Header("X-Registry-Auth")] string? xRegistryAuth = null, [Query] IEnumerable<string>? changes = null, [Query] string? platform = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageInspect
+    /// ImageInspect: <c>GET /images/{name}/json</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -114,7 +114,7 @@ public partial interface IImageApi
     Task<ImageInspect> InspectAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageHistory
+    /// ImageHistory: <c>GET /images/{name}/history</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -124,7 +124,7 @@ public partial interface IImageApi
     Task<IReadOnlyList<ImageHistoryResponseItem>> HistoryAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImagePush
+    /// ImagePush: <c>POST /images/{name}/push</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
@@ -137,7 +137,7 @@ public partial interface IImageApi
     IAsyncEnumerable<PushImageInfo> PushAsync(string name, [Header("X-Registry-Auth")] string xRegistryAuth, [Query] string? tag = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageTag
+    /// ImageTag: <c>POST /images/{name}/tag</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="repo">The <c>repo</c> parameter.</param>
@@ -149,7 +149,7 @@ public partial interface IImageApi
     Task TagAsync(string name, [Query] string? repo = null, [Query] string? tag = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageDelete
+    /// ImageDelete: <c>DELETE /images/{name}</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="force">The <c>force</c> parameter.</param>
@@ -161,7 +161,7 @@ public partial interface IImageApi
     Task<IReadOnlyList<ImageDeleteResponseItem>> DeleteAsync(string name, [Query] bool? force = null, [Query] bool? noprune = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageSearch
+    /// ImageSearch: <c>GET /images/search</c>.
     /// </summary>
     /// <param name="term">The <c>term</c> parameter.</param>
     /// <param name="limit">The <c>limit</c> parameter.</param>
@@ -173,7 +173,7 @@ public partial interface IImageApi
     Task<IReadOnlyList<ImageSearchResponseItem>> SearchAsync([Query] string term, [Query] long? limit = null, [Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImagePrune
+    /// ImagePrune: <c>POST /images/prune</c>.
     /// </summary>
     /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -183,7 +183,7 @@ public partial interface IImageApi
     Task<ImagePruneResponse> PruneAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageCommit
+    /// ImageCommit: <c>POST /commit</c>.
     /// </summary>
     /// <param name="containerConfig">The <c>containerConfig</c> parameter.</param>
     /// <param name="container">The <c>container</c> parameter.</param>
@@ -200,7 +200,7 @@ public partial interface IImageApi
     Task<IdResponse> CommitAsync([Body] ContainerConfig? containerConfig = null, [Query] string? container = null, [Query] string? repo = null, [Query] string? tag = null, [Query] string? comment = null, [Query] string? author = null, [Query] bool? pause = null, [Query] string? changes = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageGet
+    /// ImageGet: <c>GET /images/{name}/get</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -210,7 +210,7 @@ public partial interface IImageApi
     Task<Stream> GetAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageGetAll
+    /// ImageGetAll: <c>GET /images/get</c>.
     /// </summary>
     /// <param name="names">The <c>names</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -220,7 +220,7 @@ public partial interface IImageApi
     Task<Stream> GetAllAsync([Query] IEnumerable<string>? names = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageLoad
+    /// ImageLoad: <c>POST /images/load</c>.
     /// </summary>
     /// <param name="imagesTarball">The <c>imagesTarball</c> parameter.</param>
     /// <param name="quiet">The <c>quiet</c> parameter.</param>

@@ -23,7 +23,7 @@ namespace DockerApi.V1_41;
 public partial interface INetworkApi
 {
     /// <summary>
-    /// NetworkList
+    /// NetworkList: <c>GET /networks</c>.
     /// </summary>
     /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -33,7 +33,7 @@ public partial interface INetworkApi
     Task<IReadOnlyList<Network>> ListAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NetworkInspect
+    /// NetworkInspect: <c>GET /networks/{id}</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="verbose">The <c>verbose</c> parameter.</param>
@@ -45,7 +45,7 @@ public partial interface INetworkApi
     Task<Network> InspectAsync(string id, [Query] bool? verbose = null, [Query] string? scope = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NetworkDelete
+    /// NetworkDelete: <c>DELETE /networks/{id}</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -55,7 +55,7 @@ public partial interface INetworkApi
     Task DeleteAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NetworkCreate
+    /// NetworkCreate: <c>POST /networks/create</c>.
     /// </summary>
     /// <param name="networkConfig">The <c>networkConfig</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -65,7 +65,7 @@ public partial interface INetworkApi
     Task<NetworkCreateResponse> CreateAsync([Body] NetworkCreateRequest networkConfig, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NetworkConnect
+    /// NetworkConnect: <c>POST /networks/{id}/connect</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="container">The <c>container</c> parameter.</param>
@@ -76,7 +76,7 @@ public partial interface INetworkApi
     Task ConnectAsync(string id, [Body] NetworkConnectRequest container, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NetworkDisconnect
+    /// NetworkDisconnect: <c>POST /networks/{id}/disconnect</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="container">The <c>container</c> parameter.</param>
@@ -87,7 +87,7 @@ public partial interface INetworkApi
     Task DisconnectAsync(string id, [Body] NetworkDisconnectRequest container, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NetworkPrune
+    /// NetworkPrune: <c>POST /networks/prune</c>.
     /// </summary>
     /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>

@@ -23,7 +23,7 @@ namespace DockerApi.V1_41;
 public partial interface INodeApi
 {
     /// <summary>
-    /// NodeList
+    /// NodeList: <c>GET /nodes</c>.
     /// </summary>
     /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -33,7 +33,7 @@ public partial interface INodeApi
     Task<IReadOnlyList<Node>> ListAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NodeInspect
+    /// NodeInspect: <c>GET /nodes/{id}</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -43,7 +43,7 @@ public partial interface INodeApi
     Task<Node> InspectAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NodeDelete
+    /// NodeDelete: <c>DELETE /nodes/{id}</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="force">The <c>force</c> parameter.</param>
@@ -54,7 +54,7 @@ public partial interface INodeApi
     Task DeleteAsync(string id, [Query] bool? force = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NodeUpdate
+    /// NodeUpdate: <c>POST /nodes/{id}/update</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="version">The <c>version</c> parameter.</param>

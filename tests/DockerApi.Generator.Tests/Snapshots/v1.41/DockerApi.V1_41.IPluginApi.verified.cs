@@ -23,7 +23,7 @@ namespace DockerApi.V1_41;
 public partial interface IPluginApi
 {
     /// <summary>
-    /// PluginList
+    /// PluginList: <c>GET /plugins</c>.
     /// </summary>
     /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -33,7 +33,7 @@ public partial interface IPluginApi
     Task<IReadOnlyList<Plugin>> ListAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// GetPluginPrivileges
+    /// GetPluginPrivileges: <c>GET /plugins/privileges</c>.
     /// </summary>
     /// <param name="remote">The <c>remote</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -43,7 +43,7 @@ public partial interface IPluginApi
     Task<IReadOnlyList<PluginPrivilege>> GetPluginPrivilegesAsync([Query] string remote, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginPull
+    /// PluginPull: <c>POST /plugins/pull</c>.
     /// </summary>
     /// <param name="remote">The <c>remote</c> parameter.</param>
     /// <param name="name">The <c>name</c> parameter.</param>
@@ -56,7 +56,7 @@ public partial interface IPluginApi
     Task PullAsync([Query] string remote, [Query] string? name = null, [Header("X-Registry-Auth")] string? xRegistryAuth = null, [Body] IReadOnlyList<PluginPrivilege>? body = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginInspect
+    /// PluginInspect: <c>GET /plugins/{name}/json</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -66,7 +66,7 @@ public partial interface IPluginApi
     Task<Plugin> InspectAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginDelete
+    /// PluginDelete: <c>DELETE /plugins/{name}</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="force">The <c>force</c> parameter.</param>
@@ -77,7 +77,7 @@ public partial interface IPluginApi
     Task<Plugin> DeleteAsync(string name, [Query] bool? force = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginEnable
+    /// PluginEnable: <c>POST /plugins/{name}/enable</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="timeout">The <c>timeout</c> parameter.</param>
@@ -88,7 +88,7 @@ public partial interface IPluginApi
     Task EnableAsync(string name, [Query] long? timeout = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginDisable
+    /// PluginDisable: <c>POST /plugins/{name}/disable</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="force">The <c>force</c> parameter.</param>
@@ -99,7 +99,7 @@ public partial interface IPluginApi
     Task DisableAsync(string name, [Query] bool? force = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginUpgrade
+    /// PluginUpgrade: <c>POST /plugins/{name}/upgrade</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="remote">The <c>remote</c> parameter.</param>
@@ -112,7 +112,7 @@ public partial interface IPluginApi
     Task UpgradeAsync(string name, [Query] string remote, [Header("X-Registry-Auth")] string? xRegistryAuth = null, [Body] IReadOnlyList<PluginPrivilege>? body = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginCreate
+    /// PluginCreate: <c>POST /plugins/create</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="tarContext">The <c>tarContext</c> parameter.</param>
@@ -123,7 +123,7 @@ public partial interface IPluginApi
     Task CreateAsync([Query] string name, [Body] Stream? tarContext = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginPush
+    /// PluginPush: <c>POST /plugins/{name}/push</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -133,7 +133,7 @@ public partial interface IPluginApi
     Task PushAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginSet
+    /// PluginSet: <c>POST /plugins/{name}/set</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="body">The <c>body</c> parameter.</param>

@@ -23,7 +23,7 @@ namespace DockerApi.V1_41;
 public partial interface ISecretApi
 {
     /// <summary>
-    /// SecretList
+    /// SecretList: <c>GET /secrets</c>.
     /// </summary>
     /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -33,7 +33,7 @@ public partial interface ISecretApi
     Task<IReadOnlyList<Secret>> ListAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SecretCreate
+    /// SecretCreate: <c>POST /secrets/create</c>.
     /// </summary>
     /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -43,7 +43,7 @@ public partial interface ISecretApi
     Task<IdResponse> CreateAsync([Body] SecretCreateRequest? body = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SecretInspect
+    /// SecretInspect: <c>GET /secrets/{id}</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -53,7 +53,7 @@ public partial interface ISecretApi
     Task<Secret> InspectAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SecretDelete
+    /// SecretDelete: <c>DELETE /secrets/{id}</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -63,7 +63,7 @@ public partial interface ISecretApi
     Task DeleteAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SecretUpdate
+    /// SecretUpdate: <c>POST /secrets/{id}/update</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="version">The <c>version</c> parameter.</param>

@@ -23,7 +23,7 @@ namespace DockerApi.V1_41;
 public partial interface IServiceApi
 {
     /// <summary>
-    /// ServiceList
+    /// ServiceList: <c>GET /services</c>.
     /// </summary>
     /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="status">The <c>status</c> parameter.</param>
@@ -34,7 +34,7 @@ public partial interface IServiceApi
     Task<IReadOnlyList<Service>> ListAsync([Query] string? filters = null, [Query] bool? status = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ServiceCreate
+    /// ServiceCreate: <c>POST /services/create</c>.
     /// </summary>
     /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
@@ -45,7 +45,7 @@ public partial interface IServiceApi
     Task<ServiceCreateResponse> CreateAsync([Body] ServiceCreateRequest body, [Header("X-Registry-Auth")] string? xRegistryAuth = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ServiceInspect
+    /// ServiceInspect: <c>GET /services/{id}</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="insertDefaults">The <c>insertDefaults</c> parameter.</param>
@@ -56,7 +56,7 @@ public partial interface IServiceApi
     Task<Service> InspectAsync(string id, [Query] bool? insertDefaults = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ServiceDelete
+    /// ServiceDelete: <c>DELETE /services/{id}</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -66,7 +66,7 @@ public partial interface IServiceApi
     Task DeleteAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ServiceUpdate
+    /// ServiceUpdate: <c>POST /services/{id}/update</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="body">The <c>body</c> parameter.</param>
@@ -81,7 +81,7 @@ public partial interface IServiceApi
     Task<ServiceUpdateResponse> UpdateAsync(string id, [Body] ServiceUpdateRequest body, [Query] long version, [Query] string? registryAuthFrom = null, [Query] string? rollback = null, [Header("X-Registry-Auth")] string? xRegistryAuth = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ServiceLogs
+    /// ServiceLogs: <c>GET /services/{id}/logs</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="details">The <c>details</c> parameter.</param>

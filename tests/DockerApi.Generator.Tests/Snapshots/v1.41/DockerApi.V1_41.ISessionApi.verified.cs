@@ -23,7 +23,7 @@ namespace DockerApi.V1_41;
 public partial interface ISessionApi
 {
     /// <summary>
-    /// Session
+    /// Session: <c>POST /session</c>.
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>Completes when the daemon has answered.</returns>

@@ -23,7 +23,7 @@ namespace DockerApi.V1_41;
 public partial interface ISwarmApi
 {
     /// <summary>
-    /// SwarmInspect
+    /// SwarmInspect: <c>GET /swarm</c>.
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
@@ -32,7 +32,7 @@ public partial interface ISwarmApi
     Task<Swarm> InspectAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SwarmInit
+    /// SwarmInit: <c>POST /swarm/init</c>.
     /// </summary>
     /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -42,7 +42,7 @@ public partial interface ISwarmApi
     Task<string> InitAsync([Body] SwarmInitRequest body, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SwarmJoin
+    /// SwarmJoin: <c>POST /swarm/join</c>.
     /// </summary>
     /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -52,7 +52,7 @@ public partial interface ISwarmApi
     Task JoinAsync([Body] SwarmJoinRequest body, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SwarmLeave
+    /// SwarmLeave: <c>POST /swarm/leave</c>.
     /// </summary>
     /// <param name="force">The <c>force</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -62,7 +62,7 @@ public partial interface ISwarmApi
     Task LeaveAsync([Query] bool? force = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SwarmUpdate
+    /// SwarmUpdate: <c>POST /swarm/update</c>.
     /// </summary>
     /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="version">The <c>version</c> parameter.</param>
@@ -76,7 +76,7 @@ public partial interface ISwarmApi
     Task UpdateAsync([Body] SwarmSpec body, [Query] long version, [Query] bool? rotateWorkerToken = null, [Query] bool? rotateManagerToken = null, [Query] bool? rotateManagerUnlockKey = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SwarmUnlockkey
+    /// SwarmUnlockkey: <c>GET /swarm/unlockkey</c>.
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
@@ -85,7 +85,7 @@ public partial interface ISwarmApi
     Task<SwarmUnlockkeyResponse> UnlockkeyAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SwarmUnlock
+    /// SwarmUnlock: <c>POST /swarm/unlock</c>.
     /// </summary>
     /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>

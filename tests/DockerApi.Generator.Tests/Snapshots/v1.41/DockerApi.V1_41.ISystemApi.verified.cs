@@ -23,7 +23,7 @@ namespace DockerApi.V1_41;
 public partial interface ISystemApi
 {
     /// <summary>
-    /// SystemAuth
+    /// SystemAuth: <c>POST /auth</c>.
     /// </summary>
     /// <param name="authConfig">The <c>authConfig</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -33,7 +33,7 @@ public partial interface ISystemApi
     Task<SystemAuthResponse> AuthAsync([Body] AuthConfig? authConfig = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SystemInfo
+    /// SystemInfo: <c>GET /info</c>.
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
@@ -42,7 +42,7 @@ public partial interface ISystemApi
     Task<SystemInfo> InfoAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SystemVersion
+    /// SystemVersion: <c>GET /version</c>.
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
@@ -51,7 +51,7 @@ public partial interface ISystemApi
     Task<SystemVersion> VersionAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SystemPing
+    /// SystemPing: <c>GET /_ping</c>.
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
@@ -60,7 +60,7 @@ public partial interface ISystemApi
     Task<string> PingAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SystemPingHead
+    /// SystemPingHead: <c>HEAD /_ping</c>.
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
@@ -69,7 +69,7 @@ public partial interface ISystemApi
     Task<string> PingHeadAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SystemEvents
+    /// SystemEvents: <c>GET /events</c>.
     /// </summary>
     /// <param name="since">The <c>since</c> parameter.</param>
     /// <param name="until">The <c>until</c> parameter.</param>
@@ -82,7 +82,7 @@ public partial interface ISystemApi
     IAsyncEnumerable<EventMessage> EventsAsync([Query] string? since = null, [Query] string? until = null, [Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SystemDataUsage
+    /// SystemDataUsage: <c>GET /system/df</c>.
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>

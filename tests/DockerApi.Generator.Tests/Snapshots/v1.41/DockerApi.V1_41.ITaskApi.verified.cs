@@ -23,7 +23,7 @@ namespace DockerApi.V1_41;
 public partial interface ITaskApi
 {
     /// <summary>
-    /// TaskList
+    /// TaskList: <c>GET /tasks</c>.
     /// </summary>
     /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -33,7 +33,7 @@ public partial interface ITaskApi
     Task<IReadOnlyList<TaskModel>> ListAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// TaskInspect
+    /// TaskInspect: <c>GET /tasks/{id}</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -43,7 +43,7 @@ public partial interface ITaskApi
     Task<TaskModel> InspectAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// TaskLogs
+    /// TaskLogs: <c>GET /tasks/{id}/logs</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="details">The <c>details</c> parameter.</param>

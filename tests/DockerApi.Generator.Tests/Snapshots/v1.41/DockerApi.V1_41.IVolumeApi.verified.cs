@@ -23,7 +23,7 @@ namespace DockerApi.V1_41;
 public partial interface IVolumeApi
 {
     /// <summary>
-    /// VolumeList
+    /// VolumeList: <c>GET /volumes</c>.
     /// </summary>
     /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -33,7 +33,7 @@ public partial interface IVolumeApi
     Task<VolumeListResponse> ListAsync([Query] string? filters = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// VolumeCreate
+    /// VolumeCreate: <c>POST /volumes/create</c>.
     /// </summary>
     /// <param name="volumeConfig">The <c>volumeConfig</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -43,7 +43,7 @@ public partial interface IVolumeApi
     Task<Volume> CreateAsync([Body] VolumeCreateOptions volumeConfig, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// VolumeInspect
+    /// VolumeInspect: <c>GET /volumes/{name}</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -53,7 +53,7 @@ public partial interface IVolumeApi
     Task<Volume> InspectAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// VolumeDelete
+    /// VolumeDelete: <c>DELETE /volumes/{name}</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="force">The <c>force</c> parameter.</param>
@@ -64,7 +64,7 @@ public partial interface IVolumeApi
     Task DeleteAsync(string name, [Query] bool? force = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// VolumePrune
+    /// VolumePrune: <c>POST /volumes/prune</c>.
     /// </summary>
     /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>

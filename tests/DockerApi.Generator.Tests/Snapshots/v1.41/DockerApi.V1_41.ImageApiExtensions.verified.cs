@@ -21,7 +21,7 @@ namespace DockerApi.V1_41;
 public static partial class ImageApiExtensions
 {
     /// <summary>
-    /// ImageBuild
+    /// ImageBuild: <c>POST /build</c>.
     /// </summary>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
@@ -64,7 +64,7 @@ public static partial class ImageApiExtensions
     }
 
     /// <summary>
-    /// ImageCreate
+    /// ImageCreate: <c>POST /images/create</c>.
     /// </summary>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
@@ -88,7 +88,7 @@ public static partial class ImageApiExtensions
     }
 
     /// <summary>
-    /// ImagePush
+    /// ImagePush: <c>POST /images/{name}/push</c>.
     /// </summary>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
@@ -106,7 +106,7 @@ public static partial class ImageApiExtensions
     }
 
     /// <summary>
-    /// ImageLoad
+    /// ImageLoad: <c>POST /images/load</c>.
     /// </summary>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>

@@ -21,7 +21,7 @@ namespace DockerApi.V1_41;
 public static partial class SystemApiExtensions
 {
     /// <summary>
-    /// SystemEvents
+    /// SystemEvents: <c>GET /events</c>.
     /// </summary>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
