@@ -58,27 +58,40 @@ public static class JsonStream
         }
     }
 
+    /// <summary>
+    /// Reads one complete value: with the generated converter directly when the type info has one (one pass, no
+    /// serializer state), else through <see cref="JsonSerializer"/>.
+    /// </summary>
     private static T Deserialize<T>(ReadOnlySequence<byte> value, JsonTypeInfo<T> typeInfo, string? operation)
     {
-        var reader = new Utf8JsonReader(value);
+        // A reader over one span is faster than one over a sequence; most values lie in one segment.
+        var reader = value.IsSingleSegment ? new Utf8JsonReader(value.FirstSpan) : new Utf8JsonReader(value);
         try
         {
+            if (typeInfo.Converter is DockerApi.Serialization.DockerJsonConverter<T> converter)
+            {
+                reader.Read();
+                return converter.Read(ref reader, typeof(T), typeInfo.Options);
+            }
             return JsonSerializer.Deserialize(ref reader, typeInfo)!;
         }
         catch (JsonException e)
         {
-            throw new DockerProtocolException($"a value of the stream is not a {typeof(T).Name}: {e.Message}", operation, e);
+            throw new DockerProtocolException($"a value of the stream is not valid JSON for a {typeof(T).Name}: {e.Message}", operation, e);
         }
     }
 
     /// <summary>
-    /// Finds where each top-level value ends, resuming across reads where the last read stopped so that a large
-    /// value arriving in many chunks is scanned once. Values are objects or arrays: the daemon writes nothing else.
+    /// Finds where each top-level value ends by its brackets alone (strings and escapes skipped), resuming across
+    /// reads where the last read stopped. It does not validate: the one real read of the value does, so each byte
+    /// is parsed once. Values are objects or arrays: the daemon writes nothing else.
     /// </summary>
     private sealed class ValueScanner(JsonStreamOptions options, string? operation)
     {
-        private JsonReaderState _state;
         private long _scanned; // bytes of the current value scanned so far; 0 = no value started
+        private int _depth;
+        private bool _inString;
+        private bool _escaped; // the last byte scanned was a backslash inside a string
 
         /// <summary>
         /// True with the next complete value; false when more bytes are needed. Either way
@@ -95,37 +108,67 @@ public static class JsonStream
                 consumed = buffer.Start;
                 if (!found)
                     return false;
-                _state = default;
+                (_depth, _inString, _escaped) = (0, false, false);
             }
             consumed = buffer.Start;
 
-            // isFinalBlock is always false: a value is an object or an array, so its end is always visible.
-            var reader = new Utf8JsonReader(buffer.Slice(_scanned), isFinalBlock: false, _state);
-            try
+            var offset = _scanned;
+            foreach (var segment in buffer.Slice(_scanned))
             {
-                while (reader.Read())
+                var end = Scan(segment.Span);
+                if (end >= 0)
                 {
-                    if (reader.CurrentDepth == 0 && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
-                    {
-                        var length = _scanned + reader.BytesConsumed;
-                        _scanned = 0;
-                        if (length > options.MaxValueBytes)
-                            throw TooLarge();
-                        value = buffer.Slice(0, length);
-                        consumed = value.End;
-                        return true;
-                    }
+                    var length = offset + end + 1;
+                    _scanned = 0;
+                    if (length > options.MaxValueBytes)
+                        throw TooLarge();
+                    value = buffer.Slice(0, length);
+                    consumed = value.End;
+                    return true;
                 }
+                offset += segment.Length;
             }
-            catch (JsonException e)
-            {
-                throw new DockerProtocolException($"the stream is not valid JSON: {e.Message}", operation, e);
-            }
-            _scanned += reader.BytesConsumed;
-            _state = reader.CurrentState;
-            if (buffer.Length > options.MaxValueBytes)
+            _scanned = offset;
+            if (_scanned > options.MaxValueBytes)
                 throw TooLarge();
             return false;
+        }
+
+        /// <summary>The index of the byte that closes the value, or -1 when <paramref name="span"/> does not hold it.</summary>
+        /// <remarks>Byte by byte: the daemon's values are short with short strings, where IndexOfAny costs more than it saves (measured 2.6×).</remarks>
+        private int Scan(ReadOnlySpan<byte> span)
+        {
+            // Locals, not fields, in the loop: they stay in registers.
+            var (depth, inString, escaped) = (_depth, _inString, _escaped);
+            var end = -1;
+            for (var i = 0; i < span.Length; i++)
+            {
+                var b = span[i];
+                if (inString)
+                {
+                    if (escaped)
+                        escaped = false;
+                    else if (b == (byte)'\\')
+                        escaped = true;
+                    else if (b == (byte)'"')
+                        inString = false;
+                }
+                else if (b == (byte)'"')
+                {
+                    inString = true;
+                }
+                else if (b is (byte)'{' or (byte)'[')
+                {
+                    depth++;
+                }
+                else if (b is (byte)'}' or (byte)']' && --depth == 0)
+                {
+                    end = i;
+                    break;
+                }
+            }
+            (_depth, _inString, _escaped) = (depth, inString, escaped);
+            return end;
         }
 
         /// <summary>At the end of the stream: nothing but separators (or skippable text) may be left.</summary>

@@ -27,6 +27,41 @@ public sealed class JsonStreamTests
         }
     }
 
+    [Fact]
+    public async Task Brackets_quotes_and_backslashes_inside_strings_do_not_end_a_value_with_either_reader()
+    {
+        var wire = """{"status":"brace } bracket ] quote \" backslash \\ then {[","progress":"\\"}{"status":"next"}"""u8.ToArray();
+        const string tricky = "brace } bracket ] quote \" backslash \\ then {[";
+        // The serializer's reader (a source-generated context) and the generated clients' one (DockerJsonConverter).
+        var options = new System.Text.Json.JsonSerializerOptions();
+        var generated = System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ProgressMessage>(options,
+            new DockerApi.Serialization.DockerJsonConverter<ProgressMessage>(ReadProgress, static (_, _, _) => throw new NotSupportedException()));
+        foreach (var typeInfo in new[] { TestJson.Default.ProgressMessage, generated })
+        {
+            for (var perRead = 1; perRead <= 5; perRead++)
+            {
+                var messages = new List<ProgressMessage>();
+                await foreach (var m in JsonStream.ReadAsync(new TrickleStream(wire, perRead), typeInfo, ErrorOf))
+                    messages.Add(m);
+                Assert.Equal([new(tricky, "\\", null), new("next", null, null)], messages);
+            }
+        }
+    }
+
+    private static ProgressMessage ReadProgress(ref System.Text.Json.Utf8JsonReader reader, System.Text.Json.JsonSerializerOptions options)
+    {
+        DockerApi.Serialization.DockerJson.ExpectObject(ref reader, nameof(ProgressMessage));
+        string? status = null, progress = null, error = null;
+        while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            var value = DockerApi.Serialization.DockerJson.ReadString(ref reader, options);
+            _ = name switch { "status" => status = value, "progress" => progress = value, "error" => error = value, _ => null };
+        }
+        return new ProgressMessage(status, progress, error);
+    }
+
     [Theory]
     [InlineData(Wire.Tcp)]
     [InlineData(Wire.Unix)]
@@ -132,7 +167,7 @@ public sealed class JsonStreamTests
     [InlineData("{\"status\":\"one\"}{\"status\":\"tw", "ended inside a JSON value")]
     [InlineData("{\"status\":\"one\"}<html>Bad Gateway</html>", "text that is not a JSON object: '<h")]
     [InlineData("{\"status\":\"one\"}{\"status\":}", "not valid JSON")]
-    [InlineData("{\"status\":\"one\"}[1,2]", "not a ProgressMessage")]
+    [InlineData("{\"status\":\"one\"}[1,2]", "not valid JSON for a ProgressMessage")]
     public async Task Malformed_streams_raise_protocol_errors_after_the_good_values(string wire, string reason)
     {
         var delivered = new List<ProgressMessage>();
