@@ -47,6 +47,11 @@ internal static class DiagnosticDescriptors
         "The operation {0} has no operationId. Add one in NounVerb form, such as ContainerList.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor OperationNotGenerated = new(
+        "DAPI009", "Operation not generated",
+        "The operation {0} ({1}) is not generated: it needs {2}",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "DAPI099", "The generator failed",
         "The DockerApi generator failed on this spec: {0}. This is a bug in the generator; please report it with the spec.",
@@ -62,6 +67,7 @@ internal static class DiagnosticDescriptors
         "DAPI006" => InvalidSpec,
         "DAPI007" => InvalidExtension,
         "DAPI008" => MissingOperationId,
+        "DAPI009" => OperationNotGenerated,
         _ => InternalError,
     };
 }

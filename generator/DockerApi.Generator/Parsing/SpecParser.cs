@@ -218,6 +218,11 @@ internal sealed class SpecParser
 
         if (node.Bool("x-docker-undocumented") && !_input.IncludeUndocumented)
             return null;
+        if (node.Str("x-docker-stream") is null && ProseStreams.ByOperationId.TryGetValue(id!, out var known) && known.Stream == ProseStreams.NotGenerated)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.OperationNotGenerated, node.Get("operationId"), id!, where, known.Needs!);
+            return null;
+        }
 
         var tag = node.Seq("tags")?.Children.OfType<YamlScalarNode>().FirstOrDefault()?.Value ?? "Default";
         var methodName = (id!.StartsWith(tag, StringComparison.Ordinal) && id.Length > tag.Length && char.IsUpper(id[tag.Length])
@@ -239,7 +244,7 @@ internal sealed class SpecParser
             return (ResultKind.None, null, null);
         }
         TypeRef? message = null;
-        if (stream is null && ProseStreams.ByOperationId.TryGetValue(id, out var known))
+        if (stream is null && ProseStreams.ByOperationId.TryGetValue(id, out var known) && known.Stream != ProseStreams.NotGenerated)
         {
             stream = known.Stream;
             // A version without the message definition keeps every byte: the answer comes out as a Stream.

@@ -104,6 +104,31 @@ public sealed class ProseStreamTests
     }
 
     [Fact]
+    public void Attach_over_a_WebSocket_is_not_generated_and_says_so_where_it_stands()
+    {
+        var yaml = Spec(CreateImageInfo).Replace("""
+          /events:
+        """, """
+          /containers/{id}/attach/ws:
+            get:
+              operationId: "ContainerAttachWebsocket"
+              tags: ["Container"]
+              parameters:
+                - { name: "id", in: "path", required: true, type: "string" }
+              responses:
+                101: { description: "upgraded" }
+          /events:
+        """);
+        var run = Run(yaml);
+
+        var info = Assert.Single(run.Diagnostics, d => d.Id == "DAPI009");
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, info.Severity);
+        Assert.Equal("The operation ContainerAttachWebsocket (GET /containers/{id}/attach/ws) is not generated: it needs a WebSocket client; ContainerAttach gives the same streams over an upgraded connection", info.GetMessage());
+        Assert.Equal(yaml.Split('\n').ToList().FindIndex(l => l.Contains("\"ContainerAttachWebsocket\"")), info.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.DoesNotContain("AttachWebsocket", run.Source("DockerApi.V1_41.IContainerApi.g.cs"));
+    }
+
+    [Fact]
     public void An_operation_with_its_own_stream_extension_never_looks_at_the_table()
     {
         var run = Run(Spec(CreateImageInfo, extra: "x-docker-stream: \"binary\""));

@@ -218,17 +218,6 @@ internal sealed partial class ContainerApiClient : IContainerApi
     }
 
     /// <inheritdoc />
-    public Task AttachWebsocketAsync(string id, string? detachKeys, bool? logs, bool? stream, CancellationToken cancellationToken)
-    {
-        var query = new QueryString();
-        query.Add("detachKeys", detachKeys);
-        query.Add("logs", DockerQuery.Word(logs));
-        query.Add("stream", DockerQuery.Word(stream));
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/attach/ws");
-        return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), "ContainerAttachWebsocket", cancellationToken);
-    }
-
-    /// <inheritdoc />
     public Task<ContainerWaitResponse> WaitAsync(string id, string? condition, CancellationToken cancellationToken)
     {
         var query = new QueryString();

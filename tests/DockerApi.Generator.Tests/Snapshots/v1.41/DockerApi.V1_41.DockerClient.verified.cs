@@ -56,7 +56,6 @@ public sealed partial class DockerClient : IDisposable
         Plugin = new PluginApiClient(httpClient, Settings);
         Secret = new SecretApiClient(httpClient, Settings);
         Service = new ServiceApiClient(httpClient, Settings);
-        Session = new SessionApiClient(httpClient, Settings);
         Swarm = new SwarmApiClient(httpClient, Settings);
         System = new SystemApiClient(httpClient, Settings);
         Task = new TaskApiClient(httpClient, Settings);
@@ -95,9 +94,6 @@ public sealed partial class DockerClient : IDisposable
 
     /// <summary>The <c>Service</c> operations.</summary>
     public IServiceApi Service { get; }
-
-    /// <summary>The <c>Session</c> operations.</summary>
-    public ISessionApi Session { get; }
 
     /// <summary>The <c>Swarm</c> operations.</summary>
     public ISwarmApi Swarm { get; }

@@ -234,19 +234,6 @@ public partial interface IContainerApi
     Task<DockerHijackedStream> AttachAsync(string id, [Query] string? detachKeys = null, [Query] bool? logs = null, [Query] bool? stream = null, [Query] bool? stdin = null, [Query] bool? stdout = null, [Query] bool? stderr = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerAttachWebsocket: <c>GET /containers/{id}/attach/ws</c>.
-    /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="detachKeys">The <c>detachKeys</c> parameter.</param>
-    /// <param name="logs">The <c>logs</c> parameter.</param>
-    /// <param name="stream">The <c>stream</c> parameter.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="DockerApiException">The daemon answered 400 or 404 or 500.</exception>
-    [Get("/containers/{id}/attach/ws")]
-    Task AttachWebsocketAsync(string id, [Query] string? detachKeys = null, [Query] bool? logs = null, [Query] bool? stream = null, CancellationToken cancellationToken = default);
-
-    /// <summary>
     /// ContainerWait: <c>POST /containers/{id}/wait</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
