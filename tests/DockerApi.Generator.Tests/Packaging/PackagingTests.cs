@@ -47,6 +47,7 @@ public sealed class PackagingTests : IDisposable
                 <PackageReference Include="DockerApi.Generator" Version="{_version}" PrivateAssets="all" />
                 <PackageReference Include="DockerApi.Runtime" Version="{_version}" />
                 <DockerApiVersion Include="1.2" />
+                <DockerApiVersion Include="1.41" />
                 <DockerApiSpec Include="pets.yaml" Namespace="Consumer.Pets" />
               </ItemGroup>
             </Project>
@@ -100,12 +101,12 @@ public sealed class PackagingTests : IDisposable
             using var docker = new DockerApi.V1_2.DockerClient(DockerEndpoint.Parse($"tcp://127.0.0.1:{port}"));
             var version = await docker.System.VersionAsync();
             await daemon;
-            Console.WriteLine($"daemon {version.Version} ({version.GoVersion}); own spec: {typeof(Consumer.Pets.IPetApi).FullName}");
+            Console.WriteLine($"daemon {version.Version} ({version.GoVersion}); own spec: {typeof(Consumer.Pets.IPetApi).FullName}; modern: {DockerApi.V1_41.DockerClient.ApiVersion}");
             """);
 
         Dotnet(consumer, "build -c Release");
         var output = Dotnet(consumer, "run -c Release --no-build -f net10.0");
-        Assert.Contains("daemon 0.4.4 (go1.1); own spec: Consumer.Pets.IPetApi", output);
+        Assert.Contains("daemon 0.4.4 (go1.1); own spec: Consumer.Pets.IPetApi; modern: 1.41", output);
     }
 
     private static void AssertGeneratorPackageLayout(string nupkg)
