@@ -66,7 +66,9 @@ public sealed class SystemTests(Engine engine)
         var client = engine.Client;
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1)); // a guard, not a synchronisation
         var label = engine.Name("evt");
-        await using var events = client.System.EventsAsync(filters: $$"""{"label":["{{label}}"]}""", cancellationToken: cts.Token)
+        // `since` replays what happened after it, so the create below is seen even if the request reaches the daemon after it.
+        var since = await ServerTimeAsync();
+        await using var events = client.System.EventsAsync(since: since.ToString(), filters: $$"""{"label":["{{label}}"]}""", cancellationToken: cts.Token)
             .GetAsyncEnumerator(cts.Token);
         var first = events.MoveNextAsync().AsTask();
 
