@@ -9,11 +9,11 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using DockerApi;
+using DockerApi.Requests;
 using DockerApi.Serialization;
 using DockerApi.Streams;
 using DockerApi.Transport;
 using Refit;
-using DockerApi.Requests;
 
 namespace DockerApi.V1_41;
 

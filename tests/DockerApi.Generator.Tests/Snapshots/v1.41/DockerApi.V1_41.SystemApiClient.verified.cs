@@ -5,16 +5,16 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using DockerApi;
+using DockerApi.Requests;
 using DockerApi.Serialization;
 using DockerApi.Streams;
 using DockerApi.Transport;
 using Refit;
-using System.Net.Http;
-using DockerApi.Requests;
 
 namespace DockerApi.V1_41;
 
