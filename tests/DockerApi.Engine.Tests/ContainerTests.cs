@@ -77,6 +77,22 @@ public sealed class ContainerTests(Engine engine)
     }
 
     [SkippableFact]
+    public async Task Exec_output_read_as_a_stream_is_a_tar_made_in_the_container()
+    {
+        var client = engine.Client;
+        var id = await engine.CreateAsync(["sleep", "300"]);
+        await client.Container.StartAsync(id);
+
+        var exec = await client.Exec.ContainerExecAsync(id, new() { Cmd = ["tar", "-cf", "-", "-C", "/etc", "passwd"], AttachStdout = true, AttachStderr = true });
+        var stderr = new MemoryStream();
+        await using var output = new MultiplexedStream(await client.Exec.StartAsync(exec.Id, new() { Detach = false })).AsStream(others: stderr);
+        var entry = await new TarReader(output).GetNextEntryAsync();
+
+        Assert.Equal("passwd", entry!.Name);
+        Assert.Equal("root:x:0:0:root:/root:/bin/sh\n", await new StreamReader(entry.DataStream!).ReadToEndAsync());
+    }
+
+    [SkippableFact]
     public async Task Top_lists_the_running_process_and_stats_give_one_sample()
     {
         var client = engine.Client;

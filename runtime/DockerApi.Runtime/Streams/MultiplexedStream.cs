@@ -88,6 +88,13 @@ public sealed class MultiplexedStream(Stream inner, string? operation = null, bo
         }
     }
 
+    /// <summary>
+    /// A read-only <see cref="Stream"/> of one target's bytes (stdout by default), for <c>CopyToAsync</c>, a
+    /// <see cref="StreamReader"/> or a tar reader. Bytes of the other targets go to <paramref name="others"/> as they
+    /// come, or are dropped when it is null. Disposing the view disposes the connection.
+    /// </summary>
+    public Stream AsStream(StdStream target = StdStream.Stdout, Stream? others = null) => new TargetStream(this, target, others);
+
     /// <summary>Reads the output to its end: stdout and stderr apart (a daemon's own error counts as stderr).</summary>
     public async Task<(string Stdout, string Stderr)> ReadToEndAsync(CancellationToken cancellationToken = default)
     {
@@ -180,5 +187,46 @@ public sealed class MultiplexedStream(Stream inner, string? operation = null, bo
         var length = BinaryPrimitives.ReadUInt32BigEndian(_header.AsSpan(4));
         _remaining = length > int.MaxValue ? throw new DockerProtocolException($"a frame of {length} bytes is too large", operation) : (int)length;
         return true;
+    }
+
+    private sealed class TargetStream(MultiplexedStream output, StdStream target, Stream? others) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (buffer.IsEmpty)
+                return 0;
+            while (true)
+            {
+                var read = await output.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                if (read.IsEnd || read.Target == target)
+                    return read.Count;
+                if (others is not null)
+                    await others.WriteAsync(buffer[..read.Count], cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        // For callers that only read synchronously (TarReader.GetNextEntry): blocks on the async read.
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                output.Inner.Dispose();
+            base.Dispose(disposing);
+        }
     }
 }

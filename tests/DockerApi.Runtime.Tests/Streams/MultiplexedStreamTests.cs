@@ -50,6 +50,23 @@ public sealed class MultiplexedStreamTests
     }
 
     [Fact]
+    public async Task A_stream_view_of_stdout_reads_only_stdout_and_hands_stderr_on()
+    {
+        byte[] wire = [.. Frame(StdStream.Stdout, "tar-bytes-1 "), .. Frame(StdStream.Stderr, "warning\n"), .. Frame(StdStream.Stdout, "tar-bytes-2")];
+        for (var perRead = 1; perRead <= 9; perRead++)
+        {
+            var stderr = new MemoryStream();
+            await using var view = new MultiplexedStream(new TrickleStream(wire, perRead)).AsStream(others: stderr);
+            var stdout = new MemoryStream();
+            await view.CopyToAsync(stdout);
+            Assert.Equal("tar-bytes-1 tar-bytes-2", Encoding.UTF8.GetString(stdout.ToArray()));
+            Assert.Equal("warning\n", Encoding.UTF8.GetString(stderr.ToArray()));
+        }
+        var errors = new StreamReader(new MultiplexedStream(new MemoryStream(wire)).AsStream(StdStream.Stderr));
+        Assert.Equal("warning\n", await errors.ReadToEndAsync());
+    }
+
+    [Fact]
     public async Task A_line_without_breaks_is_delivered_in_bounded_pieces()
     {
         var text = new string('x', MultiplexedStream.MaxLineLength * 2 + 5);
