@@ -29,6 +29,7 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
           pull NAME[:TAG]                 Pull an image
           import FILE|- [REPO[:TAG]]      Import a tar archive as an image
           run [-i] [-t] [-d] IMAGE [CMD]  Run a command in a new container
+          exec [-i] [-t] CONTAINER CMD    Run a command in a running container (API 1.15+)
           attach CONTAINER                Attach to a running container
           logs CONTAINER                  Show a container's output
           stop|kill|rm CONTAINER...       Stop, kill or remove containers
@@ -85,7 +86,7 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
             using IEngine engine = negotiated.ApiVersion == "1.2" ? new Engine2013(endpoint) : new ModernEngine(endpoint);
             return await DispatchAsync(engine, negotiated, arguments[0], arguments.Skip(1).ToList(), cancellationToken);
         }
-        catch (Exception e) when (e is DockerException or FormatException or ArgumentException or HttpRequestException or IOException)
+        catch (Exception e) when (e is DockerException or FormatException or ArgumentException or HttpRequestException or IOException or NotSupportedException)
         {
             await stderr.WriteLineAsync("Error: " + (e is DockerApiException api ? api.DaemonMessage : e is DockerStreamException stream ? stream.DaemonMessage : e.Message));
             return 1;
@@ -110,6 +111,7 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
         "pull" => PullAsync(engine, Required(args, 0, "pull NAME[:TAG]"), ct),
         "import" => ImportAsync(engine, Required(args, 0, "import FILE|- [REPO[:TAG]]"), args.ElementAtOrDefault(1), ct),
         "run" => RunContainerAsync(engine, args, ct),
+        "exec" => ExecAsync(engine, args, ct),
         "attach" => CopyAsync(engine.AttachAsync(Required(args, 0, "attach CONTAINER"), logs: false, stream: true, stdin: false, ct), ct),
         "logs" => CopyAsync(engine.LogsAsync(Required(args, 0, "logs CONTAINER"), ct), ct),
         "stop" => EachAsync(args, "stop CONTAINER...", id => engine.StopAsync(id, ct)),
@@ -193,26 +195,46 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
         return last;
     }
 
-    /// <summary>docker run: create (pull on 404, then again), attach and start in the daemon's order, exit code.</summary>
-    private async Task<int> RunContainerAsync(IEngine engine, List<string> args, CancellationToken ct)
+    /// <summary>The leading one-letter flags of run and exec (<c>-i -t</c>, <c>-it</c>); null for one not in <paramref name="allowed"/>.</summary>
+    private static (HashSet<char> Flags, int Index)? Flags(List<string> args, string allowed)
     {
-        bool interactive = false, tty = false, detach = false;
+        var flags = new HashSet<char>();
         var index = 0;
         for (; index < args.Count && args[index].StartsWith('-'); index++)
         {
             foreach (var flag in args[index].TrimStart('-'))
             {
-                switch (flag)
-                {
-                    case 'i': interactive = true; break;
-                    case 't': tty = true; break;
-                    case 'd': detach = true; break;
-                    default: return await Fail($"Unknown flag -{flag} for run");
-                }
+                if (!allowed.Contains(flag))
+                    return null;
+                flags.Add(flag);
             }
         }
-        if (index >= args.Count)
+        return (flags, index);
+    }
+
+    private async Task<int> ExecAsync(IEngine engine, List<string> args, CancellationToken ct)
+    {
+        if (Flags(args, "it") is not var (flags, index) || args.Count < index + 2)
+            return await Fail("Usage: docker exec [-i] [-t] CONTAINER COMMAND [ARG...]");
+        var interactive = flags.Contains('i');
+        return (int)await engine.ExecAsync(args[index], args.Skip(index + 1).ToList(), interactive, flags.Contains('t'),
+            attached => PumpAsync(attached, interactive, ct), ct);
+    }
+
+    /// <summary>Our stdin to the container (when interactive) while its output comes to our stdout and stderr.</summary>
+    private async Task PumpAsync(ContainerOutput attached, bool interactive, CancellationToken ct)
+    {
+        var input = interactive ? ForwardStdinAsync(attached.Input!, ct) : Task.CompletedTask;
+        await CopyOutputAsync(attached.Output, ct);
+        await input;
+    }
+
+    /// <summary>docker run: create (pull on 404, then again), attach and start in the daemon's order, exit code.</summary>
+    private async Task<int> RunContainerAsync(IEngine engine, List<string> args, CancellationToken ct)
+    {
+        if (Flags(args, "itd") is not var (flags, index) || index >= args.Count)
             return await Fail("Usage: docker run [-i] [-t] [-d] IMAGE [COMMAND] [ARG...]");
+        bool interactive = flags.Contains('i'), tty = flags.Contains('t'), detach = flags.Contains('d');
         var options = new RunOptions(args[index], args.Count > index + 1 ? args.Skip(index + 1).ToList() : null, interactive, tty, detach);
         CreatedContainer created;
         try
@@ -249,11 +271,7 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
             attached = await engine.AttachAsync(created.Id, logs: true, stream: true, stdin: interactive, ct);
         }
         await using (attached)
-        {
-            var input = interactive ? ForwardStdinAsync(attached.Input!, ct) : Task.CompletedTask;
-            await CopyOutputAsync(attached.Output, ct);
-            await input;
-        }
+            await PumpAsync(attached, interactive, ct);
         return (int)await engine.WaitAsync(created.Id, ct);
     }
 

@@ -56,6 +56,8 @@ public sealed class SampleCliTests(Engine engine)
         {
             Assert.Matches("^[0-9a-f]{64}$", id);
             Assert.Contains(id[..12], await Ok("", "ps"));
+            var exec = await SampleCli.Run(engine.Endpoint.ToString(), "from stdin\n", "exec", "-i", id, "sh", "-c", "cat; echo err >&2; exit 5");
+            Assert.Equal((5, "from stdin\n", "err\n"), exec);
             await Ok("", "stop", id);
             Assert.Contains("Exited (", await Ok("", "ps", "-a"));
             Assert.Contains("\"Path\": \"sleep\"", await Ok("", "inspect", id));

@@ -85,6 +85,9 @@ internal sealed class Engine2013(DockerEndpoint endpoint) : IEngine
     /// <summary>No logs endpoint in 2013: attach with logs=1 and stream=0.</summary>
     public Task<ContainerOutput> LogsAsync(string id, CancellationToken ct) => AttachAsync(id, logs: true, stream: false, stdin: false, ct);
 
+    public Task<long> ExecAsync(string id, IReadOnlyList<string> command, bool interactive, bool tty, Func<ContainerOutput, Task> pump, CancellationToken ct) =>
+        throw new NotSupportedException($"exec came with API 1.15; this daemon speaks {ApiVersion}");
+
     public async Task<long> WaitAsync(string id, CancellationToken ct) => (await _docker.Containers.WaitAsync(id, ct)).StatusCode;
 
     public Task StopAsync(string id, CancellationToken ct) => _docker.Containers.StopAsync(id, cancellationToken: ct);

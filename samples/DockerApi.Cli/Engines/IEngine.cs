@@ -40,6 +40,12 @@ internal interface IEngine : IDisposable
 
     Task<ContainerOutput> LogsAsync(string id, CancellationToken ct);
 
+    /// <summary>
+    /// Runs a command in a running container: <paramref name="pump"/> moves its input and output, then the exit code
+    /// is returned. <see cref="NotSupportedException"/> on daemons older than exec (API 1.15).
+    /// </summary>
+    Task<long> ExecAsync(string id, IReadOnlyList<string> command, bool interactive, bool tty, Func<ContainerOutput, Task> pump, CancellationToken ct);
+
     Task<long> WaitAsync(string id, CancellationToken ct);
 
     Task StopAsync(string id, CancellationToken ct);

@@ -107,6 +107,22 @@ internal sealed class ModernEngine(DockerEndpoint endpoint) : IEngine
         return new ContainerOutput(new MultiplexedStream(logs, "ContainerLogs", tty), null);
     }
 
+    public async Task<long> ExecAsync(string id, IReadOnlyList<string> command, bool interactive, bool tty, Func<ContainerOutput, Task> pump, CancellationToken ct)
+    {
+        var exec = await _docker.Exec.ContainerExecAsync(id, new ContainerExecRequest
+        {
+            Cmd = command,
+            AttachStdin = interactive,
+            AttachStdout = true,
+            AttachStderr = true,
+            Tty = tty,
+        }, ct);
+        var connection = await _docker.Exec.StartAsync(exec.Id, new ExecStartRequest { Detach = false, Tty = tty }, ct);
+        await using (var output = new ContainerOutput(new MultiplexedStream(connection, "ExecStart", tty), connection))
+            await pump(output);
+        return (await _docker.Exec.InspectAsync(exec.Id, ct)).ExitCode ?? 0;
+    }
+
     /// <summary>Output is multiplexed unless the container has a TTY; as docker does, ask the container.</summary>
     private async Task<bool> HasTtyAsync(string id, CancellationToken ct) =>
         (await _docker.Container.InspectAsync(id, cancellationToken: ct)).Config?.Tty == true;
