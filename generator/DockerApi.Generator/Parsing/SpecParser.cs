@@ -193,6 +193,14 @@ internal sealed class SpecParser
         }
         seenIds[id!] = where;
 
+        // What Docker's published files say only in prose; an operation with an x-docker-stream of its own never looks.
+        var known = node.Str("x-docker-stream") is null && ProseStreams.ByOperationId.TryGetValue(id!, out var prose) ? prose : null;
+        if (known?.Stream == ProseStreams.NotGenerated)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.OperationNotGenerated, node.Get("operationId"), id!, where, known.Needs!);
+            return null;
+        }
+
         var parameters = ReadParameters(id!, path, pathKey, node, shared, schemas, jsonRoots);
         var responses = new List<ApiResponse>();
         YamlMappingNode? success = null;
@@ -210,7 +218,7 @@ internal sealed class SpecParser
             return null;
         }
 
-        var (result, resultType, errorProperty) = ReadResult(id!, node, success, schemas);
+        var (result, resultType, errorProperty) = ReadResult(id!, node, success, schemas, known);
         if (result == ResultKind.Json && resultType is not null)
             jsonRoots.Add(resultType);
         if (result == ResultKind.JsonProgress && resultType is not null)
@@ -218,11 +226,6 @@ internal sealed class SpecParser
 
         if (node.Bool("x-docker-undocumented") && !_input.IncludeUndocumented)
             return null;
-        if (node.Str("x-docker-stream") is null && ProseStreams.ByOperationId.TryGetValue(id!, out var known) && known.Stream == ProseStreams.NotGenerated)
-        {
-            _diagnostics.Report(DiagnosticDescriptors.OperationNotGenerated, node.Get("operationId"), id!, where, known.Needs!);
-            return null;
-        }
 
         var tag = node.Seq("tags")?.Children.OfType<YamlScalarNode>().FirstOrDefault()?.Value ?? "Default";
         var methodName = (id!.StartsWith(tag, StringComparison.Ordinal) && id.Length > tag.Length && char.IsUpper(id[tag.Length])
@@ -234,7 +237,8 @@ internal sealed class SpecParser
             node.Bool("x-docker-stream-tolerates-text"), node.Bool("x-docker-undocumented"));
     }
 
-    private (ResultKind, TypeRef?, string?) ReadResult(string id, YamlMappingNode node, YamlMappingNode? success, SchemaReader schemas)
+    /// <param name="known">The operation's entry in <see cref="ProseStreams"/>, when it has no x-docker-stream.</param>
+    private (ResultKind, TypeRef?, string?) ReadResult(string id, YamlMappingNode node, YamlMappingNode? success, SchemaReader schemas, ProseStreams.Entry? known)
     {
         var schema = success?.Map("schema");
         var stream = node.Str("x-docker-stream");
@@ -244,7 +248,7 @@ internal sealed class SpecParser
             return (ResultKind.None, null, null);
         }
         TypeRef? message = null;
-        if (stream is null && ProseStreams.ByOperationId.TryGetValue(id, out var known) && known.Stream != ProseStreams.NotGenerated)
+        if (known is not null)
         {
             stream = known.Stream;
             // A version without the message definition keeps every byte: the answer comes out as a Stream.
