@@ -18,16 +18,7 @@ public static class DockerCall
     /// </summary>
     public static async Task SendAsync(HttpClient client, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
-        using (request)
-        {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        using (response)
-        {
-            if (response.StatusCode != System.Net.HttpStatusCode.NotModified)
-                await DockerResponse.EnsureSuccessAsync(response, operation, cancellationToken).ConfigureAwait(false);
-        }
+        using var response = await SendCheckedAsync(client, request, operation, cancellationToken, notModifiedIsSuccess: true).ConfigureAwait(false);
     }
 
     /// <summary>A request whose answer is JSON, read whatever its Content-Type says.</summary>
@@ -110,14 +101,16 @@ public static class DockerCall
             progress?.Report(message);
     }
 
-    private static async Task<HttpResponseMessage> SendCheckedAsync(HttpClient client, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
+    private static async Task<HttpResponseMessage> SendCheckedAsync(HttpClient client, HttpRequestMessage request, string operation, CancellationToken cancellationToken,
+        bool notModifiedIsSuccess = false)
     {
         HttpResponseMessage response;
         using (request)
         {
             response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        await DockerResponse.EnsureSuccessAsync(response, operation, cancellationToken).ConfigureAwait(false);
+        if (!(notModifiedIsSuccess && response.StatusCode == System.Net.HttpStatusCode.NotModified))
+            await DockerResponse.EnsureSuccessAsync(response, operation, cancellationToken).ConfigureAwait(false);
         return response;
     }
 
