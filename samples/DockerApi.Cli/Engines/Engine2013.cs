@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using System.Runtime.CompilerServices;
 using DockerApi.Streams;
 using DockerApi.Transport;
@@ -108,9 +107,7 @@ internal sealed class Engine2013(DockerEndpoint endpoint) : IEngine
     /// <summary>0.4's build is multipart: the Dockerfile, and the directory as a tar context.</summary>
     public async IAsyncEnumerable<string> BuildAsync(string directory, string? tag, [EnumeratorCancellation] CancellationToken ct)
     {
-        var context = new MemoryStream();
-        await TarFile.CreateFromDirectoryAsync(directory, context, includeBaseDirectory: false, ct);
-        context.Position = 0;
+        await using var context = await BuildContext.TarAsync(directory, ct);
         await using var dockerfile = File.OpenRead(Path.Combine(directory, "Dockerfile"));
         await foreach (var line in _docker.Images.BuildAsync(dockerfile, context, tag, ct))
             yield return line.Text + "\n";
@@ -119,17 +116,9 @@ internal sealed class Engine2013(DockerEndpoint endpoint) : IEngine
     public async Task<IReadOnlyList<HistoryRow>> HistoryAsync(string image, CancellationToken ct) =>
         (await _docker.Images.HistoryAsync(image, ct)).Select(l => new HistoryRow(l.Id ?? "", l.Created, l.CreatedBy ?? "", l.Tags ?? [])).ToList();
 
-    public async Task<string> InspectAsync(string name, CancellationToken ct)
-    {
-        try
-        {
-            return Json.Indented(await _docker.Containers.InspectAsync(name, ct), DockerJsonContext.Default.ContainerInspectResponse);
-        }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            return Json.Indented(await _docker.Images.InspectAsync(name, ct), DockerJsonContext.Default.ImageInspectResponse);
-        }
-    }
+    public Task<string> InspectAsync(string name, CancellationToken ct) => Inspect.ContainerElseImageAsync(
+        () => _docker.Containers.InspectAsync(name, ct), DockerJsonContext.Default.ContainerInspectResponse,
+        () => _docker.Images.InspectAsync(name, ct), DockerJsonContext.Default.ImageInspectResponse);
 
     public void Dispose() => _docker.Dispose();
 }

@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using System.Runtime.CompilerServices;
 using DockerApi.Streams;
 using DockerApi.Transport;
@@ -147,9 +146,7 @@ internal sealed class ModernEngine(DockerEndpoint endpoint) : IEngine
     /// <summary>Modern build takes the directory as one tar context, the Dockerfile inside it, and answers JSON messages.</summary>
     public async IAsyncEnumerable<string> BuildAsync(string directory, string? tag, [EnumeratorCancellation] CancellationToken ct)
     {
-        var context = new MemoryStream();
-        await TarFile.CreateFromDirectoryAsync(directory, context, includeBaseDirectory: false, ct);
-        context.Position = 0;
+        await using var context = await BuildContext.TarAsync(directory, ct);
         await foreach (var message in _docker.Image.BuildAsync(context, t: tag, rm: true, contentType: "application/x-tar", cancellationToken: ct))
         {
             if (message.Stream is { Length: > 0 } text)
@@ -162,17 +159,9 @@ internal sealed class ModernEngine(DockerEndpoint endpoint) : IEngine
     public async Task<IReadOnlyList<HistoryRow>> HistoryAsync(string image, CancellationToken ct) =>
         (await _docker.Image.HistoryAsync(image, ct)).Select(l => new HistoryRow(l.Id, l.Created, l.CreatedBy, l.Tags)).ToList();
 
-    public async Task<string> InspectAsync(string name, CancellationToken ct)
-    {
-        try
-        {
-            return Json.Indented(await _docker.Container.InspectAsync(name, cancellationToken: ct), DockerJsonContext.Default.ContainerInspectResponse);
-        }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            return Json.Indented(await _docker.Image.InspectAsync(name, ct), DockerJsonContext.Default.ImageInspect);
-        }
-    }
+    public Task<string> InspectAsync(string name, CancellationToken ct) => Inspect.ContainerElseImageAsync(
+        () => _docker.Container.InspectAsync(name, cancellationToken: ct), DockerJsonContext.Default.ContainerInspectResponse,
+        () => _docker.Image.InspectAsync(name, ct), DockerJsonContext.Default.ImageInspect);
 
     public void Dispose() => _docker.Dispose();
 }
