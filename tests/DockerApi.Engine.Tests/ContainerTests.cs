@@ -60,8 +60,7 @@ public sealed class ContainerTests(Engine engine)
     public async Task Exec_runs_in_a_running_container_with_its_own_output_and_exit_code()
     {
         var client = engine.Client;
-        var id = await engine.CreateAsync(["sleep", "300"]);
-        await client.Container.StartAsync(id);
+        var id = await engine.StartedAsync("sleep", "300");
 
         var exec = await client.Exec.ContainerExecAsync(id, new() { Cmd = ["sh", "-c", "echo exec-ok; echo exec-err >&2; exit 4"], AttachStdout = true, AttachStderr = true });
         await using (var output = await client.Exec.StartAsync(exec.Id, new() { Detach = false, Tty = false }))
@@ -80,8 +79,7 @@ public sealed class ContainerTests(Engine engine)
     public async Task Exec_output_read_as_a_stream_is_a_tar_made_in_the_container()
     {
         var client = engine.Client;
-        var id = await engine.CreateAsync(["sleep", "300"]);
-        await client.Container.StartAsync(id);
+        var id = await engine.StartedAsync("sleep", "300");
 
         var exec = await client.Exec.ContainerExecAsync(id, new() { Cmd = ["tar", "-cf", "-", "-C", "/etc", "passwd"], AttachStdout = true, AttachStderr = true });
         var stderr = new MemoryStream();
@@ -96,8 +94,7 @@ public sealed class ContainerTests(Engine engine)
     public async Task Top_lists_the_running_process_and_stats_give_one_sample()
     {
         var client = engine.Client;
-        var id = await engine.CreateAsync(["sleep", "300"]);
-        await client.Container.StartAsync(id);
+        var id = await engine.StartedAsync("sleep", "300");
 
         var top = await client.Container.TopAsync(id);
         var command = top.Titles!.ToList().IndexOf("CMD");
@@ -125,8 +122,7 @@ public sealed class ContainerTests(Engine engine)
     public async Task Restart_kill_and_stop_change_the_state()
     {
         var client = engine.Client;
-        var id = await engine.CreateAsync(["sleep", "300"]);
-        await client.Container.StartAsync(id);
+        var id = await engine.StartedAsync("sleep", "300");
         var started = (await client.Container.InspectAsync(id)).State!.StartedAt;
 
         await client.Container.RestartAsync(id, t: 1);
@@ -182,8 +178,7 @@ public sealed class ContainerTests(Engine engine)
     public async Task Cancelling_a_wait_on_a_running_container_ends_it()
     {
         var client = engine.Client;
-        var id = await engine.CreateAsync(["sleep", "300"]);
-        await client.Container.StartAsync(id);
+        var id = await engine.StartedAsync("sleep", "300");
         using var cts = new CancellationTokenSource();
 
         var wait = client.Container.WaitAsync(id, cancellationToken: cts.Token);

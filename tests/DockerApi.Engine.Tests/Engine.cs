@@ -1,3 +1,4 @@
+using DockerApi.Streams;
 using DockerApi.Transport;
 using DockerApi.V1_41;
 
@@ -90,8 +91,8 @@ public sealed class Engine : IAsyncLifetime
         return reference;
     }
 
-    /// <summary>Creates a container of test:latest running <paramref name="cmd"/>, labelled for cleanup.</summary>
-    public async Task<string> CreateAsync(string[] cmd, Func<ContainerCreateRequest, ContainerCreateRequest>? configure = null, string? image = null)
+    /// <summary>Creates a container of test:latest (or <paramref name="image"/>) running <paramref name="cmd"/> (null: the image's own), labelled for cleanup.</summary>
+    public async Task<string> CreateAsync(string[]? cmd, Func<ContainerCreateRequest, ContainerCreateRequest>? configure = null, string? image = null)
     {
         var request = new ContainerCreateRequest
         {
@@ -104,13 +105,33 @@ public sealed class Engine : IAsyncLifetime
         return created.Id;
     }
 
-    /// <summary>Creates and starts a container, and waits for it to exit.</summary>
-    public async Task<(string Id, long ExitCode)> RunAsync(params string[] cmd)
+    /// <summary>Creates and starts a container of test:latest running <paramref name="cmd"/>.</summary>
+    public async Task<string> StartedAsync(params string[] cmd)
     {
         var id = await CreateAsync(cmd);
         await Client.Container.StartAsync(id);
+        return id;
+    }
+
+    /// <summary>Creates and starts a container of test:latest running <paramref name="cmd"/>, and waits for it to exit.</summary>
+    public Task<(string Id, long ExitCode)> RunAsync(params string[] cmd) => RunToExitAsync(cmd, Image);
+
+    /// <summary>Runs <paramref name="image"/> with its own command, and waits for it to exit.</summary>
+    public Task<(string Id, long ExitCode)> RunImageAsync(string image) => RunToExitAsync(null, image);
+
+    private async Task<(string Id, long ExitCode)> RunToExitAsync(string[]? cmd, string image)
+    {
+        var id = await CreateAsync(cmd, image: image);
+        await Client.Container.StartAsync(id);
         var wait = await Client.Container.WaitAsync(id);
         return (id, wait.StatusCode);
+    }
+
+    /// <summary>What a container wrote, from its logs: stdout and stderr apart.</summary>
+    public async Task<(string Stdout, string Stderr)> OutputAsync(string id)
+    {
+        await using var logs = await Client.Container.LogsAsync(id, stdout: true, stderr: true);
+        return await new MultiplexedStream(logs).ReadToEndAsync();
     }
 
     public async Task DisposeAsync()

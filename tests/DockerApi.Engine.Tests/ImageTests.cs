@@ -1,7 +1,6 @@
 using System.Formats.Tar;
 using System.Net;
 using System.Text;
-using DockerApi.Streams;
 
 namespace DockerApi.Engine.Tests;
 
@@ -65,11 +64,9 @@ public sealed class ImageTests(Engine engine)
         var id = Assert.Single(messages, m => m.Aux is not null).Aux!.ID;
         Assert.Equal(id, (await client.Image.InspectAsync(tag)).Id);
 
-        var container = await engine.CreateAsync([], image: tag, configure: r => r with { Cmd = null });
-        await client.Container.StartAsync(container);
-        Assert.Equal(0, (await client.Container.WaitAsync(container)).StatusCode);
-        await using var logs = await client.Container.LogsAsync(container, stdout: true);
-        Assert.Equal(("built\n", ""), await new MultiplexedStream(logs).ReadToEndAsync());
+        var (container, exitCode) = await engine.RunImageAsync(tag);
+        Assert.Equal(0, exitCode);
+        Assert.Equal(("built\n", ""), await engine.OutputAsync(container));
     }
 
     [SkippableFact]
@@ -116,11 +113,8 @@ public sealed class ImageTests(Engine engine)
         Assert.Equal(committed.Id, image.Id);
         Assert.Equal("made by a test", image.Comment);
         Assert.Equal("DockerApi", image.Author);
-        var run = await engine.CreateAsync([], image: $"{repo}:v1", configure: r => r with { Cmd = null });
-        await client.Container.StartAsync(run);
-        await client.Container.WaitAsync(run);
-        await using var logs = await client.Container.LogsAsync(run, stdout: true);
-        Assert.Equal(("committed\n", ""), await new MultiplexedStream(logs).ReadToEndAsync());
+        var (run, _) = await engine.RunImageAsync($"{repo}:v1");
+        Assert.Equal(("committed\n", ""), await engine.OutputAsync(run));
     }
 
     [SkippableFact]
