@@ -67,15 +67,10 @@ public sealed class JsonStreamTests
     [InlineData(Wire.Unix)]
     public async Task An_error_inside_a_200_stream_raises_after_the_messages_before_it(Wire wire)
     {
-        await using var server = RawServer.Start(wire, async c =>
-        {
-            await c.ReadRequestAsync();
-            await c.WriteAsync(Http.ChunkedHead);
-            await c.WriteChunkAsync("{\"status\":\"Pulling repository base\"}");
-            await c.WriteChunkAsync("{\"status\":\"Downloading\",\"progress\":\"4.096 kB/? (n/a)\"}");
-            await c.WriteChunkAsync("{\"error\":\"Could not find repository on any of the indexed registries.\"}");
-            await c.EndChunksAsync();
-        });
+        await using var server = RawServer.Chunked(wire, Http.ChunkedHead,
+            "{\"status\":\"Pulling repository base\"}",
+            "{\"status\":\"Downloading\",\"progress\":\"4.096 kB/? (n/a)\"}",
+            "{\"error\":\"Could not find repository on any of the indexed registries.\"}");
         using var client = DockerHttpClient.Create(server.Endpoint, "1.2");
         using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/images/create?fromImage=base"), HttpCompletionOption.ResponseHeadersRead);
         var delivered = new List<ProgressMessage>();

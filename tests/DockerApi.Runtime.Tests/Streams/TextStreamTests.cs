@@ -36,14 +36,9 @@ public sealed class TextStreamTests
     [InlineData(Wire.Unix)]
     public async Task V1_0_error_line_inside_a_200_raises_after_the_lines_before_it(Wire wire)
     {
-        await using var server = RawServer.Start(wire, async c =>
-        {
-            await c.ReadRequestAsync();
-            await c.WriteAsync(Http.TextChunkedHead);
-            await c.WriteChunkAsync("Pulling repository base from https://index.docker.io/v1\r\n");
-            await c.WriteChunkAsync("Error: Tag foo not found in repositoy base\r\n");
-            await c.EndChunksAsync();
-        });
+        await using var server = RawServer.Chunked(wire, Http.TextChunkedHead,
+            "Pulling repository base from https://index.docker.io/v1\r\n",
+            "Error: Tag foo not found in repositoy base\r\n");
         using var client = DockerHttpClient.Create(server.Endpoint, "1.0");
         using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/images/create?fromImage=base&tag=foo"), HttpCompletionOption.ResponseHeadersRead);
         var delivered = new List<string>();
@@ -83,14 +78,8 @@ public sealed class TextStreamTests
     [InlineData(Wire.Unix)]
     public async Task Build_output_carries_the_image_id_of_a_success(Wire wire)
     {
-        await using var server = RawServer.Start(wire, async c =>
-        {
-            await c.ReadRequestAsync();
-            await c.WriteAsync(Http.TextChunkedHead);
-            foreach (var line in new[] { "Step 1 : FROM base\n", " ---> b750fe79269d\n", "Step 2 : RUN touch /x\n", " ---> Running in 3d67245a8d72\n", " ---> 596069db4bf5\n", "Successfully built 596069db4bf5\n" })
-                await c.WriteChunkAsync(line);
-            await c.EndChunksAsync();
-        });
+        await using var server = RawServer.Chunked(wire, Http.TextChunkedHead,
+            "Step 1 : FROM base\n", " ---> b750fe79269d\n", "Step 2 : RUN touch /x\n", " ---> Running in 3d67245a8d72\n", " ---> 596069db4bf5\n", "Successfully built 596069db4bf5\n");
         using var client = DockerHttpClient.Create(server.Endpoint, "1.2");
         using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/build"), HttpCompletionOption.ResponseHeadersRead);
         var seen = new List<BuildOutputLine>();

@@ -54,6 +54,16 @@ internal sealed class RawServer : IAsyncDisposable
 
     public static RawServer Start(Wire wire, Func<RawConnection, Task> script) => new(wire, script);
 
+    /// <summary>A server that answers one request with <paramref name="head"/> and then each of <paramref name="chunks"/> as one HTTP chunk.</summary>
+    public static RawServer Chunked(Wire wire, string head, params string[] chunks) => Start(wire, async c =>
+    {
+        await c.ReadRequestAsync();
+        await c.WriteAsync(head);
+        foreach (var chunk in chunks)
+            await c.WriteChunkAsync(chunk);
+        await c.EndChunksAsync();
+    });
+
     /// <summary>A server that answers every request on a connection with <paramref name="respond"/>, keeping the connection alive.</summary>
     public static RawServer KeepAlive(Wire wire, Func<RawRequest, byte[]> respond) => Start(wire, async c =>
     {
