@@ -22,10 +22,12 @@ public sealed class ImportedSpecTests
     }
 
     [SkippableFact]
-    public void Only_prose_was_removed()
+    public void Only_prose_was_removed_and_secrets_marked()
     {
         var published = Load(Published());
         var ours = Load(Ours());
+        foreach (var marked in Marked(ours))
+            marked.Children.Remove(new YamlScalarNode("x-docker-sensitive"));
         // The same tree once the prose keys are gone from the published one (and our own title set).
         SpecImporter.MarkNameMaps(published);
         SpecImporter.Strip(published);
@@ -43,6 +45,19 @@ public sealed class ImportedSpecTests
             .Select(k => $"{k.Value} at line {k.Start.Line}");
         Assert.Empty(prose);
     }
+
+    [Fact]
+    public void Every_secret_is_marked_sensitive()
+    {
+        var marked = Marked(Load(Ours())).Select(m => m.Start.Line).ToList();
+        var lines = Ours().Replace("\r\n", "\n").Split('\n');
+        // The line above each mark's schema names the property: password, the join tokens, a secret's data, tokens, unlock keys.
+        var names = marked.Select(line => lines[line - 2].Trim().TrimEnd(':')).Order(StringComparer.Ordinal);
+        Assert.Equal(["Data", "IdentityToken", "JoinToken", "Manager", "UnlockKey", "UnlockKey", "Worker", "password"], names);
+    }
+
+    private static IEnumerable<YamlMappingNode> Marked(YamlMappingNode root) =>
+        root.AllNodes.OfType<YamlMappingNode>().Where(m => m.Children.ContainsKey(new YamlScalarNode("x-docker-sensitive"))).ToList();
 
     private static YamlMappingNode Load(string text)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using DockerApi.Generator.Parsing;
 using YamlDotNet.RepresentationModel;
 
 namespace DockerApi.SpecImport;
@@ -23,6 +24,7 @@ public static class SpecImporter
         var root = (YamlMappingNode)stream.Documents[0].RootNode;
         MarkNameMaps(root);
         Strip(root);
+        MarkSecrets(root);
         var info = (YamlMappingNode)root.Children[new YamlScalarNode("info")];
         var version = ((YamlScalarNode)info.Children[new YamlScalarNode("version")]).Value;
         info.Children[new YamlScalarNode("title")] = new YamlScalarNode("Docker Engine API");
@@ -34,6 +36,61 @@ public static class SpecImporter
         text.WriteLine("#   dotnet run --project tools/DockerApi.SpecImport -- <published swagger.yaml> spec/docker-v" + version + ".yaml");
         stream.Save(text, assignAnchors: false);
         return text.ToString().Replace("\r\n", "\n").TrimEnd('.', '\n') + "\n";
+    }
+
+    /// <summary>
+    /// Secrets the name rule (<c>SecretNames</c>, shared with the generator) cannot see: the payload of a secret and
+    /// the swarm's join tokens, by definition and property.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Definition, string Property)> KnownSecrets =
+    [
+        ("SecretSpec", "Data"), ("JoinTokens", "Worker"), ("JoinTokens", "Manager"),
+    ];
+
+    /// <summary>
+    /// Marks every property that holds a secret with <c>x-docker-sensitive: true</c>, which Docker's files do not
+    /// say: by the shared name rule, and by <see cref="KnownSecrets"/>; in definitions and in the inline schemas of paths.
+    /// </summary>
+    public static void MarkSecrets(YamlMappingNode root)
+    {
+        foreach (var (key, value) in root.Children)
+        {
+            if (key is YamlScalarNode { Value: "definitions" } && value is YamlMappingNode definitions)
+            {
+                foreach (var (name, schema) in definitions.Children)
+                    MarkSecrets(schema, ((YamlScalarNode)name).Value!);
+            }
+            else
+            {
+                MarkSecrets(value, definition: ""); // the inline schemas of paths: /auth's IdentityToken, /swarm/join's JoinToken
+            }
+        }
+    }
+
+    private static void MarkSecrets(YamlNode node, string definition)
+    {
+        switch (node)
+        {
+            case YamlMappingNode map:
+                foreach (var (key, value) in map.Children)
+                {
+                    if (key is YamlScalarNode { Value: "properties" } && value is YamlMappingNode properties)
+                    {
+                        foreach (var (name, schema) in properties.Children)
+                        {
+                            var wire = ((YamlScalarNode)name).Value!;
+                            if (schema is YamlMappingNode property && (SecretNames.IsSecret(wire) || KnownSecrets.Contains((definition, wire))))
+                                property.Children[new YamlScalarNode("x-docker-sensitive")] = new YamlScalarNode("true");
+                        }
+                    }
+                    MarkSecrets(value, definition);
+                }
+                break;
+            case YamlSequenceNode sequence:
+                foreach (var item in sequence.Children)
+                    MarkSecrets(item, definition);
+                break;
+        }
     }
 
     /// <summary>Removes prose keys below <paramref name="node"/>, except where a key is a name (a property called "description").</summary>

@@ -77,7 +77,7 @@ internal static class ClientEmitter
         {
             var p = op.Parameters.First(x => x.Location == ParameterLocation.Path && x.WireName == m.Groups[1].Value);
             var text = p.Type.Kind == TypeRefKind.String ? p.Name : $"DockerQuery.Integer({p.Name})!";
-            return $"\" + DockerUri.Segment({text}, \"{p.Name.TrimStart('@')}\") + \"";
+            return $"\" + DockerUri.Segment({text}, nameof({p.Name})) + \"";
         }).Replace(" + \"\"", "");
         var query = op.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
         if (query.Count == 0)
@@ -116,9 +116,7 @@ internal static class ClientEmitter
     {
         foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Header && !IsContentType(p)))
         {
-            w.Line(p.Required
-                ? $"request.Headers.TryAddWithoutValidation({TypeNames.Literal(p.WireName)}, {p.Name});"
-                : $"if ({p.Name} is not null) request.Headers.TryAddWithoutValidation({TypeNames.Literal(p.WireName)}, {p.Name});");
+            w.Line($"DockerHeaders.Add(request, {TypeNames.Literal(p.WireName)}, {p.Name}, nameof({p.Name}));");
         }
         var files = op.Parameters.Where(p => p.Location == ParameterLocation.FormFile).ToList();
         if (files.Count > 0)
@@ -141,7 +139,7 @@ internal static class ClientEmitter
         }
         // A Content-Type header parameter (ImageBuild's) belongs to the content, which HttpRequestHeaders refuse.
         foreach (var p in op.Parameters.Where(IsContentType))
-            w.Line($"DockerContent.SetContentType(request, {p.Name});");
+            w.Line($"DockerContent.SetContentType(request, {p.Name}, nameof({p.Name}));");
     }
 
     private static bool IsContentType(ApiParameter p) =>

@@ -56,9 +56,11 @@ internal static class ModelEmitter
             {
                 var separator = first ? "" : ", ";
                 first = false;
-                w.Line(property.Sensitive
-                    ? $"builder.Append(\"{separator}{property.Name} = \").Append({property.Name} is null ? \"null\" : \"***\");"
-                    : $"builder.Append(\"{separator}{property.Name} = \").Append({property.Name});");
+                w.Line(!property.Sensitive
+                    ? $"builder.Append(\"{separator}{property.Name} = \").Append({property.Name});"
+                    : property.Type.IsValueType && !property.Type.Nullable
+                        ? $"builder.Append(\"{separator}{property.Name} = ***\");"
+                        : $"builder.Append(\"{separator}{property.Name} = \").Append({property.Name} is null ? \"null\" : \"***\");");
             }
             w.Line("return true;");
         }

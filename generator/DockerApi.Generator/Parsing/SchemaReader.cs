@@ -186,7 +186,8 @@ internal sealed class SchemaReader
             name += "Value";
         name = Naming.Unique(name, memberNames);
         var type = Read(schema, typeName + Naming.Pascal(wire), nullable: !required);
-        properties.Add(new ApiProperty(name, wire, type, schema.Describe(), required && !type.Nullable, schema.Bool("x-docker-sensitive")));
+        properties.Add(new ApiProperty(name, wire, type, schema.Describe(), required && !type.Nullable,
+            schema.Bool("x-docker-sensitive") || SecretNames.IsSecret(wire)));
     }
 
     private TypeRef ReadEnum(YamlMappingNode schema, YamlSequenceNode values, string type, string contextName)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using DockerApi.Requests;
 using DockerApi.Transport;
 
 namespace DockerApi.Hijack;
@@ -87,8 +88,7 @@ internal static class HijackConnection
                 continue;
             foreach (var value in header.Value)
             {
-                if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
-                    throw new ArgumentException($"The value of header {header.Key} contains a line break.");
+                DockerHeaders.EnsureSafe(header.Key, value);
                 head.Append(header.Key).Append(": ").Append(value).Append("\r\n");
             }
         }

@@ -38,11 +38,15 @@ public static class DockerContent
     public static StreamContent Tar(Stream archive) => Binary(archive, "application/x-tar");
 
     /// <summary>Sets the Content-Type of the request's content, when both are present (a header parameter named Content-Type).</summary>
-    public static void SetContentType(HttpRequestMessage request, string? mediaType)
+    public static void SetContentType(HttpRequestMessage request, string? mediaType, string parameterName = "contentType")
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (mediaType is not null && request.Content is not null)
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
+        if (mediaType is null || request.Content is null)
+            return;
+        DockerHeaders.EnsureSafe("Content-Type", mediaType, parameterName);
+        if (!MediaTypeHeaderValue.TryParse(mediaType, out var parsed))
+            throw new ArgumentException($"'{mediaType}' is not a media type.", parameterName);
+        request.Content.Headers.ContentType = parsed;
     }
 
     /// <summary>A byte stream sent as it is read, with the given media type.</summary>

@@ -7,12 +7,17 @@ public static class DockerUri
 {
     /// <summary>
     /// A path parameter, escaped so that <c>/</c>, <c>?</c> and <c>#</c> cannot change the path. An empty value is
-    /// refused: a 2013 daemon redirects <c>/containers//json</c> to the container list.
+    /// refused: a 2013 daemon redirects <c>/containers//json</c> to the container list. So are <c>.</c> and
+    /// <c>..</c>: <see cref="Uri"/> removes such segments, escaped as <c>%2E</c> or not, so
+    /// <c>/containers/../json</c> would reach <c>/json</c>; no Docker object (container, image, volume, network,
+    /// plugin, node, service, secret, config) can have either name.
     /// </summary>
     public static string Segment(string value, string parameterName)
     {
         if (string.IsNullOrEmpty(value))
             throw new ArgumentException($"The path parameter '{parameterName}' must not be empty.", parameterName);
+        if (value is "." or "..")
+            throw new ArgumentException($"The path parameter '{parameterName}' must not be '{value}': it would change the request's path.", parameterName);
         return Uri.EscapeDataString(value);
     }
 }

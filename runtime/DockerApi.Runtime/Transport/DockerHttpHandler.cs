@@ -1,4 +1,5 @@
 using DockerApi.Hijack;
+using DockerApi.Requests;
 
 namespace DockerApi.Transport;
 
@@ -41,6 +42,8 @@ public sealed class DockerHttpHandler : HttpMessageHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Headers a caller added with TryAddWithoutValidation reach the wire unchecked by .NET: one rule for all.
+        DockerHeaders.EnsureSafe(request);
         return request.Options.TryGetValue(DockerRequestOptions.Hijack, out var mode) && mode != HijackMode.None
             ? HijackConnection.SendAsync(_endpoint, request, mode, _options.MaxResponseHeadBytes, cancellationToken)
             : _pooled.SendAsync(request, cancellationToken);

@@ -29,6 +29,25 @@ public sealed class DockerHttpClientTests
         Assert.Equal(["/v1.2/version", "/v1.2/containers/json?all=1", "/v1.0/info", "/v1.2/images/search?term=a%20b"], seen);
     }
 
+    [Theory]
+    [InlineData(Wire.Unix, HijackMode.None)]
+    [InlineData(Wire.Tcp, HijackMode.None)]
+    [InlineData(Wire.Unix, HijackMode.UpgradeTcp)]
+    public async Task A_header_added_by_hand_with_a_line_break_or_NUL_never_reaches_the_wire(Wire wire, HijackMode mode)
+    {
+        await using var server = RawServer.KeepAlive(wire, _ => Http.Response(200, "OK", "{}", "application/json"));
+        using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
+
+        foreach (var value in new[] { "a\r\nX-Injected: 1", "a\nb", "a\0b" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/containers/x/attach").WithHijack(mode);
+            request.Headers.TryAddWithoutValidation("X-Custom", value);
+            var error = await Assert.ThrowsAsync<ArgumentException>(() => client.SendAsync(request));
+            Assert.Equal("X-Custom", error.ParamName);
+        }
+        Assert.Equal(0, server.Accepted);
+    }
+
     [Fact]
     public void The_client_has_no_overall_timeout()
     {

@@ -62,28 +62,28 @@ internal sealed partial class ContainerApiClient : IContainerApi
     /// <inheritdoc />
     public Task<ContainerInspectResponse> InspectAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/containers/" + DockerUri.Segment(id, "id") + "/json";
+        var uri = "/containers/" + DockerUri.Segment(id, nameof(id)) + "/json";
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.ContainerInspectResponse, "ContainerInspect", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<FilesystemChange>?> ChangesAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/containers/" + DockerUri.Segment(id, "id") + "/changes";
+        var uri = "/containers/" + DockerUri.Segment(id, nameof(id)) + "/changes";
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.FilesystemChangeListOrNull, "ContainerChanges", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<Stream> ExportAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/containers/" + DockerUri.Segment(id, "id") + "/export";
+        var uri = "/containers/" + DockerUri.Segment(id, nameof(id)) + "/export";
         return DockerCall.SendStreamAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), "ContainerExport", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task StartAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/containers/" + DockerUri.Segment(id, "id") + "/start";
+        var uri = "/containers/" + DockerUri.Segment(id, nameof(id)) + "/start";
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ContainerStart", cancellationToken);
     }
 
@@ -92,7 +92,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
     {
         var query = new QueryString();
         query.Add("t", DockerQuery.Integer(t));
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/stop");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/stop");
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ContainerStop", cancellationToken);
     }
 
@@ -101,14 +101,14 @@ internal sealed partial class ContainerApiClient : IContainerApi
     {
         var query = new QueryString();
         query.Add("t", DockerQuery.Integer(t));
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/restart");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/restart");
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ContainerRestart", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task KillAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/containers/" + DockerUri.Segment(id, "id") + "/kill";
+        var uri = "/containers/" + DockerUri.Segment(id, nameof(id)) + "/kill";
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ContainerKill", cancellationToken);
     }
 
@@ -121,14 +121,14 @@ internal sealed partial class ContainerApiClient : IContainerApi
         query.Add("stdin", DockerQuery.Numeric(stdin));
         query.Add("stdout", DockerQuery.Numeric(stdout));
         query.Add("stderr", DockerQuery.Numeric(stderr));
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/attach");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/attach");
         return DockerCall.HijackAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), HijackMode.Raw, "ContainerAttach", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<ContainerWaitResponse> WaitAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/containers/" + DockerUri.Segment(id, "id") + "/wait";
+        var uri = "/containers/" + DockerUri.Segment(id, nameof(id)) + "/wait";
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), DockerJsonContext.Default.ContainerWaitResponse, "ContainerWait", cancellationToken);
     }
 
@@ -137,7 +137,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
     {
         var query = new QueryString();
         query.Add("v", DockerQuery.Numeric(v));
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id"));
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)));
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Delete, uri), "ContainerDelete", cancellationToken);
     }
 }

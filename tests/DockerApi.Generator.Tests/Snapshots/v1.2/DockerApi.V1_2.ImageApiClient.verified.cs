@@ -77,21 +77,21 @@ internal sealed partial class ImageApiClient : IImageApi
         var query = new QueryString();
         query.Add("url", url);
         query.Add("path", path);
-        var uri = query.AppendTo("/images/" + DockerUri.Segment(name, "name") + "/insert");
+        var uri = query.AppendTo("/images/" + DockerUri.Segment(name, nameof(name)) + "/insert");
         return DockerCall.StreamJsonAsync(_client, () => new HttpRequestMessage(HttpMethod.Post, uri), DockerJsonContext.Default.ImageInsertMessage, static m => m.Error, JsonStreamOptions.Default, "ImageInsert", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<ImageInspectResponse> InspectAsync(string name, CancellationToken cancellationToken)
     {
-        var uri = "/images/" + DockerUri.Segment(name, "name") + "/json";
+        var uri = "/images/" + DockerUri.Segment(name, nameof(name)) + "/json";
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.ImageInspectResponse, "ImageInspect", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<HistoryResponseItem>> HistoryAsync(string name, CancellationToken cancellationToken)
     {
-        var uri = "/images/" + DockerUri.Segment(name, "name") + "/history";
+        var uri = "/images/" + DockerUri.Segment(name, nameof(name)) + "/history";
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.HistoryResponseItemList, "ImageHistory", cancellationToken);
     }
 
@@ -101,7 +101,7 @@ internal sealed partial class ImageApiClient : IImageApi
         ArgumentNullException.ThrowIfNull(authConfig);
         var query = new QueryString();
         query.Add("registry", registry);
-        var uri = query.AppendTo("/images/" + DockerUri.Segment(name, "name") + "/push");
+        var uri = query.AppendTo("/images/" + DockerUri.Segment(name, nameof(name)) + "/push");
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
@@ -119,14 +119,14 @@ internal sealed partial class ImageApiClient : IImageApi
         query.Add("repo", repo);
         query.Add("tag", tag);
         query.Add("force", DockerQuery.Numeric(force));
-        var uri = query.AppendTo("/images/" + DockerUri.Segment(name, "name") + "/tag");
+        var uri = query.AppendTo("/images/" + DockerUri.Segment(name, nameof(name)) + "/tag");
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ImageTag", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ImageDeleteResponseItem>> DeleteAsync(string name, CancellationToken cancellationToken)
     {
-        var uri = "/images/" + DockerUri.Segment(name, "name");
+        var uri = "/images/" + DockerUri.Segment(name, nameof(name));
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Delete, uri), DockerJsonContext.Default.ImageDeleteResponseItemList, "ImageDelete", cancellationToken);
     }
 

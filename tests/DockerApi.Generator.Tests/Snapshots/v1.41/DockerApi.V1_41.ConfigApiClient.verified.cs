@@ -58,14 +58,14 @@ internal sealed partial class ConfigApiClient : IConfigApi
     /// <inheritdoc />
     public Task<Config> InspectAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/configs/" + DockerUri.Segment(id, "id");
+        var uri = "/configs/" + DockerUri.Segment(id, nameof(id));
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.Config, "ConfigInspect", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/configs/" + DockerUri.Segment(id, "id");
+        var uri = "/configs/" + DockerUri.Segment(id, nameof(id));
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Delete, uri), "ConfigDelete", cancellationToken);
     }
 
@@ -74,7 +74,7 @@ internal sealed partial class ConfigApiClient : IConfigApi
     {
         var query = new QueryString();
         query.Add("version", DockerQuery.Integer(version));
-        var uri = query.AppendTo("/configs/" + DockerUri.Segment(id, "id") + "/update");
+        var uri = query.AppendTo("/configs/" + DockerUri.Segment(id, nameof(id)) + "/update");
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);

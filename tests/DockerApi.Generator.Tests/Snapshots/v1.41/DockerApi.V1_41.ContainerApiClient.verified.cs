@@ -67,7 +67,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
     {
         var query = new QueryString();
         query.Add("size", DockerQuery.Word(size));
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/json");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/json");
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.ContainerInspectResponse, "ContainerInspect", cancellationToken);
     }
 
@@ -76,7 +76,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
     {
         var query = new QueryString();
         query.Add("ps_args", psArgs);
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/top");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/top");
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.ContainerTopResponse, "ContainerTop", cancellationToken);
     }
 
@@ -91,21 +91,21 @@ internal sealed partial class ContainerApiClient : IContainerApi
         query.Add("until", DockerQuery.Integer(until));
         query.Add("timestamps", DockerQuery.Word(timestamps));
         query.Add("tail", tail);
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/logs");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/logs");
         return DockerCall.SendStreamAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), "ContainerLogs", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ContainerChangesResponseItem>> ChangesAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/containers/" + DockerUri.Segment(id, "id") + "/changes";
+        var uri = "/containers/" + DockerUri.Segment(id, nameof(id)) + "/changes";
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.ContainerChangesResponseItemList, "ContainerChanges", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<Stream> ExportAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/containers/" + DockerUri.Segment(id, "id") + "/export";
+        var uri = "/containers/" + DockerUri.Segment(id, nameof(id)) + "/export";
         return DockerCall.SendStreamAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), "ContainerExport", cancellationToken);
     }
 
@@ -115,7 +115,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
         var query = new QueryString();
         query.Add("stream", DockerQuery.Word(stream));
         query.Add("one-shot", DockerQuery.Word(oneShot));
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/stats");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/stats");
         return DockerCall.StreamJsonAsync(_client, () => new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.JsonElement, null, JsonStreamOptions.Default, "ContainerStats", cancellationToken);
     }
 
@@ -125,7 +125,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
         var query = new QueryString();
         query.Add("h", DockerQuery.Integer(h));
         query.Add("w", DockerQuery.Integer(w));
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/resize");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/resize");
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ContainerResize", cancellationToken);
     }
 
@@ -134,7 +134,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
     {
         var query = new QueryString();
         query.Add("detachKeys", detachKeys);
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/start");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/start");
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ContainerStart", cancellationToken);
     }
 
@@ -143,7 +143,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
     {
         var query = new QueryString();
         query.Add("t", DockerQuery.Integer(t));
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/stop");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/stop");
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ContainerStop", cancellationToken);
     }
 
@@ -152,7 +152,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
     {
         var query = new QueryString();
         query.Add("t", DockerQuery.Integer(t));
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/restart");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/restart");
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ContainerRestart", cancellationToken);
     }
 
@@ -161,7 +161,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
     {
         var query = new QueryString();
         query.Add("signal", signal);
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/kill");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/kill");
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ContainerKill", cancellationToken);
     }
 
@@ -169,7 +169,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
     public Task<ContainerUpdateResponse> UpdateAsync(string id, ContainerUpdateRequest update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        var uri = "/containers/" + DockerUri.Segment(id, "id") + "/update";
+        var uri = "/containers/" + DockerUri.Segment(id, nameof(id)) + "/update";
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
@@ -185,21 +185,21 @@ internal sealed partial class ContainerApiClient : IContainerApi
         ArgumentNullException.ThrowIfNull(name);
         var query = new QueryString();
         query.Add("name", name);
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/rename");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/rename");
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ContainerRename", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task PauseAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/containers/" + DockerUri.Segment(id, "id") + "/pause";
+        var uri = "/containers/" + DockerUri.Segment(id, nameof(id)) + "/pause";
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ContainerPause", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task UnpauseAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/containers/" + DockerUri.Segment(id, "id") + "/unpause";
+        var uri = "/containers/" + DockerUri.Segment(id, nameof(id)) + "/unpause";
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ContainerUnpause", cancellationToken);
     }
 
@@ -213,7 +213,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
         query.Add("stdin", DockerQuery.Word(stdin));
         query.Add("stdout", DockerQuery.Word(stdout));
         query.Add("stderr", DockerQuery.Word(stderr));
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/attach");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/attach");
         return DockerCall.HijackAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), HijackMode.UpgradeTcp, "ContainerAttach", cancellationToken);
     }
 
@@ -222,7 +222,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
     {
         var query = new QueryString();
         query.Add("condition", condition);
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/wait");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/wait");
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), DockerJsonContext.Default.ContainerWaitResponse, "ContainerWait", cancellationToken);
     }
 
@@ -233,7 +233,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
         query.Add("v", DockerQuery.Word(v));
         query.Add("force", DockerQuery.Word(force));
         query.Add("link", DockerQuery.Word(link));
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id"));
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)));
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Delete, uri), "ContainerDelete", cancellationToken);
     }
 
@@ -243,7 +243,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
         ArgumentNullException.ThrowIfNull(path);
         var query = new QueryString();
         query.Add("path", path);
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/archive");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/archive");
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Head, uri), "ContainerArchiveInfo", cancellationToken);
     }
 
@@ -253,7 +253,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
         ArgumentNullException.ThrowIfNull(path);
         var query = new QueryString();
         query.Add("path", path);
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/archive");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/archive");
         return DockerCall.SendStreamAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), "ContainerArchive", cancellationToken);
     }
 
@@ -266,7 +266,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
         query.Add("path", path);
         query.Add("noOverwriteDirNonDir", noOverwriteDirNonDir);
         query.Add("copyUIDGID", copyUIDGID);
-        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, "id") + "/archive");
+        var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/archive");
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Put, uri);

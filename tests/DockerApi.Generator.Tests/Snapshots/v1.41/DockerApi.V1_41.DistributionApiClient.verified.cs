@@ -36,7 +36,7 @@ internal sealed partial class DistributionApiClient : IDistributionApi
     /// <inheritdoc />
     public Task<DistributionInspect> InspectAsync(string name, CancellationToken cancellationToken)
     {
-        var uri = "/distribution/" + DockerUri.Segment(name, "name") + "/json";
+        var uri = "/distribution/" + DockerUri.Segment(name, nameof(name)) + "/json";
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.DistributionInspect, "DistributionInspect", cancellationToken);
     }
 }

@@ -37,7 +37,7 @@ internal sealed partial class ExecApiClient : IExecApi
     public Task<IdResponse> ContainerExecAsync(string id, ContainerExecRequest execConfig, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(execConfig);
-        var uri = "/containers/" + DockerUri.Segment(id, "id") + "/exec";
+        var uri = "/containers/" + DockerUri.Segment(id, nameof(id)) + "/exec";
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
@@ -50,7 +50,7 @@ internal sealed partial class ExecApiClient : IExecApi
     /// <inheritdoc />
     public Task<DockerHijackedStream> StartAsync(string id, ExecStartRequest? execStartConfig, CancellationToken cancellationToken)
     {
-        var uri = "/exec/" + DockerUri.Segment(id, "id") + "/start";
+        var uri = "/exec/" + DockerUri.Segment(id, nameof(id)) + "/start";
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
@@ -66,14 +66,14 @@ internal sealed partial class ExecApiClient : IExecApi
         var query = new QueryString();
         query.Add("h", DockerQuery.Integer(h));
         query.Add("w", DockerQuery.Integer(w));
-        var uri = query.AppendTo("/exec/" + DockerUri.Segment(id, "id") + "/resize");
+        var uri = query.AppendTo("/exec/" + DockerUri.Segment(id, nameof(id)) + "/resize");
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ExecResize", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<ExecInspectResponse> InspectAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/exec/" + DockerUri.Segment(id, "id") + "/json";
+        var uri = "/exec/" + DockerUri.Segment(id, nameof(id)) + "/json";
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.ExecInspectResponse, "ExecInspect", cancellationToken);
     }
 }

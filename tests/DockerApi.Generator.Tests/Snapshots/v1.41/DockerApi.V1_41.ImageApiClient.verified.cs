@@ -77,9 +77,9 @@ internal sealed partial class ImageApiClient : IImageApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            if (xRegistryConfig is not null) request.Headers.TryAddWithoutValidation("X-Registry-Config", xRegistryConfig);
+            DockerHeaders.Add(request, "X-Registry-Config", xRegistryConfig, nameof(xRegistryConfig));
             request.Content = inputStream is null ? null : DockerContent.Binary(inputStream, "application/octet-stream");
-            DockerContent.SetContentType(request, contentType);
+            DockerContent.SetContentType(request, contentType, nameof(contentType));
             return request;
         }
         return DockerCall.StreamJsonAsync(_client, Request, DockerJsonContext.Default.BuildInfo, static m => m.Error, JsonStreamOptions.Default, "ImageBuild", cancellationToken);
@@ -111,7 +111,7 @@ internal sealed partial class ImageApiClient : IImageApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            if (xRegistryAuth is not null) request.Headers.TryAddWithoutValidation("X-Registry-Auth", xRegistryAuth);
+            DockerHeaders.Add(request, "X-Registry-Auth", xRegistryAuth, nameof(xRegistryAuth));
             request.Content = inputImage is null ? null : DockerContent.Binary(inputImage, "application/octet-stream");
             return request;
         }
@@ -121,14 +121,14 @@ internal sealed partial class ImageApiClient : IImageApi
     /// <inheritdoc />
     public Task<ImageInspect> InspectAsync(string name, CancellationToken cancellationToken)
     {
-        var uri = "/images/" + DockerUri.Segment(name, "name") + "/json";
+        var uri = "/images/" + DockerUri.Segment(name, nameof(name)) + "/json";
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.ImageInspect, "ImageInspect", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ImageHistoryResponseItem>> HistoryAsync(string name, CancellationToken cancellationToken)
     {
-        var uri = "/images/" + DockerUri.Segment(name, "name") + "/history";
+        var uri = "/images/" + DockerUri.Segment(name, nameof(name)) + "/history";
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.ImageHistoryResponseItemList, "ImageHistory", cancellationToken);
     }
 
@@ -138,11 +138,11 @@ internal sealed partial class ImageApiClient : IImageApi
         ArgumentNullException.ThrowIfNull(xRegistryAuth);
         var query = new QueryString();
         query.Add("tag", tag);
-        var uri = query.AppendTo("/images/" + DockerUri.Segment(name, "name") + "/push");
+        var uri = query.AppendTo("/images/" + DockerUri.Segment(name, nameof(name)) + "/push");
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            request.Headers.TryAddWithoutValidation("X-Registry-Auth", xRegistryAuth);
+            DockerHeaders.Add(request, "X-Registry-Auth", xRegistryAuth, nameof(xRegistryAuth));
             return request;
         }
         return DockerCall.StreamJsonAsync(_client, Request, DockerJsonContext.Default.PushImageInfo, static m => m.Error, JsonStreamOptions.Default, "ImagePush", cancellationToken);
@@ -154,7 +154,7 @@ internal sealed partial class ImageApiClient : IImageApi
         var query = new QueryString();
         query.Add("repo", repo);
         query.Add("tag", tag);
-        var uri = query.AppendTo("/images/" + DockerUri.Segment(name, "name") + "/tag");
+        var uri = query.AppendTo("/images/" + DockerUri.Segment(name, nameof(name)) + "/tag");
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ImageTag", cancellationToken);
     }
 
@@ -164,7 +164,7 @@ internal sealed partial class ImageApiClient : IImageApi
         var query = new QueryString();
         query.Add("force", DockerQuery.Word(force));
         query.Add("noprune", DockerQuery.Word(noprune));
-        var uri = query.AppendTo("/images/" + DockerUri.Segment(name, "name"));
+        var uri = query.AppendTo("/images/" + DockerUri.Segment(name, nameof(name)));
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Delete, uri), DockerJsonContext.Default.ImageDeleteResponseItemList, "ImageDelete", cancellationToken);
     }
 
@@ -213,7 +213,7 @@ internal sealed partial class ImageApiClient : IImageApi
     /// <inheritdoc />
     public Task<Stream> GetAsync(string name, CancellationToken cancellationToken)
     {
-        var uri = "/images/" + DockerUri.Segment(name, "name") + "/get";
+        var uri = "/images/" + DockerUri.Segment(name, nameof(name)) + "/get";
         return DockerCall.SendStreamAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), "ImageGet", cancellationToken);
     }
 

@@ -48,14 +48,14 @@ internal sealed partial class NetworkApiClient : INetworkApi
         var query = new QueryString();
         query.Add("verbose", DockerQuery.Word(verbose));
         query.Add("scope", scope);
-        var uri = query.AppendTo("/networks/" + DockerUri.Segment(id, "id"));
+        var uri = query.AppendTo("/networks/" + DockerUri.Segment(id, nameof(id)));
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.Network, "NetworkInspect", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/networks/" + DockerUri.Segment(id, "id");
+        var uri = "/networks/" + DockerUri.Segment(id, nameof(id));
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Delete, uri), "NetworkDelete", cancellationToken);
     }
 
@@ -77,7 +77,7 @@ internal sealed partial class NetworkApiClient : INetworkApi
     public Task ConnectAsync(string id, NetworkConnectRequest container, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(container);
-        var uri = "/networks/" + DockerUri.Segment(id, "id") + "/connect";
+        var uri = "/networks/" + DockerUri.Segment(id, nameof(id)) + "/connect";
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
@@ -91,7 +91,7 @@ internal sealed partial class NetworkApiClient : INetworkApi
     public Task DisconnectAsync(string id, NetworkDisconnectRequest container, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(container);
-        var uri = "/networks/" + DockerUri.Segment(id, "id") + "/disconnect";
+        var uri = "/networks/" + DockerUri.Segment(id, nameof(id)) + "/disconnect";
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);

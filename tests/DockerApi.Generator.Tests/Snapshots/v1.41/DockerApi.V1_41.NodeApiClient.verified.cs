@@ -45,7 +45,7 @@ internal sealed partial class NodeApiClient : INodeApi
     /// <inheritdoc />
     public Task<Node> InspectAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/nodes/" + DockerUri.Segment(id, "id");
+        var uri = "/nodes/" + DockerUri.Segment(id, nameof(id));
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.Node, "NodeInspect", cancellationToken);
     }
 
@@ -54,7 +54,7 @@ internal sealed partial class NodeApiClient : INodeApi
     {
         var query = new QueryString();
         query.Add("force", DockerQuery.Word(force));
-        var uri = query.AppendTo("/nodes/" + DockerUri.Segment(id, "id"));
+        var uri = query.AppendTo("/nodes/" + DockerUri.Segment(id, nameof(id)));
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Delete, uri), "NodeDelete", cancellationToken);
     }
 
@@ -63,7 +63,7 @@ internal sealed partial class NodeApiClient : INodeApi
     {
         var query = new QueryString();
         query.Add("version", DockerQuery.Integer(version));
-        var uri = query.AppendTo("/nodes/" + DockerUri.Segment(id, "id") + "/update");
+        var uri = query.AppendTo("/nodes/" + DockerUri.Segment(id, nameof(id)) + "/update");
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);

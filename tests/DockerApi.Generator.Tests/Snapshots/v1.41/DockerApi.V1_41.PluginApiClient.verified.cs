@@ -63,7 +63,7 @@ internal sealed partial class PluginApiClient : IPluginApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            if (xRegistryAuth is not null) request.Headers.TryAddWithoutValidation("X-Registry-Auth", xRegistryAuth);
+            DockerHeaders.Add(request, "X-Registry-Auth", xRegistryAuth, nameof(xRegistryAuth));
             request.Content = body is null ? null : DockerCall.Json(body, DockerJsonContext.Default.PluginPrivilegeList);
             return request;
         }
@@ -73,7 +73,7 @@ internal sealed partial class PluginApiClient : IPluginApi
     /// <inheritdoc />
     public Task<Plugin> InspectAsync(string name, CancellationToken cancellationToken)
     {
-        var uri = "/plugins/" + DockerUri.Segment(name, "name") + "/json";
+        var uri = "/plugins/" + DockerUri.Segment(name, nameof(name)) + "/json";
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.Plugin, "PluginInspect", cancellationToken);
     }
 
@@ -82,7 +82,7 @@ internal sealed partial class PluginApiClient : IPluginApi
     {
         var query = new QueryString();
         query.Add("force", DockerQuery.Word(force));
-        var uri = query.AppendTo("/plugins/" + DockerUri.Segment(name, "name"));
+        var uri = query.AppendTo("/plugins/" + DockerUri.Segment(name, nameof(name)));
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Delete, uri), DockerJsonContext.Default.Plugin, "PluginDelete", cancellationToken);
     }
 
@@ -91,7 +91,7 @@ internal sealed partial class PluginApiClient : IPluginApi
     {
         var query = new QueryString();
         query.Add("timeout", DockerQuery.Integer(timeout));
-        var uri = query.AppendTo("/plugins/" + DockerUri.Segment(name, "name") + "/enable");
+        var uri = query.AppendTo("/plugins/" + DockerUri.Segment(name, nameof(name)) + "/enable");
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "PluginEnable", cancellationToken);
     }
 
@@ -100,7 +100,7 @@ internal sealed partial class PluginApiClient : IPluginApi
     {
         var query = new QueryString();
         query.Add("force", DockerQuery.Word(force));
-        var uri = query.AppendTo("/plugins/" + DockerUri.Segment(name, "name") + "/disable");
+        var uri = query.AppendTo("/plugins/" + DockerUri.Segment(name, nameof(name)) + "/disable");
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "PluginDisable", cancellationToken);
     }
 
@@ -110,11 +110,11 @@ internal sealed partial class PluginApiClient : IPluginApi
         ArgumentNullException.ThrowIfNull(remote);
         var query = new QueryString();
         query.Add("remote", remote);
-        var uri = query.AppendTo("/plugins/" + DockerUri.Segment(name, "name") + "/upgrade");
+        var uri = query.AppendTo("/plugins/" + DockerUri.Segment(name, nameof(name)) + "/upgrade");
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            if (xRegistryAuth is not null) request.Headers.TryAddWithoutValidation("X-Registry-Auth", xRegistryAuth);
+            DockerHeaders.Add(request, "X-Registry-Auth", xRegistryAuth, nameof(xRegistryAuth));
             request.Content = body is null ? null : DockerCall.Json(body, DockerJsonContext.Default.PluginPrivilegeList);
             return request;
         }
@@ -140,14 +140,14 @@ internal sealed partial class PluginApiClient : IPluginApi
     /// <inheritdoc />
     public Task PushAsync(string name, CancellationToken cancellationToken)
     {
-        var uri = "/plugins/" + DockerUri.Segment(name, "name") + "/push";
+        var uri = "/plugins/" + DockerUri.Segment(name, nameof(name)) + "/push";
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "PluginPush", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task SetAsync(string name, IReadOnlyList<string>? body, CancellationToken cancellationToken)
     {
-        var uri = "/plugins/" + DockerUri.Segment(name, "name") + "/set";
+        var uri = "/plugins/" + DockerUri.Segment(name, nameof(name)) + "/set";
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);

@@ -58,14 +58,14 @@ internal sealed partial class SecretApiClient : ISecretApi
     /// <inheritdoc />
     public Task<Secret> InspectAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/secrets/" + DockerUri.Segment(id, "id");
+        var uri = "/secrets/" + DockerUri.Segment(id, nameof(id));
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.Secret, "SecretInspect", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/secrets/" + DockerUri.Segment(id, "id");
+        var uri = "/secrets/" + DockerUri.Segment(id, nameof(id));
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Delete, uri), "SecretDelete", cancellationToken);
     }
 
@@ -74,7 +74,7 @@ internal sealed partial class SecretApiClient : ISecretApi
     {
         var query = new QueryString();
         query.Add("version", DockerQuery.Integer(version));
-        var uri = query.AppendTo("/secrets/" + DockerUri.Segment(id, "id") + "/update");
+        var uri = query.AppendTo("/secrets/" + DockerUri.Segment(id, nameof(id)) + "/update");
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);

@@ -51,7 +51,7 @@ internal sealed partial class ServiceApiClient : IServiceApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            if (xRegistryAuth is not null) request.Headers.TryAddWithoutValidation("X-Registry-Auth", xRegistryAuth);
+            DockerHeaders.Add(request, "X-Registry-Auth", xRegistryAuth, nameof(xRegistryAuth));
             request.Content = DockerCall.Json(body, DockerJsonContext.Default.ServiceCreateRequest);
             return request;
         }
@@ -63,14 +63,14 @@ internal sealed partial class ServiceApiClient : IServiceApi
     {
         var query = new QueryString();
         query.Add("insertDefaults", DockerQuery.Word(insertDefaults));
-        var uri = query.AppendTo("/services/" + DockerUri.Segment(id, "id"));
+        var uri = query.AppendTo("/services/" + DockerUri.Segment(id, nameof(id)));
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.Service, "ServiceInspect", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/services/" + DockerUri.Segment(id, "id");
+        var uri = "/services/" + DockerUri.Segment(id, nameof(id));
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Delete, uri), "ServiceDelete", cancellationToken);
     }
 
@@ -82,11 +82,11 @@ internal sealed partial class ServiceApiClient : IServiceApi
         query.Add("version", DockerQuery.Integer(version));
         query.Add("registryAuthFrom", registryAuthFrom);
         query.Add("rollback", rollback);
-        var uri = query.AppendTo("/services/" + DockerUri.Segment(id, "id") + "/update");
+        var uri = query.AppendTo("/services/" + DockerUri.Segment(id, nameof(id)) + "/update");
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            if (xRegistryAuth is not null) request.Headers.TryAddWithoutValidation("X-Registry-Auth", xRegistryAuth);
+            DockerHeaders.Add(request, "X-Registry-Auth", xRegistryAuth, nameof(xRegistryAuth));
             request.Content = DockerCall.Json(body, DockerJsonContext.Default.ServiceUpdateRequest);
             return request;
         }
@@ -104,7 +104,7 @@ internal sealed partial class ServiceApiClient : IServiceApi
         query.Add("since", DockerQuery.Integer(since));
         query.Add("timestamps", DockerQuery.Word(timestamps));
         query.Add("tail", tail);
-        var uri = query.AppendTo("/services/" + DockerUri.Segment(id, "id") + "/logs");
+        var uri = query.AppendTo("/services/" + DockerUri.Segment(id, nameof(id)) + "/logs");
         return DockerCall.SendStreamAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), "ServiceLogs", cancellationToken);
     }
 }

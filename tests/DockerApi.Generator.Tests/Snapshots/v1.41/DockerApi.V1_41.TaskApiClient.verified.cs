@@ -45,7 +45,7 @@ internal sealed partial class TaskApiClient : ITaskApi
     /// <inheritdoc />
     public Task<TaskModel> InspectAsync(string id, CancellationToken cancellationToken)
     {
-        var uri = "/tasks/" + DockerUri.Segment(id, "id");
+        var uri = "/tasks/" + DockerUri.Segment(id, nameof(id));
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.TaskModel, "TaskInspect", cancellationToken);
     }
 
@@ -60,7 +60,7 @@ internal sealed partial class TaskApiClient : ITaskApi
         query.Add("since", DockerQuery.Integer(since));
         query.Add("timestamps", DockerQuery.Word(timestamps));
         query.Add("tail", tail);
-        var uri = query.AppendTo("/tasks/" + DockerUri.Segment(id, "id") + "/logs");
+        var uri = query.AppendTo("/tasks/" + DockerUri.Segment(id, nameof(id)) + "/logs");
         return DockerCall.SendStreamAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), "TaskLogs", cancellationToken);
     }
 }

@@ -59,7 +59,7 @@ internal sealed partial class VolumeApiClient : IVolumeApi
     /// <inheritdoc />
     public Task<Volume> InspectAsync(string name, CancellationToken cancellationToken)
     {
-        var uri = "/volumes/" + DockerUri.Segment(name, "name");
+        var uri = "/volumes/" + DockerUri.Segment(name, nameof(name));
         return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.Volume, "VolumeInspect", cancellationToken);
     }
 
@@ -68,7 +68,7 @@ internal sealed partial class VolumeApiClient : IVolumeApi
     {
         var query = new QueryString();
         query.Add("force", DockerQuery.Word(force));
-        var uri = query.AppendTo("/volumes/" + DockerUri.Segment(name, "name"));
+        var uri = query.AppendTo("/volumes/" + DockerUri.Segment(name, nameof(name)));
         return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Delete, uri), "VolumeDelete", cancellationToken);
     }
 
