@@ -12,6 +12,9 @@ internal sealed class SourceWriter
 
     public SourceWriter Line(string text = "")
     {
+        // The backstop of CSharpText: a line that holds a line terminator could carry spec text out of a comment.
+        if (CSharpText.HasLineTerminator(text))
+            throw new InvalidOperationException("A line of generated code holds a line terminator: " + CSharpText.Literal(text));
         if (text.Length > 0)
             _builder.Append(' ', _indent * 4);
         _builder.Append(text).Append('\n');

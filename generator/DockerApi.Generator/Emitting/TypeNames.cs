@@ -129,5 +129,5 @@ internal static class TypeNames
         _ => $"{Writer(type)}({writer}, {value}, {options});",
     };
 
-    public static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+    public static string Literal(string text) => CSharpText.Literal(text);
 }

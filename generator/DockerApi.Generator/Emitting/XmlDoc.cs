@@ -10,14 +10,15 @@ internal static class XmlDoc
     private static readonly Regex Code = new("`([^`]+)`", RegexOptions.Compiled);
     private static readonly Regex Link = new(@"\[([^\]]+)\]\(([^)]+)\)", RegexOptions.Compiled);
 
-    public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>Text for one line of an XML doc comment: escaped, line terminators replaced (see <see cref="CSharpText"/>).</summary>
+    public static string Escape(string text) => CSharpText.OneLine(text).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     /// <summary>Markdown-ish description → XML doc text lines.</summary>
     public static IEnumerable<string> Lines(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
             yield break;
-        var lines = text!.Replace("\r\n", "\n").Trim('\n').Split('\n').Select(l => l.TrimEnd()).ToList();
+        var lines = CSharpText.Lines(text!.Trim(CSharpText.LineTerminators)).Select(l => l.TrimEnd()).ToList();
         var inCode = false;
         foreach (var raw in lines)
         {
