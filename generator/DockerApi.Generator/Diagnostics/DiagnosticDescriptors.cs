@@ -52,6 +52,11 @@ internal static class DiagnosticDescriptors
         "The operation {0} ({1}) is not generated: it needs {2}",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor BudgetExceeded = new(
+        "DAPI010", "The spec is cyclic or too deep",
+        "{0}. The generator stops here rather than take the compiler down; {1}.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "DAPI099", "The generator failed",
         "The DockerApi generator failed on this spec: {0}. This is a bug in the generator; please report it with the spec.",
@@ -68,6 +73,7 @@ internal static class DiagnosticDescriptors
         "DAPI007" => InvalidExtension,
         "DAPI008" => MissingOperationId,
         "DAPI009" => OperationNotGenerated,
+        "DAPI010" => BudgetExceeded,
         _ => InternalError,
     };
 }

@@ -156,18 +156,29 @@ internal sealed class SchemaReader
     }
 
     /// <summary>The properties of an object schema, following allOf and $ref parts.</summary>
-    private IEnumerable<(string WireName, YamlMappingNode Schema, bool Required)> PropertiesOf(YamlMappingNode schema)
+    /// <param name="schema">The schema.</param>
+    /// <param name="visiting">The schemas whose allOf is being followed: one met again is an allOf cycle, reported once.</param>
+    private IEnumerable<(string WireName, YamlMappingNode Schema, bool Required)> PropertiesOf(YamlMappingNode schema, HashSet<YamlMappingNode>? visiting = null)
     {
         if (schema.Seq("allOf") is { } allOf)
         {
+            visiting ??= new HashSet<YamlMappingNode>(SameNode.Instance);
+            visiting.Add(schema);
             foreach (var part in allOf.Children.OfType<YamlMappingNode>())
             {
                 var target = part.Get("$ref") is YamlScalarNode r ? DefinitionSchema(r) : part;
                 if (target is null)
                     continue;
-                foreach (var p in PropertiesOf(target))
+                if (visiting.Contains(target))
+                {
+                    _diagnostics.Report(DiagnosticDescriptors.BudgetExceeded, part, "This allOf part includes a schema that includes it (an allOf cycle)",
+                        "an object can include another's properties, not its own");
+                    continue;
+                }
+                foreach (var p in PropertiesOf(target, visiting))
                     yield return p;
             }
+            visiting.Remove(schema);
         }
         var required = new HashSet<string>(schema.Seq("required")?.Children.OfType<YamlScalarNode>().Select(n => n.Value!) ?? Enumerable.Empty<string>());
         foreach (var entry in schema.Map("properties")?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
@@ -240,6 +251,12 @@ internal sealed class SchemaReader
                 $"The definition '{name}' must be a schema (a mapping with 'type', 'properties', …).");
             return _resolved[name] = TypeRef.Of(TypeRefKind.Element);
         }
+        if (RefCycle(name) is { } cycle)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.BudgetExceeded, schema, $"The definition '{name}' is only a '$ref' and the references lead back to it ({cycle})",
+                "one definition of the cycle must be a schema");
+            return _resolved[name] = TypeRef.Of(TypeRefKind.Element);
+        }
         var typeName = _typeNameOfDefinition[name];
         // Placeholder while reading, for recursive definitions.
         _resolved[name] = new TypeRef(TypeRefKind.Named, false, typeName);
@@ -249,6 +266,34 @@ internal sealed class SchemaReader
         _claimable = outer;
         _resolved[name] = type;
         return type;
+    }
+
+    /// <summary>
+    /// <c>A → B → A</c> when <paramref name="name"/> is nothing but a <c>$ref</c> (alone or as a single allOf part) and
+    /// following such references comes back to it; null otherwise. Such a definition has no type to be.
+    /// </summary>
+    private string? RefCycle(string name)
+    {
+        var path = new List<string> { name };
+        var current = name;
+        while (_definitions?.Get(current) is YamlMappingNode schema && PureRef(schema) is { } target)
+        {
+            if (target == name)
+                return string.Join(" → ", path) + " → " + name;
+            if (path.Contains(target))
+                return null; // a cycle further on, reported at its own members
+            path.Add(current = target);
+        }
+        return null;
+    }
+
+    private static string? PureRef(YamlMappingNode schema)
+    {
+        if (schema.Seq("allOf") is { Children.Count: 1 } allOf && allOf.Children[0] is YamlMappingNode single)
+            schema = single;
+        return schema.Get("$ref") is YamlScalarNode { Value: { } text } && text.StartsWith(RefPrefix, System.StringComparison.Ordinal)
+            ? text.Substring(RefPrefix.Length)
+            : null;
     }
 
     /// <summary>The definition's reserved name for its own top-level type; a unique new name for anything else.</summary>
@@ -266,5 +311,15 @@ internal sealed class SchemaReader
     {
         _diagnostics.Report(DiagnosticDescriptors.UnsupportedSchema, schema, construct, string.IsNullOrEmpty(where) ? "the value" : where, hint);
         return TypeRef.Of(TypeRefKind.Element);
+    }
+
+    /// <summary>Nodes compared by identity: YamlDotNet's own equality walks the whole subtree.</summary>
+    private sealed class SameNode : IEqualityComparer<YamlMappingNode>
+    {
+        public static readonly SameNode Instance = new();
+
+        public bool Equals(YamlMappingNode? x, YamlMappingNode? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(YamlMappingNode node) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(node);
     }
 }

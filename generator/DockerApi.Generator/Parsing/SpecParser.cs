@@ -59,6 +59,8 @@ internal sealed class SpecParser
 
     private static YamlMappingNode? Load(string text, DiagnosticBag diagnostics)
     {
+        if (!YamlBudget.Check(text, diagnostics))
+            return null;
         var stream = new YamlStream();
         try
         {
