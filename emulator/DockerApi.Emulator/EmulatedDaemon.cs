@@ -28,7 +28,7 @@ public sealed class EmulatedDaemon : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var endpoint = DockerEndpoint.Parse(options.Host);
         var daemon = new Daemon(options);
-        return Task.FromResult(new EmulatedDaemon(new HttpServer(endpoint, daemon.HandleAsync, options.MaxBodyBytes)));
+        return Task.FromResult(new EmulatedDaemon(new HttpServer(endpoint, daemon.HandleAsync, options.MaxBodyBytes, options.HeadTimeout)));
     }
 
     /// <summary>Stops listening and closes every connection.</summary>

@@ -88,6 +88,40 @@ public sealed class EmulatorBehaviourTests
     }
 
     [Theory]
+    [InlineData("7FFFFFFF")]
+    [InlineData("FFFFFFFFFFFF")]
+    public async Task A_chunk_size_past_the_body_limit_is_answered_413_not_dropped(string size)
+    {
+        await using var daemon = await EmulatedDaemon.StartAsync();
+        var (status, _, body) = await Raw(daemon, $"POST /v1.2/build HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n{size}\r\nabc");
+        Assert.Equal((413, "Request body too large\n"), (status, body));
+        Assert.Equal(200, (await Raw(daemon, Get("/v1.2/version"))).Status);
+    }
+
+    [Fact]
+    public async Task A_request_head_over_64_KiB_is_answered_413_even_when_it_arrives_whole()
+    {
+        await using var daemon = await EmulatedDaemon.StartAsync();
+        var head = "GET /v1.2/version HTTP/1.1\r\nHost: x\r\nX-Filler: " + new string('a', 70 * 1024) + "\r\n\r\n";
+        var (status, _, _) = await Raw(daemon, head);
+        Assert.Equal(413, status);
+        Assert.Equal(200, (await Raw(daemon, Get("/v1.2/version"))).Status);
+    }
+
+    [Fact]
+    public async Task A_client_that_trickles_its_head_is_disconnected_after_the_head_timeout()
+    {
+        await using var daemon = await EmulatedDaemon.StartAsync(new EmulatorOptions { HeadTimeout = TimeSpan.FromMilliseconds(200) });
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var socket = await daemon.Endpoint.ConnectAsync(guard.Token);
+        await socket.SendAsync(Encoding.ASCII.GetBytes("GET /v1.2/version HTTP/1.1\r\nHost: x\r\n"), guard.Token);
+
+        // The server closes the connection: the read ends (0 bytes) without an answer.
+        Assert.Equal(0, await socket.ReceiveAsync(new byte[1024], SocketFlags.None, guard.Token));
+        Assert.Equal(200, (await Raw(daemon, Get("/v1.2/version"))).Status);
+    }
+
+    [Theory]
     [InlineData("POST /v1.2/containers/create HTTP/1.1\r\nContent-Length: 500\r\n\r\n{\"Ima")]
     [InlineData("GET /v1.2/vers")]
     [InlineData("NONSENSE\r\n\r\n")]

@@ -16,15 +16,17 @@ internal sealed class HttpServer : IAsyncDisposable
     private readonly Socket _listener;
     private readonly Func<HttpRequest, HttpResponse, CancellationToken, Task> _handler;
     private readonly long _maxBodyBytes;
+    private readonly TimeSpan _headTimeout;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _connections = [];
     private readonly List<Socket> _open = [];
     private readonly Task _acceptLoop;
 
-    public HttpServer(DockerEndpoint endpoint, Func<HttpRequest, HttpResponse, CancellationToken, Task> handler, long maxBodyBytes)
+    public HttpServer(DockerEndpoint endpoint, Func<HttpRequest, HttpResponse, CancellationToken, Task> handler, long maxBodyBytes, TimeSpan headTimeout)
     {
         _handler = handler;
         _maxBodyBytes = maxBodyBytes;
+        _headTimeout = headTimeout;
         if (endpoint.Kind == DockerEndpointKind.Unix)
         {
             if (File.Exists(endpoint.SocketPath))
@@ -78,7 +80,7 @@ internal sealed class HttpServer : IAsyncDisposable
     private async Task ServeAsync(Socket socket)
     {
         using var stream = new NetworkStream(socket, ownsSocket: true);
-        var reader = new RequestReader(stream, _maxBodyBytes);
+        var reader = new RequestReader(stream, _maxBodyBytes, _headTimeout);
         try
         {
             while (!_stop.IsCancellationRequested)
@@ -131,7 +133,7 @@ internal sealed class HttpServer : IAsyncDisposable
     }
 
     /// <summary>Reads requests off one connection: head, then a body by Content-Length or chunked.</summary>
-    private sealed class RequestReader(Stream stream, long maxBodyBytes)
+    private sealed class RequestReader(Stream stream, long maxBodyBytes, TimeSpan headTimeout)
     {
         private byte[] _buffer = new byte[8192];
         private int _start;
@@ -139,9 +141,18 @@ internal sealed class HttpServer : IAsyncDisposable
 
         public async Task<HttpRequest?> ReadAsync(CancellationToken cancellationToken)
         {
-            var headEnd = await FillUntilAsync("\r\n\r\n"u8.ToArray(), MaxHeadBytes, cancellationToken);
+            int headEnd;
+            // The head must arrive within the timeout (the body may take as long as it needs): no slowloris.
+            using (var headTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                headTime.CancelAfter(headTimeout);
+                headEnd = await FillUntilAsync("\r\n\r\n"u8.ToArray(), MaxHeadBytes, headTime.Token);
+            }
             if (headEnd < 0)
                 return null;
+            // The head may have come whole in one read: its size is checked here too, not only while waiting.
+            if (headEnd - _start > MaxHeadBytes)
+                throw HeadTooLarge();
             var head = Encoding.Latin1.GetString(_buffer, _start, headEnd - _start);
             _start = headEnd + 4;
             var lines = head.Split("\r\n");
@@ -189,14 +200,15 @@ internal sealed class HttpServer : IAsyncDisposable
                     throw new IOException("the client closed inside a chunked body");
                 var sizeText = Encoding.ASCII.GetString(_buffer, _start, lineEnd - _start).Split(';')[0].Trim();
                 _start = lineEnd + 2;
-                if (!int.TryParse(sizeText, System.Globalization.NumberStyles.HexNumber, null, out var size) || size < 0)
+                if (!long.TryParse(sizeText, System.Globalization.NumberStyles.HexNumber, null, out var size) || size < 0)
                     throw new BadRequestException(400, "400 Bad Request: malformed chunk");
-                var data = await ReadExactlyAsync(size + 2, cancellationToken);
+                // Checked before the chunk is read: a size near int.MaxValue must not overflow into a negative count.
+                if (size > maxBodyBytes - body.Length || size > int.MaxValue - 2)
+                    throw new BadRequestException(413, "Request body too large");
+                var data = await ReadExactlyAsync((int)size + 2, cancellationToken);
                 if (size == 0)
                     return body.ToArray();
-                if (body.Length + size > maxBodyBytes)
-                    throw new BadRequestException(413, "Request body too large");
-                body.Write(data, 0, size);
+                body.Write(data, 0, (int)size);
             }
         }
 
@@ -225,7 +237,7 @@ internal sealed class HttpServer : IAsyncDisposable
                 if (index >= 0)
                     return _start + index;
                 if (_end - _start > limit)
-                    throw new BadRequestException(400, "400 Bad Request: request head too large");
+                    throw HeadTooLarge();
                 if (!await ReadMoreAsync(cancellationToken))
                 {
                     if (_end == _start)
@@ -234,6 +246,9 @@ internal sealed class HttpServer : IAsyncDisposable
                 }
             }
         }
+
+        // Go's net/http of 2013 answered an oversized head with 413 and closed the connection.
+        private static BadRequestException HeadTooLarge() => new(413, "Request Entity Too Large");
 
         private async Task<bool> ReadMoreAsync(CancellationToken cancellationToken)
         {

@@ -72,3 +72,17 @@ public sealed class DockerProtocolException : DockerException
     {
     }
 }
+
+/// <summary>
+/// The daemon could not be reached, or the connection to it broke: refused, reset, timed out, no such socket.
+/// <see cref="Exception.InnerException"/> is the transport's own error.
+/// </summary>
+public sealed class DockerConnectionException : DockerException
+{
+    /// <summary>Creates the exception.</summary>
+    public DockerConnectionException(string message, string? endpoint = null, string? operation = null, Exception? innerException = null)
+        : base(operation is null ? message : $"{operation}: {message}", operation, innerException) => Endpoint = endpoint;
+
+    /// <summary>The daemon's address (<c>unix:///var/run/docker.sock</c>, <c>tcp://host:port</c>), when known.</summary>
+    public string? Endpoint { get; }
+}

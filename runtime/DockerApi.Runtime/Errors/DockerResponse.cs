@@ -87,19 +87,40 @@ public static class DockerResponse
         using (response)
         {
             await EnsureSuccessAsync(response, operation, cancellationToken).ConfigureAwait(false);
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var stream = await OpenBoundedAsync(response, operation, cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
                 try
                 {
                     return (await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false))!;
                 }
-                catch (JsonException e)
+                catch (Exception e) when (e is JsonException or InvalidOperationException) // InvalidOperationException: a string that is not UTF-8
                 {
                     throw new DockerProtocolException($"the answer is not the expected JSON: {e.Message}", operation, e);
                 }
             }
         }
+    }
+
+    /// <summary>Reads a text body, bounded as JSON bodies are.</summary>
+    public static async Task<string> ReadTextAsync(HttpResponseMessage response, string? operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var stream = await OpenBoundedAsync(response, operation, cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The body of an answer read whole, at most <see cref="Transport.DockerTransportOptions.MaxResponseBodyBytes"/>
+    /// (of the handler that received it): a larger declared length fails at once, a longer body when it gets there.
+    /// </summary>
+    private static async Task<Stream> OpenBoundedAsync(HttpResponseMessage response, string? operation, CancellationToken cancellationToken)
+    {
+        var limit = (response.Content as Transport.DockerResponseContent)?.MaxBodyBytes ?? Transport.DockerTransportOptions.DefaultMaxResponseBodyBytes;
+        if (response.Content.Headers.ContentLength is long declared && declared > limit)
+            throw Streams.LimitedStream.TooLarge(declared, limit, operation);
+        return new Streams.LimitedStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), limit, operation);
     }
 
     private static async Task<string> ReadBoundedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)

@@ -10,14 +10,14 @@ namespace DockerApi.Transport;
 public sealed class DockerHijackedStream : Stream
 {
     private readonly Socket _socket;
-    private readonly NetworkStream _network;
+    private readonly Stream _network; // the socket's stream, its failures raised as DockerExceptions
     private readonly byte[] _leftover;
     private int _leftoverOffset;
 
-    internal DockerHijackedStream(Socket socket, byte[] leftover, int leftoverCount, System.Net.HttpStatusCode statusCode)
+    internal DockerHijackedStream(Socket socket, DockerEndpoint endpoint, byte[] leftover, int leftoverCount, System.Net.HttpStatusCode statusCode)
     {
         _socket = socket;
-        _network = new NetworkStream(socket, ownsSocket: true);
+        _network = new GuardedStream(new NetworkStream(socket, ownsSocket: true), endpoint);
         _leftover = leftover.AsSpan(0, leftoverCount).ToArray();
         StatusCode = statusCode;
     }
@@ -56,7 +56,7 @@ public sealed class DockerHijackedStream : Stream
         }
         catch (SocketException e)
         {
-            throw new IOException("The hijacked connection could not be half-closed: " + e.Message, e);
+            throw new DockerConnectionException("the hijacked connection could not be half-closed: " + e.Message, null, null, e);
         }
     }
 

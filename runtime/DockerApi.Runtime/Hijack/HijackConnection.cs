@@ -30,7 +30,7 @@ internal static class HijackConnection
 
             if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.SwitchingProtocols)
             {
-                var stream = new DockerHijackedStream(socket, buffer.AsSpan(headLength).ToArray(), leftover, response.StatusCode);
+                var stream = new DockerHijackedStream(socket, endpoint, buffer.AsSpan(headLength).ToArray(), leftover, response.StatusCode);
                 handedOver = true;
                 var content = new HijackedContent(stream);
                 MoveContentHeaders(response, content);
@@ -43,10 +43,6 @@ internal static class HijackConnection
             MoveContentHeaders(response, errorContent);
             response.Content = errorContent;
             return response;
-        }
-        catch (SocketException e)
-        {
-            throw new HttpRequestException($"The hijacked request to {endpoint} failed: {e.Message}", e);
         }
         finally
         {

@@ -33,7 +33,7 @@ public static class DockerCall
     public static async Task<string> SendTextAsync(HttpClient client, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
     {
         using var response = await SendCheckedAsync(client, request, operation, cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return await DockerResponse.ReadTextAsync(response, operation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A request whose answer is a byte stream (a tar archive), returned as it arrives. Disposing it ends the response.</summary>

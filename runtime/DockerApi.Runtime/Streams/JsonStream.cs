@@ -75,7 +75,7 @@ public static class JsonStream
             }
             return JsonSerializer.Deserialize(ref reader, typeInfo)!;
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException) // InvalidOperationException: a string that is not UTF-8
         {
             throw new DockerProtocolException($"a value of the stream is not valid JSON for a {typeof(T).Name}: {e.Message}", operation, e);
         }

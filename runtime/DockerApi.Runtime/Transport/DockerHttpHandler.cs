@@ -15,18 +15,27 @@ public sealed class DockerHttpHandler : HttpMessageHandler
     private readonly DockerTransportOptions _options;
     private readonly HttpMessageInvoker _pooled;
 
-    /// <summary>Creates the handler for <paramref name="endpoint"/>.</summary>
+    /// <summary>Creates the handler for <paramref name="endpoint"/>; <paramref name="options"/> are read once, here.</summary>
     public DockerHttpHandler(DockerEndpoint endpoint, DockerTransportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         _endpoint = endpoint;
-        _options = options ?? new DockerTransportOptions();
+        var given = options ?? new DockerTransportOptions();
+        // A copy: changing the caller's object later does not change this handler halfway.
+        _options = new DockerTransportOptions
+        {
+            ConnectTimeout = given.ConnectTimeout,
+            PooledConnectionIdleTimeout = given.PooledConnectionIdleTimeout,
+            MaxResponseHeadBytes = given.MaxResponseHeadBytes,
+            MaxResponseBodyBytes = given.MaxResponseBodyBytes,
+        };
         _pooled = new HttpMessageInvoker(new SocketsHttpHandler
         {
             ConnectCallback = async (_, cancellationToken) =>
                 new System.Net.Sockets.NetworkStream(await endpoint.ConnectAsync(cancellationToken).ConfigureAwait(false), ownsSocket: true),
             ConnectTimeout = _options.ConnectTimeout,
             PooledConnectionIdleTimeout = _options.PooledConnectionIdleTimeout,
+            MaxResponseHeadersLength = (_options.MaxResponseHeadBytes + 1023) / 1024, // in KiB
             // A daemon is never behind an HTTP proxy, and a 2013 daemon redirects "/containers//json" to the list.
             UseProxy = false,
             AllowAutoRedirect = false,
@@ -39,14 +48,49 @@ public sealed class DockerHttpHandler : HttpMessageHandler
     public DockerEndpoint Endpoint => _endpoint;
 
     /// <inheritdoc />
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <exception cref="DockerConnectionException">The daemon cannot be reached, or the connection broke.</exception>
+    /// <exception cref="DockerProtocolException">The answer is not valid HTTP, or is over a configured limit.</exception>
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         // Headers a caller added with TryAddWithoutValidation reach the wire unchecked by .NET: one rule for all.
         DockerHeaders.EnsureSafe(request);
-        return request.Options.TryGetValue(DockerRequestOptions.Hijack, out var mode) && mode != HijackMode.None
-            ? HijackConnection.SendAsync(_endpoint, request, mode, _options.MaxResponseHeadBytes, cancellationToken)
-            : _pooled.SendAsync(request, cancellationToken);
+        var hijack = request.Options.TryGetValue(DockerRequestOptions.Hijack, out var mode) && mode != HijackMode.None;
+        HttpResponseMessage response;
+        try
+        {
+            response = hijack
+                ? await HijackConnection.SendAsync(_endpoint, request, mode, _options.MaxResponseHeadBytes, cancellationToken).ConfigureAwait(false)
+                : await _pooled.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && e.InnerException is TimeoutException)
+        {
+            throw TransportErrors.ConnectTimedOut(_endpoint, _options.ConnectTimeout, e);
+        }
+        catch (Exception e) when (e is not DockerException && TransportErrors.Translate(e, _endpoint) is DockerException translated)
+        {
+            throw translated;
+        }
+        return hijack ? response : Guard(response);
+    }
+
+    /// <summary>A pooled answer, checked and with a body whose failures are DockerExceptions.</summary>
+    private HttpResponseMessage Guard(HttpResponseMessage response)
+    {
+        try
+        {
+            // 101 Switching Protocols (or any 1xx) to a request that did not ask for it: what follows is not HTTP.
+            if ((int)response.StatusCode < 200)
+                throw new DockerProtocolException($"the daemon at {_endpoint} answered {(int)response.StatusCode} {response.ReasonPhrase} to a request that did not ask to upgrade its connection");
+            DockerResponseContent.CheckContentLength(response.Content, _endpoint);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+        response.Content = new DockerResponseContent(response.Content, _endpoint, _options.MaxResponseBodyBytes);
+        return response;
     }
 
     /// <inheritdoc />

@@ -9,6 +9,16 @@ public sealed class DockerTransportOptions
     /// <summary>How long an idle pooled connection is kept. Default 90 seconds.</summary>
     public TimeSpan PooledConnectionIdleTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
-    /// <summary>Largest response head a hijacked request accepts. Default 64 KiB.</summary>
+    /// <summary>The default of <see cref="MaxResponseBodyBytes"/>: 64 MiB.</summary>
+    public const long DefaultMaxResponseBodyBytes = 64L * 1024 * 1024;
+
+    /// <summary>Largest response head accepted, pooled or hijacked. Default 64 KiB.</summary>
     public int MaxResponseHeadBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Largest answer read whole (a JSON object such as an inspect, or text): a larger one raises
+    /// <see cref="DockerProtocolException"/> instead of exhausting memory. Streams (pull, logs, export) are read as
+    /// they arrive and are not bounded by this. Default <see cref="DefaultMaxResponseBodyBytes"/>.
+    /// </summary>
+    public long MaxResponseBodyBytes { get; set; } = DefaultMaxResponseBodyBytes;
 }
