@@ -57,6 +57,11 @@ internal static class DiagnosticDescriptors
         "{0}. The generator stops here rather than take the compiler down; {1}.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NameChanged = new(
+        "DAPI011", "Name changed",
+        "'{0}' cannot be used as {1} in C#: {2}; it is generated as '{3}'. The wire name is unchanged.",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "DAPI099", "The generator failed",
         "The DockerApi generator failed on this spec: {0}. This is a bug in the generator; please report it with the spec.",
@@ -74,6 +79,7 @@ internal static class DiagnosticDescriptors
         "DAPI008" => MissingOperationId,
         "DAPI009" => OperationNotGenerated,
         "DAPI010" => BudgetExceeded,
+        "DAPI011" => NameChanged,
         _ => InternalError,
     };
 }

@@ -59,6 +59,8 @@ internal static class Naming
         "DockerCall", "DockerContent", "ProgressLine", "BuildOutputLine", "BuildOutput", "HijackMode", "DockerHijackedStream",
         "DockerApiException", "DockerStreamException", "DockerException", "JsonStreamOptions", "DockerEndpoint", "DockerHttpClient",
         "DockerTransportOptions", "RefitSettings", "RestService", "MultipartFormDataContent",
+        // Namespaces generated code names, and members of DockerJsonContext that a type's info property would hide.
+        "System", "Refit", "DockerApi", "Microsoft", "Default", "Options", "GetTypeInfo",
     };
 
     /// <summary>A type name that does not shadow a framework or runtime type.</summary>
@@ -70,6 +72,24 @@ internal static class Naming
 
     public static string Escape(string identifier) =>
         SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+
+    /// <summary>
+    /// A unique type name, as <see cref="Unique"/>, that also leaves room for the <c>{Name}Json</c> class the JSON
+    /// emitter writes beside each type: <c>Thing</c> and a definition called <c>ThingJson</c> cannot both be taken as
+    /// they are. <paramref name="taken"/> should compare without case: hint names are file names.
+    /// </summary>
+    public static string UniqueType(string name, HashSet<string> taken)
+    {
+        var candidate = name;
+        for (var i = 2; taken.Contains(candidate) || taken.Contains(candidate + "Json"); i++)
+            candidate = name + i;
+        taken.Add(candidate);
+        taken.Add(candidate + "Json");
+        return candidate;
+    }
+
+    /// <summary>True when <paramref name="name"/> can stand as a C# identifier as it is (keywords count as not).</summary>
+    public static bool IsIdentifier(string name) => SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
 
     /// <summary>Returns <paramref name="name"/>, or it with a number, so that it is not in <paramref name="taken"/>; records it as taken.</summary>
     public static string Unique(string name, HashSet<string> taken)

@@ -29,7 +29,7 @@ internal sealed class SchemaReader
         _typeNames = reservedNames;
         // Definition names come first so that inline types never take them.
         foreach (var key in definitions?.Children.Keys.OfType<YamlScalarNode>() ?? Enumerable.Empty<YamlScalarNode>())
-            _typeNameOfDefinition[key.Value!] = Naming.Unique(Naming.TypeName(key.Value!), _typeNames);
+            _typeNameOfDefinition[key.Value!] = Naming.UniqueType(Naming.TypeName(key.Value!), _typeNames);
     }
 
     public IEnumerable<ApiType> Types => _types.Values.OrderBy(t => t.Name, System.StringComparer.Ordinal);
@@ -90,7 +90,7 @@ internal sealed class SchemaReader
             case "array":
                 if (schema.Map("items") is not { } items)
                     return new TypeRef(TypeRefKind.List, nullable, Item: Unsupported(schema, "an array without 'items'", contextName, "add 'items' with the element's schema"));
-                return new TypeRef(TypeRefKind.List, nullable, Item: Read(items, contextName + "Item", nullable: false).AsNullable(false));
+                return new TypeRef(TypeRefKind.List, nullable, Item: JsonValue(Read(items, contextName + "Item", nullable: false)).AsNullable(false));
             case "object":
             case null:
                 return ReadObjectLike(schema, contextName).AsNullable(nullable);
@@ -121,7 +121,7 @@ internal sealed class SchemaReader
         if (additionalAllowed)
         {
             var valueType = additional is YamlMappingNode valueSchema && valueSchema.Children.Count > 0
-                ? Read(valueSchema, contextName + "Value", nullable: false)
+                ? JsonValue(Read(valueSchema, contextName + "Value", nullable: false))
                 : TypeRef.Of(TypeRefKind.Element);
             return new TypeRef(TypeRefKind.Map, false, Item: valueType);
         }
@@ -195,8 +195,10 @@ internal sealed class SchemaReader
         var name = Naming.Pascal(wire);
         if (name == typeName)
             name += "Value";
+        if (ReservedNames.RecordMembers.Contains(name))
+            name = Renamed(schema, wire, "a property", "every record has a member of that name", name + "Value");
         name = Naming.Unique(name, memberNames);
-        var type = Read(schema, typeName + Naming.Pascal(wire), nullable: !required);
+        var type = JsonValue(Read(schema, typeName + Naming.Pascal(wire), nullable: !required));
         properties.Add(new ApiProperty(name, wire, type, schema.Describe(), required && !type.Nullable,
             schema.Bool("x-docker-sensitive") || SecretNames.IsSecret(wire)));
     }
@@ -204,14 +206,19 @@ internal sealed class SchemaReader
     private TypeRef ReadEnum(YamlMappingNode schema, YamlSequenceNode values, string type, string contextName)
     {
         var typeName = ClaimName(contextName);
-        var names = schema.Seq("x-enum-varnames")?.Children.OfType<YamlScalarNode>().Select(n => n.Value!).ToList();
+        var names = schema.Seq("x-enum-varnames")?.Children.OfType<YamlScalarNode>().ToList();
         var members = new List<ApiEnumMember>();
-        var taken = new HashSet<string> { typeName, "Value", "ToString", "Equals", "GetHashCode" };
+        var taken = new HashSet<string>(ReservedNames.StringEnumMembers) { typeName };
         var index = 0;
         foreach (var value in values.Children.OfType<YamlScalarNode>())
         {
             var text = value.Value ?? "";
-            var name = names is not null && index < names.Count ? names[index] : text.Length == 0 ? "Empty" : Naming.Pascal(text);
+            // An integer enum is a C# enum over int (its JSON is read with ReadInt32).
+            if (type == "integer" && !int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+                return Unsupported(value, $"the integer enum value '{text}'", contextName, "list whole numbers that fit 32 bits, or make it a string enum");
+            var name = names is not null && index < names.Count ? VarName(names[index]) : text.Length == 0 ? "Empty" : Naming.Pascal(text);
+            if (taken.Contains(name) && name != typeName && ReservedNames.StringEnumMembers.Contains(name))
+                name = Renamed(value, name, "an enum member", "the generated type has a member of that name", name + "Value");
             members.Add(new ApiEnumMember(Naming.Unique(name, taken), text, null));
             index++;
         }
@@ -219,6 +226,30 @@ internal sealed class SchemaReader
         _types[typeName] = new ApiType(typeName, schema.Describe(), kind, EquatableArray<ApiProperty>.Empty, members.ToEquatableArray());
         return new TypeRef(TypeRefKind.Named, false, typeName, NamedKind: kind);
     }
+
+    /// <summary>An <c>x-enum-varnames</c> entry as a C# name: as written when it is one, else made one (DAPI011).</summary>
+    private string VarName(YamlScalarNode node)
+    {
+        var name = node.Value ?? "";
+        return Naming.IsIdentifier(name) ? name : Renamed(node, name, "an enum member", "it is not a C# identifier", Naming.Pascal(name));
+    }
+
+    private string Renamed(YamlNode at, string name, string what, string why, string generated)
+    {
+        _diagnostics.Report(DiagnosticDescriptors.NameChanged, at, name, what, why, generated);
+        return generated;
+    }
+
+    /// <summary>
+    /// The type of a value inside JSON: bytes (<c>format: binary</c>) are a whole body or answer, never a property or an
+    /// item, where the JSON holds them as a string.
+    /// </summary>
+    private static TypeRef JsonValue(TypeRef type) => type.Kind switch
+    {
+        TypeRefKind.Binary => TypeRef.Of(TypeRefKind.String).AsNullable(type.Nullable),
+        TypeRefKind.List or TypeRefKind.Map when type.Item is { Kind: TypeRefKind.Binary } => type with { Item = TypeRef.Of(TypeRefKind.String) },
+        _ => type,
+    };
 
     private TypeRef? Resolve(YamlScalarNode reference)
     {
@@ -304,10 +335,10 @@ internal sealed class SchemaReader
             _claimable = null;
             return name;
         }
-        return Naming.Unique(Naming.TypeName(name), _typeNames);
+        return Naming.UniqueType(Naming.TypeName(name), _typeNames);
     }
 
-    private TypeRef Unsupported(YamlMappingNode schema, string construct, string where, string hint)
+    private TypeRef Unsupported(YamlNode schema, string construct, string where, string hint)
     {
         _diagnostics.Report(DiagnosticDescriptors.UnsupportedSchema, schema, construct, string.IsNullOrEmpty(where) ? "the value" : where, hint);
         return TypeRef.Of(TypeRefKind.Element);

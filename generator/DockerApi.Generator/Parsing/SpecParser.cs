@@ -19,9 +19,6 @@ internal sealed class SpecParser
     private static readonly Regex PathParameter = new(@"\{([^}]+)\}", RegexOptions.Compiled);
     private static readonly Regex YamlPosition = new(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.Compiled);
 
-    /// <summary>Names the emitters use in every namespace; generated types never take them.</summary>
-    internal static readonly string[] ReservedNames = { "DockerClient", "DockerJsonContext", "DockerApiRegistration" };
-
     private readonly SpecInput _input;
     private readonly YamlMappingNode _root;
     private readonly DiagnosticBag _diagnostics;
@@ -91,7 +88,7 @@ internal sealed class SpecParser
         }
         var info = _root.Map("info");
         var version = info?.Str("version");
-        if (version is null || !Regex.IsMatch(version, @"^\d+\.\d+$"))
+        if (version is null || !Regex.IsMatch(version, @"^\d{1,4}\.\d{1,4}\z"))
         {
             _diagnostics.Report(DiagnosticDescriptors.InvalidSpec, info?.Get("version") ?? (YamlNode?)info ?? _root,
                 $"'info.version' must be the API version, such as \"1.2\"; found '{version ?? "nothing"}'.");
@@ -108,14 +105,9 @@ internal sealed class SpecParser
             : QueryBooleanFormat.Word;
         ReadEnumExtension("x-docker-error-format", new[] { "text", "json" }, "json");
 
-        var interfaces = ReadTags();
-        var reserved = new HashSet<string>(ReservedNames);
-        foreach (var i in interfaces.Values)
-        {
-            reserved.Add(i.InterfaceName);
-            reserved.Add(i.ClientName);
-            reserved.Add(i.ClientName.Replace("Client", "Extensions"));
-        }
+        // Type names compare without case: each becomes a file (hint) name, and Thing.g.cs and THING.g.cs are one file on some disks.
+        var reserved = new HashSet<string>(ReservedNames.TopLevel, StringComparer.OrdinalIgnoreCase);
+        var interfaces = ReadTags(paths, reserved);
         var schemas = new SchemaReader(_root.Map("definitions"), _diagnostics, reserved);
         schemas.ReadAllDefinitions();
 
@@ -135,10 +127,7 @@ internal sealed class SpecParser
                 var operation = ReadOperation(method, path, pathKey, node, shared, schemas, seenIds, jsonRoots);
                 if (operation is not null)
                 {
-                    var tag = node.Seq("tags")?.Children.OfType<YamlScalarNode>().FirstOrDefault()?.Value ?? "Default";
-                    if (!interfaces.ContainsKey(tag))
-                        interfaces[tag] = NewInterface(tag, tag, null);
-                    operations.Add((tag, operation));
+                    operations.Add((TagOf(node), operation));
                 }
             }
         }
@@ -161,22 +150,52 @@ internal sealed class SpecParser
             jsonRoots.Distinct().ToEquatableArray());
     }
 
-    private Dictionary<string, ApiInterface> ReadTags()
+    /// <summary>
+    /// One interface per tag: those declared under <c>tags</c> (with their display names), then those operations name
+    /// without declaring (and <c>Default</c> for untagged ones). Names are unique: interface and client names among
+    /// all type names without case, facade properties among themselves and the facade's own members.
+    /// </summary>
+    private Dictionary<string, ApiInterface> ReadTags(YamlMappingNode paths, HashSet<string> typeNames)
     {
-        var interfaces = new Dictionary<string, ApiInterface>();
+        var declared = new List<(string Tag, string? Display, string? Description, YamlNode At)>();
         foreach (var tag in _root.Seq("tags")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
         {
-            if (tag.Str("name") is { } name && !interfaces.ContainsKey(name))
-                interfaces[name] = NewInterface(name, tag.Str("x-displayName") ?? name, tag.Describe());
+            if (tag.Str("name") is { } name && declared.All(d => d.Tag != name))
+                declared.Add((name, tag.Str("x-displayName"), tag.Describe(), tag));
+        }
+        foreach (var operation in paths.Children.Values.OfType<YamlMappingNode>().SelectMany(p => p.Children)
+                     .Where(m => m.Key is YamlScalarNode { Value: { } method } && HttpMethods.Contains(method)).Select(m => m.Value).OfType<YamlMappingNode>())
+        {
+            var name = TagOf(operation);
+            if (declared.All(d => d.Tag != name))
+                declared.Add((name, null, null, operation));
+        }
+
+        var interfaces = new Dictionary<string, ApiInterface>();
+        var properties = new HashSet<string>(ReservedNames.FacadeMembers);
+        foreach (var (tag, display, description, at) in declared)
+        {
+            var pascal = Naming.Pascal(tag);
+            for (var i = 2; typeNames.Contains("I" + pascal + "Api") || typeNames.Contains(pascal + "ApiClient") || typeNames.Contains(pascal + "ApiExtensions"); i++)
+                pascal = Naming.Pascal(tag) + i;
+            foreach (var name in new[] { "I" + pascal + "Api", pascal + "ApiClient", pascal + "ApiExtensions" })
+                typeNames.Add(name);
+            var property = Naming.Pascal(display ?? tag);
+            if (ReservedNames.FacadeMembers.Contains(property))
+            {
+                var renamed = property + "Api";
+                _diagnostics.Report(DiagnosticDescriptors.NameChanged, at, property, "a DockerClient property", "DockerClient has a member of that name", renamed);
+                property = renamed;
+            }
+            interfaces[tag] = new ApiInterface(tag, "I" + pascal + "Api", pascal + "ApiClient", Naming.Unique(property, properties), description,
+                EquatableArray<ApiOperation>.Empty);
         }
         return interfaces;
     }
 
-    private static ApiInterface NewInterface(string tag, string displayName, string? description)
-    {
-        var pascal = Naming.Pascal(tag);
-        return new ApiInterface(tag, "I" + pascal + "Api", pascal + "ApiClient", Naming.Pascal(displayName), description, EquatableArray<ApiOperation>.Empty);
-    }
+    /// <summary>The tag an operation is grouped by: its first, else <c>Default</c>.</summary>
+    private static string TagOf(YamlMappingNode operation) =>
+        operation.Seq("tags")?.Children.OfType<YamlScalarNode>().FirstOrDefault()?.Value ?? "Default";
 
     private ApiOperation? ReadOperation(string method, string path, YamlScalarNode pathKey, YamlMappingNode node, List<YamlMappingNode> shared,
         SchemaReader schemas, Dictionary<string, string> seenIds, List<TypeRef> jsonRoots)
@@ -300,7 +319,7 @@ internal sealed class SpecParser
     {
         var declared = shared.Concat(node.Seq("parameters")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>()).ToList();
         var consumes = node.Seq("consumes")?.Children.OfType<YamlScalarNode>().Select(c => c.Value!).Where(c => c is not null).ToList() ?? new List<string>();
-        var names = new HashSet<string> { "cancellationToken", "progress" };
+        var names = new HashSet<string>(ReservedNames.OperationLocals);
         var result = new List<ApiParameter>();
 
         foreach (var template in PathParameter.Matches(path).Cast<Match>().Select(m => m.Groups[1].Value))
@@ -331,6 +350,12 @@ internal sealed class SpecParser
                     }
                     where = ParameterLocation.Path;
                     type = SimpleType(p, id, wire);
+                    if (type.Kind is not (TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64))
+                    {
+                        _diagnostics.Report(DiagnosticDescriptors.InvalidSpec, p.Get("type") ?? p,
+                            $"The path parameter '{wire}' of {id} must be a string or an integer: it is one segment of the path.");
+                        continue;
+                    }
                     break;
                 case "query":
                     where = ParameterLocation.Query;
@@ -364,7 +389,13 @@ internal sealed class SpecParser
                 ParameterLocation.FormFile => p.Str("x-docker-content-type"),
                 _ => null,
             };
-            result.Add(new ApiParameter(Naming.Unique(Naming.Camel(wire), names), wire, where, type.AsNullable(!required), required,
+            var name = Naming.Camel(wire);
+            if (ReservedNames.OperationLocals.Contains(name))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.NameChanged, p, name, "a parameter", "the generated method uses that name itself", name + "Value");
+                name += "Value";
+            }
+            result.Add(new ApiParameter(Naming.Unique(name, names), wire, where, type.AsNullable(!required), required,
                 p.Describe(), mediaType, where == ParameterLocation.FormFile ? p.Str("x-docker-file-name") : null));
         }
         // Path parameters in template order, then required ones, then optional ones: C# wants optional parameters last.
