@@ -216,9 +216,7 @@ internal sealed class SchemaReader
             // An integer enum is a C# enum over int (its JSON is read with ReadInt32).
             if (type == "integer" && !int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
                 return Unsupported(value, $"the integer enum value '{text}'", contextName, "list whole numbers that fit 32 bits, or make it a string enum");
-            var name = names is not null && index < names.Count ? VarName(names[index]) : text.Length == 0 ? "Empty" : Naming.Pascal(text);
-            if (taken.Contains(name) && name != typeName && ReservedNames.StringEnumMembers.Contains(name))
-                name = Renamed(value, name, "an enum member", "the generated type has a member of that name", name + "Value");
+            var name = names is not null && index < names.Count ? MemberName(names[index]) : MemberName(value, text.Length == 0 ? "Empty" : Naming.Pascal(text));
             members.Add(new ApiEnumMember(Naming.Unique(name, taken), text, null));
             index++;
         }
@@ -227,11 +225,20 @@ internal sealed class SchemaReader
         return new TypeRef(TypeRefKind.Named, false, typeName, NamedKind: kind);
     }
 
-    /// <summary>An <c>x-enum-varnames</c> entry as a C# name: as written when it is one, else made one (DAPI011).</summary>
-    private string VarName(YamlScalarNode node)
+    /// <summary>
+    /// An enum member's C# name: an <c>x-enum-varnames</c> entry as written when it is an identifier (else made one),
+    /// or <paramref name="derived"/> from the value; suffixed when the generated type has a member of that name.
+    /// Either change is reported once (DAPI011).
+    /// </summary>
+    private string MemberName(YamlScalarNode node, string? derived = null)
     {
-        var name = node.Value ?? "";
-        return Naming.IsIdentifier(name) ? name : Renamed(node, name, "an enum member", "it is not a C# identifier", Naming.Pascal(name));
+        var name = derived ?? node.Value ?? "";
+        string? why = null;
+        if (!Naming.IsIdentifier(name))
+            (name, why) = (Naming.Pascal(name), "it is not a C# identifier");
+        if (ReservedNames.StringEnumMembers.Contains(name))
+            (name, why) = (name + "Value", why ?? "the generated type has a member of that name");
+        return why is null ? name : Renamed(node, derived ?? node.Value ?? "", "an enum member", why, name);
     }
 
     private string Renamed(YamlNode at, string name, string what, string why, string generated)

@@ -1,0 +1,223 @@
+using DockerApi.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace DockerApi.Generator.Tests.Parsing;
+
+/// <summary>
+/// The smallest reproducers the fuzz harness and the hardening review found: names C# or our own generated members
+/// already use, names that differ only in case, values C# cannot hold. Each generates code that compiles, with
+/// DAPI011 (information) where a name had to change, or a DAPI error that says why nothing was generated.
+/// </summary>
+public sealed class NameTests
+{
+    private static string Spec(string tags, string parameters, string definitions) => $$"""
+        swagger: "2.0"
+        info:
+          title: "Test API"
+          version: "1.2"
+        paths:
+          /things/{id}:
+            get:
+              operationId: "ThingInspect"
+              tags: [{{tags}}]
+              parameters:
+                - name: "id"
+                  in: "path"
+                  required: true
+                  type: "string"
+        {{parameters}}
+              responses:
+                200:
+                  description: "The thing."
+                  schema:
+                    $ref: "#/definitions/Thing"
+        definitions:
+          Thing:
+            type: "object"
+            properties:
+              Name:
+                type: "string"
+        {{definitions}}
+        """;
+
+    private static GeneratorRun Clean(string yaml)
+    {
+        var run = GeneratorHarness.Run(new SpecFile("/specs/test.yaml", yaml));
+        run.AssertClean();
+        return run;
+    }
+
+    private static IEnumerable<string> Renamed(GeneratorRun run) =>
+        run.Diagnostics.Where(d => d.Id == "DAPI011").Select(d => d.GetMessage());
+
+    [Fact]
+    public void Properties_named_like_record_members_are_renamed_and_keep_their_wire_names()
+    {
+        var members = new[] { "ToString", "Equals", "GetHashCode", "Clone", "EqualityContract", "Deconstruct", "PrintMembers", "GetType" };
+        var run = Clean(Spec("\"Thing\"", "", $$"""
+              Odd:
+                type: "object"
+                properties:
+            {{string.Join("\n", members.Select(m => $"      {m}:\n        type: \"string\""))}}
+                  password:
+                    type: "string"
+            """));
+        var source = run.Source("DockerApi.V1_2.Odd.g.cs");
+        foreach (var member in members)
+        {
+            Assert.Contains($"[JsonPropertyName(\"{member}\")]", source, StringComparison.Ordinal);
+            Assert.Contains($"{member}Value {{ get; init; }}", source, StringComparison.Ordinal);
+        }
+        Assert.Equal(members.Length, Renamed(run).Count());
+    }
+
+    [Fact]
+    public void Enum_values_and_varnames_that_are_no_identifiers_or_are_taken_get_usable_names()
+    {
+        var run = Clean(Spec("\"Thing\"", "", """
+              Kind:
+                type: "string"
+                enum: ["a", "b", "c", "d", "e", "f"]
+                x-enum-varnames: ["1x", "-", "😀", "class", "Value", "ToString"]
+              Level:
+                type: "integer"
+                enum: [1, 2, 3]
+                x-enum-varnames: ["Equals", "a b", "GetHashCode"]
+            """));
+        Assert.Equal(9, Renamed(run).Count(m => m.Contains("an enum member", StringComparison.Ordinal)));
+        var kind = run.Source("DockerApi.V1_2.Kind.g.cs");
+        Assert.Contains("_1x { get; } = new(\"a\")", kind, StringComparison.Ordinal);
+        Assert.Contains("Class { get; } = new(\"d\")", kind, StringComparison.Ordinal);
+        Assert.Contains("ToStringValue { get; } = new(\"f\")", kind, StringComparison.Ordinal);
+        foreach (var value in new[] { "b", "c", "e" }) // "-", the emoji and Value: no letters, or taken
+            Assert.Matches($"ValueValue\\d* {{ get; }} = new\\(\"{value}\"\\)", kind);
+    }
+
+    [Fact]
+    public void Definitions_named_like_namespaces_or_context_members_compile()
+    {
+        var run = Clean(Spec("\"Thing\"", "", """
+              System:
+                type: "object"
+                properties:
+                  A: {type: "string"}
+              Default:
+                type: "object"
+                properties:
+                  B: {type: "string"}
+              Options:
+                type: "object"
+                properties:
+                  C: {type: "string"}
+              ThingJson:
+                type: "object"
+                properties:
+                  D: {type: "string"}
+            """));
+        Assert.Contains(run.Sources, s => s.HintName == "DockerApi.V1_2.SystemModel.g.cs");
+        Assert.Contains(run.Sources, s => s.HintName == "DockerApi.V1_2.ThingJson2.g.cs");
+    }
+
+    [Theory]
+    [InlineData("\"DockerClient\"")]
+    [InlineData("\"HttpClient\"")]
+    [InlineData("\"Settings\"")]
+    [InlineData("\"Dispose\"")]
+    public void Tags_named_like_DockerClient_members_compile(string tag) => Clean(Spec(tag, "", ""));
+
+    [Fact]
+    public void Names_that_differ_only_in_case_get_distinct_file_names()
+    {
+        var yaml = Spec("\"foo-bar\"", "", """
+              THING:
+                type: "object"
+                properties:
+                  X: {type: "string"}
+            """).Replace("paths:", """
+            paths:
+              /others:
+                get:
+                  operationId: "OtherList"
+                  tags: ["FooBar"]
+                  responses:
+                    204:
+                      description: "None."
+            """.TrimEnd() , StringComparison.Ordinal);
+        var run = Clean(yaml);
+        var hints = run.Sources.Select(s => s.HintName).ToList();
+        Assert.Equal(hints.Count, hints.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public void Parameters_named_like_the_method_s_own_locals_are_renamed()
+    {
+        var run = Clean(Spec("\"Thing\"", """
+                    - name: "query"
+                      in: "query"
+                      type: "string"
+                    - name: "uri"
+                      in: "query"
+                      type: "string"
+                    - name: "request"
+                      in: "header"
+                      type: "string"
+                    - name: "form"
+                      in: "query"
+                      type: "integer"
+            """, ""));
+        Assert.Equal(4, Renamed(run).Count(m => m.Contains("a parameter", StringComparison.Ordinal)));
+        Assert.Contains("string? queryValue = null", run.Source("DockerApi.V1_2.IThingApi.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[true, null, \"+\"]")]
+    [InlineData("[1.5, 2]")]
+    [InlineData("[99999999999]")]
+    public void Integer_enums_whose_values_are_no_32_bit_integers_are_a_warning_and_compile(string values)
+    {
+        var run = GeneratorHarness.Run(new SpecFile("/specs/test.yaml", Spec("\"Thing\"", "", $"""
+              Level:
+                type: "integer"
+                enum: {values}
+            """)));
+        Assert.Contains(run.Diagnostics, d => d.Id == "DAPI005");
+        Assert.Empty(run.CompileProblems());
+    }
+
+    [Fact]
+    public void Binary_inside_JSON_is_a_string()
+    {
+        var run = Clean(Spec("\"Thing\"", "", """
+              Blob:
+                type: "object"
+                properties:
+                  Data: {type: "string", format: "binary"}
+                  Parts: {type: "array", items: {type: "string", format: "binary"}}
+                  Untyped: {format: "binary"}
+            """));
+        Assert.Contains("public string? Data { get; init; }", run.Source("DockerApi.V1_2.Blob.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("array")]
+    [InlineData("boolean")]
+    [InlineData("number")]
+    public void A_path_parameter_that_is_not_a_string_or_integer_is_an_error(string type)
+    {
+        var run = GeneratorHarness.Run(new SpecFile("/specs/test.yaml", Spec("\"Thing\"", "", "").Replace(
+            "in: \"path\"\n          required: true\n          type: \"string\"", $"in: \"path\"\n          required: true\n          type: \"{type}\"", StringComparison.Ordinal)));
+        Assert.Contains(run.Diagnostics, d => d.Id == "DAPI006" && d.GetMessage().Contains("string or an integer", StringComparison.Ordinal));
+        Assert.Empty(run.Sources);
+    }
+
+    [Theory]
+    [InlineData("1.2\\n")]
+    [InlineData("1.2.3")]
+    [InlineData("99999.1")]
+    public void A_version_that_is_not_exactly_major_dot_minor_is_an_error(string version)
+    {
+        var run = GeneratorHarness.Run(new SpecFile("/specs/test.yaml", Spec("\"Thing\"", "", "").Replace("version: \"1.2\"", $"version: \"{version}\"", StringComparison.Ordinal)));
+        Assert.Contains(run.Diagnostics, d => d.Id == "DAPI006");
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "DAPI099");
+    }
+}
