@@ -20,7 +20,10 @@ public sealed class DockerApiGenerator : IIncrementalGenerator
     public static class Steps
     {
         public const string Inputs = "DockerApi.Inputs";
+        public const string Parsed = "DockerApi.Parsed";
+        public const string Diagnostics = "DockerApi.Diagnostics";
         public const string Models = "DockerApi.Models";
+        public const string Units = "DockerApi.Units";
     }
 
     /// <inheritdoc />
@@ -44,46 +47,46 @@ public sealed class DockerApiGenerator : IIncrementalGenerator
             .Select(static (input, _) => input!)
             .WithTrackingName(Steps.Inputs);
 
-        var models = inputs
+        var parsed = inputs
             .Select(static (input, cancellationToken) => SpecParser.Parse(input, cancellationToken))
-            .WithTrackingName(Steps.Models);
+            .WithTrackingName(Steps.Parsed);
 
-        context.RegisterSourceOutput(models, static (production, result) => Produce(production, result));
+        // Two pipelines, as System.Text.Json's generator has: diagnostics carry line numbers, which a comment at the
+        // top of a spec shifts; the model does not, so such an edit re-emits no file.
+        var diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(Steps.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (production, items) =>
+        {
+            foreach (var diagnostic in items)
+                production.ReportDiagnostic(DiagnosticBag.ToDiagnostic(diagnostic));
+        });
+
+        var models = parsed
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => (result.Path, Model: result.Model!))
+            .WithTrackingName(Steps.Models);
+        // One output per file, each from only the part of the model it is written from (see SourceUnit).
+        var units = models
+            .SelectMany(static (pair, _) => Emitting.Units.Of(pair.Path, pair.Model))
+            .WithTrackingName(Steps.Units);
+        context.RegisterSourceOutput(units, static (production, unit) => Produce(production, unit));
     }
 
-    private static void Produce(SourceProductionContext production, ParseResult result)
+    private static void Produce(SourceProductionContext production, SourceUnit unit)
     {
-        foreach (var diagnostic in result.Diagnostics)
-            production.ReportDiagnostic(DiagnosticBag.ToDiagnostic(diagnostic));
-        if (result.Model is not { } model)
-            return;
+        string source;
         try
         {
-            foreach (var (hintName, source) in Emit(model))
-                production.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+            source = Emitting.Units.Render(unit);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            // A bug of ours reaches the user as a diagnostic naming the file it was writing, never as CS8785.
             production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError,
-                Location.Create(result.Path, default, default), $"{e.GetType().Name}: {e.Message}"));
+                Location.Create(unit.SpecPath, default, default), $"{unit.HintName}: {e.GetType().Name}: {e.Message}"));
+            return;
         }
-    }
-
-    /// <summary>Every emitted file of a model, hint name first, in a stable order.</summary>
-    internal static IEnumerable<(string HintName, string Source)> Emit(ApiModel model)
-    {
-        var prefix = model.Namespace + ".";
-        foreach (var api in model.Interfaces)
-        {
-            yield return (prefix + api.InterfaceName + ".g.cs", InterfaceEmitter.Emit(model, api));
-            yield return (prefix + api.ClientName + ".g.cs", ClientEmitter.Emit(model, api));
-            if (ExtensionsEmitter.Applies(api))
-                yield return (prefix + ExtensionsEmitter.ClassName(api) + ".g.cs", ExtensionsEmitter.Emit(model, api));
-        }
-        foreach (var type in model.Types)
-            yield return (prefix + type.Name + ".g.cs", ModelEmitter.Emit(model, type));
-        yield return (prefix + "DockerJsonContext.g.cs", JsonEmitter.Emit(model));
-        yield return (prefix + "DockerClient.g.cs", FacadeEmitter.EmitClient(model));
-        yield return (prefix + "DockerApiRegistration.g.cs", FacadeEmitter.EmitRegistration(model));
+        production.AddSource(unit.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
     }
 }

@@ -62,24 +62,25 @@ internal static class DiagnosticDescriptors
         "'{0}' cannot be used as {1} in C#: {2}; it is generated as '{3}'. The wire name is unchanged.",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor StreamWithoutErrors = new(
+        "DAPI012", "JSON stream without in-band errors",
+        "The messages of the JSON stream of {0} have no string 'error' property, so an error the daemon reports inside a 200 answer cannot be raised. Add 'error: {{type: string}}' to the message schema.",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "DAPI099", "The generator failed",
         "The DockerApi generator failed on this spec: {0}. This is a bug in the generator; please report it with the spec.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    public static DiagnosticDescriptor ById(string id) => id switch
+    /// <summary>Every descriptor, once: diagnostics travel as data with their id and are looked up here (a test keeps it complete).</summary>
+    public static readonly DiagnosticDescriptor[] All =
     {
-        "DAPI001" => YamlSyntax,
-        "DAPI002" => UnknownRef,
-        "DAPI003" => DuplicateOperationId,
-        "DAPI004" => UndeclaredPathParameter,
-        "DAPI005" => UnsupportedSchema,
-        "DAPI006" => InvalidSpec,
-        "DAPI007" => InvalidExtension,
-        "DAPI008" => MissingOperationId,
-        "DAPI009" => OperationNotGenerated,
-        "DAPI010" => BudgetExceeded,
-        "DAPI011" => NameChanged,
-        _ => InternalError,
+        YamlSyntax, UnknownRef, DuplicateOperationId, UndeclaredPathParameter, UnsupportedSchema, InvalidSpec, InvalidExtension,
+        MissingOperationId, OperationNotGenerated, BudgetExceeded, NameChanged, StreamWithoutErrors, InternalError,
     };
+
+    private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> Table =
+        System.Linq.Enumerable.ToDictionary(All, d => d.Id);
+
+    public static DiagnosticDescriptor ById(string id) => Table[id];
 }

@@ -165,9 +165,7 @@ internal static class ClientEmitter
             case ResultKind.BuildOutput:
                 return $"return DockerCall.StreamBuildOutputAsync(_client, {request}, {id}, cancellationToken);";
             case ResultKind.JsonProgress:
-                var message = model.Types.FirstOrDefault(t => t.Name == op.ResultType!.Name);
-                var error = message?.Properties.FirstOrDefault(p => p.WireName == op.ErrorProperty && p.Type.Kind == TypeRefKind.String);
-                var errorOf = error is null ? "null" : $"static m => m.{error.Name}";
+                var errorOf = op.ErrorProperty is null ? "null" : $"static m => m.{op.ErrorProperty}";
                 var options = op.SkipNonJsonText ? "JsonStreamOptions.Lenient" : "JsonStreamOptions.Default";
                 return $"return DockerCall.StreamJsonAsync(_client, {request}, DockerJsonContext.Default.{TypeNames.InfoName(op.ResultType!)}, {errorOf}, {options}, {id}, cancellationToken);";
             default:

@@ -6,7 +6,8 @@ namespace DockerApi.Generator.Emitting;
 /// <summary><c>IProgress&lt;T&gt;</c> conveniences for the streaming operations of one interface.</summary>
 internal static class ExtensionsEmitter
 {
-    public static string ClassName(ApiInterface api) => api.ClientName.Replace("Client", "Extensions");
+    // ClientName is "{Tag}ApiClient": only its suffix changes ("Client" may be part of the tag too).
+    public static string ClassName(ApiInterface api) => api.ClientName.Substring(0, api.ClientName.Length - "Client".Length) + "Extensions";
 
     public static bool Applies(ApiInterface api) => api.Operations.Any(OperationShape.IsStream);
 

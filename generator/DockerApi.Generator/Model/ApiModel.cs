@@ -40,6 +40,10 @@ internal enum ResultKind
     HijackUpgrade,
 }
 
+/// <param name="ErrorProperty">
+/// The C# name of the string <c>error</c> property of a JSON stream's messages, whose value raises
+/// <c>DockerStreamException</c>; null when the messages have none (events, stats).
+/// </param>
 internal sealed record ApiOperation(
     string OperationId,
     string MethodName,

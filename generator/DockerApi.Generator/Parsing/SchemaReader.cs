@@ -34,6 +34,12 @@ internal sealed class SchemaReader
 
     public IEnumerable<ApiType> Types => _types.Values.OrderBy(t => t.Name, System.StringComparer.Ordinal);
 
+    /// <summary>The C# name of the string property <paramref name="wireName"/> of the object <paramref name="type"/>, or null.</summary>
+    public string? StringPropertyName(TypeRef type, string wireName) =>
+        type.Name is { } name && _types.TryGetValue(name, out var known)
+            ? known.Properties.FirstOrDefault(p => p.WireName == wireName && p.Type.Kind == TypeRefKind.String)?.Name
+            : null;
+
     /// <summary>Reads every definition, so that each one is generated even when no operation uses it.</summary>
     public void ReadAllDefinitions()
     {

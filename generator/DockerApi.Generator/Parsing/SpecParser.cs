@@ -289,7 +289,7 @@ internal sealed class SpecParser
             case "build-output":
                 return (ResultKind.BuildOutput, null, null);
             case "json-progress" when message is not null:
-                return (ResultKind.JsonProgress, message.AsNullable(false), "error");
+                return (ResultKind.JsonProgress, message.AsNullable(false), schemas.StringPropertyName(message, "error"));
             case "json-progress":
                 if (schema is null)
                 {
@@ -301,7 +301,11 @@ internal sealed class SpecParser
                     message = schemas.MergeOptional(id + "Message", new[] { schema, resultSchema }, schema);
                 else
                     message = schemas.Read(schema, id + "Message", nullable: false);
-                return (ResultKind.JsonProgress, message.AsNullable(false), "error");
+                var error = schemas.StringPropertyName(message, "error");
+                // A spec that says json-progress itself promises in-band errors; Docker's events and stats streams have none.
+                if (error is null && known is null)
+                    _diagnostics.Report(DiagnosticDescriptors.StreamWithoutErrors, schema, id);
+                return (ResultKind.JsonProgress, message.AsNullable(false), error);
         }
         if (schema is null)
             return (ResultKind.None, null, null);

@@ -49,6 +49,15 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void DAPI012_a_json_progress_stream_whose_messages_have_no_error_property()
+    {
+        var yaml = Valid.Replace("operationId: \"ThingInspect\"", "operationId: \"ThingInspect\"\n      x-docker-stream: \"json-progress\"", StringComparison.Ordinal);
+        var d = Single(yaml, "DAPI012");
+        Assert.Contains("ThingInspect", d.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(20, Where(d).Line); // the message schema ($ref: "#/definitions/Thing")
+    }
+
+    [Fact]
     public void The_valid_spec_has_no_diagnostics_and_compiles()
     {
         var run = GeneratorHarness.Run(new SpecFile("/specs/test.yaml", Valid));
@@ -168,5 +177,26 @@ public sealed class DiagnosticTests
         var result = driver.RunGenerators(GeneratorHarness.Compilation("class C { }")).GetRunResult();
         Assert.Empty(result.Diagnostics);
         Assert.Empty(result.GeneratedTrees);
+    }
+}
+
+/// <summary>The descriptor table the diagnostics pipeline looks ids up in is complete and matches the release notes.</summary>
+public sealed class DiagnosticTableTests
+{
+    [Fact]
+    public void Every_descriptor_is_in_the_table_once_and_in_the_release_notes()
+    {
+        var declared = typeof(DockerApi.Generator.Diagnostics.DiagnosticDescriptors)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .ToList();
+        var table = DockerApi.Generator.Diagnostics.DiagnosticDescriptors.All;
+
+        Assert.Equal(declared.Select(d => d.Id).Order(), table.Select(d => d.Id).Order());
+        Assert.Equal(table.Length, table.Select(d => d.Id).Distinct().Count());
+        var notes = File.ReadAllText(Path.Combine(DockerApi.Tests.RepositoryPaths.Root, "generator", "DockerApi.Generator", "AnalyzerReleases.Unshipped.md"));
+        foreach (var d in table)
+            Assert.Contains($"{d.Id} | {d.Category} | {d.DefaultSeverity} | {d.Title}", notes, StringComparison.Ordinal);
     }
 }

@@ -11,7 +11,11 @@ namespace DockerApi.Generator.Tests.Pipeline;
 /// </summary>
 public sealed class CacheabilityTests
 {
-    private static readonly string[] Steps = [DockerApiGenerator.Steps.Inputs, DockerApiGenerator.Steps.Models];
+    private static readonly string[] Steps =
+    [
+        DockerApiGenerator.Steps.Inputs, DockerApiGenerator.Steps.Parsed, DockerApiGenerator.Steps.Diagnostics,
+        DockerApiGenerator.Steps.Models, DockerApiGenerator.Steps.Units,
+    ];
 
     private static (GeneratorDriver Driver, Compilation Compilation) FirstRun(params SpecFile[] specs)
     {
@@ -59,7 +63,7 @@ public sealed class CacheabilityTests
         Assert.NotEqual(v11.Text, editedText);
         driver = driver.ReplaceAdditionalText(v11.Additional, new InMemoryAdditionalText(v11.Path, editedText)).RunGenerators(compilation);
 
-        var models = Outputs(driver).Where(o => o.Step == DockerApiGenerator.Steps.Models).ToList();
+        var models = Outputs(driver).Where(o => o.Step == DockerApiGenerator.Steps.Parsed).ToList();
         Assert.Equal(3, models.Count);
         foreach (var (_, value, reason) in models)
         {
@@ -86,7 +90,53 @@ public sealed class CacheabilityTests
 
         var outputs = Outputs(driver).ToList();
         Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(outputs, o => o.Step == DockerApiGenerator.Steps.Inputs).Reason);
-        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(outputs, o => o.Step == DockerApiGenerator.Steps.Models).Reason);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(outputs, o => o.Step == DockerApiGenerator.Steps.Parsed).Reason);
+    }
+
+    private static GeneratorDriver Edit(GeneratorDriver driver, Compilation compilation, SpecFile spec, string edited)
+    {
+        Assert.NotEqual(spec.Text, edited);
+        return driver.ReplaceAdditionalText(spec.Additional, new InMemoryAdditionalText(spec.Path, edited)).RunGenerators(compilation);
+    }
+
+    private static List<(string Step, object Value, IncrementalStepRunReason Reason)> Units(GeneratorDriver driver) =>
+        Outputs(driver).Where(o => o.Step == DockerApiGenerator.Steps.Units).ToList();
+
+    private static bool Kept(IncrementalStepRunReason reason) => reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged;
+
+    [Fact]
+    public void A_comment_at_the_top_moves_the_diagnostics_and_re_emits_no_file()
+    {
+        // v1.41 has diagnostics (DAPI009 for the WebSocket and h2c operations): a line added above them moves them.
+        var spec = SpecFile.Repository("1.41");
+        var (driver, compilation) = FirstRun(spec);
+        driver = Edit(driver, compilation, spec, "# A comment at the top.\n" + spec.Text);
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(driver), o => o.Step == DockerApiGenerator.Steps.Diagnostics).Reason);
+        var units = Units(driver);
+        Assert.True(units.Count > 250, $"{units.Count} units");
+        Assert.All(units, u => Assert.True(Kept(u.Reason), $"{((DockerApi.Generator.Model.SourceUnit)u.Value).HintName} was {u.Reason}"));
+    }
+
+    [Fact]
+    public void A_whitespace_edit_re_emits_no_file()
+    {
+        var spec = SpecFile.Repository("1.2");
+        var (driver, compilation) = FirstRun(spec);
+        driver = Edit(driver, compilation, spec, spec.Text.Replace("\npaths:\n", "\n\n\npaths:   \n", StringComparison.Ordinal));
+        Assert.All(Units(driver), u => Assert.True(Kept(u.Reason), $"{((DockerApi.Generator.Model.SourceUnit)u.Value).HintName} was {u.Reason}"));
+    }
+
+    [Fact]
+    public void A_description_edit_of_one_definition_re_emits_exactly_its_file()
+    {
+        var spec = SpecFile.Repository("1.2");
+        var (driver, compilation) = FirstRun(spec);
+        driver = Edit(driver, compilation, spec, spec.Text.Replace("description: \"Go version of the build; omitted when unknown.\"",
+            "description: \"The Go version the daemon was built with.\"", StringComparison.Ordinal));
+
+        var changed = Units(driver).Where(u => !Kept(u.Reason)).Select(u => ((DockerApi.Generator.Model.SourceUnit)u.Value).HintName).ToList();
+        Assert.Equal(["DockerApi.V1_2.SystemVersion.g.cs"], changed);
     }
 
     [Fact]
