@@ -14,7 +14,7 @@ internal static class ClientEmitter
 
     public static string Emit(ApiModel model, ApiInterface api)
     {
-        var w = new SourceWriter().FileHeader(model.Namespace, InterfaceEmitter.Usings.Concat(new[] { "System.Net.Http", "DockerApi.Requests" }).ToArray());
+        var w = new SourceWriter().FileHeader(model.Namespace, InterfaceEmitter.Usings.Concat(new[] { "System.Net.Http", "DockerApi.Generated", "DockerApi.Requests" }).ToArray());
         w.Line($"/// <summary>The implementation of <see cref=\"{api.InterfaceName}\"/>: every call goes through DockerApi.Runtime.</summary>");
         using (w.Block($"internal sealed partial class {api.ClientName} : {api.InterfaceName}"))
         {

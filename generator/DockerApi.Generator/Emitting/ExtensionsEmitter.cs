@@ -13,7 +13,7 @@ internal static class ExtensionsEmitter
 
     public static string Emit(ApiModel model, ApiInterface api)
     {
-        var w = new SourceWriter().FileHeader(model.Namespace, InterfaceEmitter.Usings.Concat(new[] { "DockerApi.Requests" }).ToArray());
+        var w = new SourceWriter().FileHeader(model.Namespace, InterfaceEmitter.Usings.Concat(new[] { "DockerApi.Generated" }).ToArray());
         w.Line($"/// <summary>Ways to run the streaming operations of <see cref=\"{api.InterfaceName}\"/> to their end, with progress.</summary>");
         using (w.Block($"public static partial class {ClassName(api)}"))
         {

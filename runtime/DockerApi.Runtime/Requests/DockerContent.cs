@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 
+using DockerApi.Generated;
+
 namespace DockerApi.Requests;
 
 /// <summary>Request bodies in the form the daemon expects.</summary>

@@ -4,6 +4,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
+using DockerApi.Generated;
+
 namespace DockerApi.Streams;
 
 /// <summary>
@@ -68,7 +70,7 @@ public static class JsonStream
         var reader = value.IsSingleSegment ? new Utf8JsonReader(value.FirstSpan) : new Utf8JsonReader(value);
         try
         {
-            if (typeInfo.Converter is DockerApi.Serialization.DockerJsonConverter<T> converter)
+            if (typeInfo.Converter is DockerJsonConverter<T> converter)
             {
                 reader.Read();
                 return converter.Read(ref reader, typeof(T), typeInfo.Options);

@@ -40,7 +40,7 @@ public readonly record struct OutputLine(StdStream Stream, string Text);
 /// <param name="inner">The response or hijacked stream.</param>
 /// <param name="operation">The operation, for errors.</param>
 /// <param name="tty">True when the container or exec has a TTY: the output is raw.</param>
-public sealed class MultiplexedStream(Stream inner, string? operation = null, bool tty = false)
+public sealed class MultiplexedStream(Stream inner, string? operation = null, bool tty = false) : IDisposable, IAsyncDisposable
 {
     /// <summary>A line longer than this many characters is delivered in pieces of this size, so memory stays bounded.</summary>
     public const int MaxLineLength = 1 << 20;
@@ -54,6 +54,12 @@ public sealed class MultiplexedStream(Stream inner, string? operation = null, bo
 
     /// <summary>True when the output is raw (a TTY), not framed.</summary>
     public bool IsTty { get; } = tty;
+
+    /// <summary>Closes the connection underneath (<see cref="Inner"/>): the reader owns it.</summary>
+    public void Dispose() => Inner.Dispose();
+
+    /// <inheritdoc cref="Dispose"/>
+    public ValueTask DisposeAsync() => Inner.DisposeAsync();
 
     /// <summary>Reads bytes of one frame into <paramref name="buffer"/>; a count of 0 is the end of the stream.</summary>
     public async ValueTask<MultiplexedReadResult> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)

@@ -1,5 +1,4 @@
-using DockerApi.Hijack;
-using DockerApi.Requests;
+using DockerApi.Generated;
 
 namespace DockerApi.Transport;
 

@@ -91,5 +91,5 @@ internal sealed class ContainerOutput(MultiplexedStream output, DockerHijackedSt
 
     public DockerHijackedStream? Input { get; } = input;
 
-    public ValueTask DisposeAsync() => Output.Inner.DisposeAsync();
+    public ValueTask DisposeAsync() => Output.DisposeAsync();
 }

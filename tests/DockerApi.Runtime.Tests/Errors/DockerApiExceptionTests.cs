@@ -36,9 +36,9 @@ public sealed class DockerApiExceptionTests
         await using var server = RawServer.KeepAlive(Wire.Tcp, _ => Http.Response(304, "Not Modified", "", null));
         using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
 
-        await DockerApi.Requests.DockerCall.SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "/containers/x/stop"), "ContainerStop", default);
+        await DockerApi.Generated.DockerCall.SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "/containers/x/stop"), "ContainerStop", default);
         var e = await Assert.ThrowsAsync<DockerApiException>(() =>
-            DockerApi.Requests.DockerCall.SendTextAsync(client, new HttpRequestMessage(HttpMethod.Get, "/_ping"), "SystemPing", default));
+            DockerApi.Generated.DockerCall.SendTextAsync(client, new HttpRequestMessage(HttpMethod.Get, "/_ping"), "SystemPing", default));
         Assert.Equal(HttpStatusCode.NotModified, e.StatusCode);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using DockerApi.Generated;
 using DockerApi.Requests;
 using DockerApi.Tests;
 using DockerApi.Transport;

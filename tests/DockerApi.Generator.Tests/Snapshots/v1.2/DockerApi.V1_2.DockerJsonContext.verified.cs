@@ -6,6 +6,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using DockerApi.Generated;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_2;

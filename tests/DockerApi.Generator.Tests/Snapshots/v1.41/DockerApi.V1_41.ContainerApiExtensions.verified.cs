@@ -9,7 +9,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using DockerApi;
-using DockerApi.Requests;
+using DockerApi.Generated;
 using DockerApi.Serialization;
 using DockerApi.Streams;
 using DockerApi.Transport;

@@ -10,6 +10,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using DockerApi;
+using DockerApi.Generated;
 using DockerApi.Requests;
 using DockerApi.Serialization;
 using DockerApi.Streams;

@@ -1,7 +1,7 @@
 using System.Net;
 using DockerApi.Transport;
 
-namespace DockerApi.Hijack;
+namespace DockerApi.Transport;
 
 /// <summary>The content of a hijacked response: the connection itself, not a copy of it.</summary>
 internal sealed class HijackedContent(DockerHijackedStream stream) : HttpContent

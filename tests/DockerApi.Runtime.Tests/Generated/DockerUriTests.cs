@@ -1,6 +1,6 @@
-using DockerApi.Requests;
+using DockerApi.Generated;
 
-namespace DockerApi.Runtime.Tests.Requests;
+namespace DockerApi.Runtime.Tests.Generated;
 
 public sealed class DockerUriTests
 {

@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using System.Text;
 
-namespace DockerApi.Requests;
+namespace DockerApi.Generated;
 
 /// <summary>Builds request paths and query strings with every value escaped.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class DockerUri
 {
     /// <summary>
@@ -23,6 +25,7 @@ public static class DockerUri
 }
 
 /// <summary>A query string under construction; parameters with a null value are left out.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public struct QueryString
 {
     private StringBuilder? _builder;

@@ -1,4 +1,5 @@
-namespace DockerApi.Requests;
+using System.ComponentModel;
+namespace DockerApi.Generated;
 
 /// <summary>
 /// The one rule for header values: no CR, LF or NUL. A line break in a value would end the header and let the rest
@@ -6,6 +7,7 @@ namespace DockerApi.Requests;
 /// Every path that writes a header goes through it: generated header parameters, the Content-Type of a body, the
 /// hijacked connection's request head, and the pooled handler for headers a caller added by hand.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class DockerHeaders
 {
     /// <summary>

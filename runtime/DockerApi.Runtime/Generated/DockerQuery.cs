@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using System.Globalization;
 
-namespace DockerApi.Requests;
+namespace DockerApi.Generated;
 
 /// <summary>Query values in the form the daemon parses.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class DockerQuery
 {
     /// <summary>

@@ -1,4 +1,3 @@
-using DockerApi.Hijack;
 
 namespace DockerApi.Transport;
 

@@ -1,19 +1,23 @@
 using System.Buffers;
-using System.Text;
+using System.ComponentModel;
 using System.Text.Json;
+using System.Text;
 
-namespace DockerApi.Serialization;
+namespace DockerApi.Generated;
 
 /// <summary>Reads one JSON value; the shape of the read methods generated clients emit for each type.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate T JsonRead<T>(ref Utf8JsonReader reader, JsonSerializerOptions options);
 
 /// <summary>Writes one JSON value.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate void JsonWrite<T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options);
 
 /// <summary>
 /// The JSON primitives generated serializers are made of: no reflection, so generated clients are trim- and
 /// AOT-safe. Every read raises <see cref="JsonException"/> with the JSON path when a value has the wrong type.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class DockerJson
 {
     /// <summary>The index in <paramref name="names"/> of the property name the reader is on, or -1. Exact matches first, then ASCII case-insensitive ones when <paramref name="ignoreCase"/>.</summary>
@@ -265,6 +269,7 @@ public static class DockerJson
 }
 
 /// <summary>The UTF-8 wire names of a type's properties, in the order generated readers switch on.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class JsonPropertyNames(params string[] names)
 {
     internal byte[][] Utf8 { get; } = Array.ConvertAll(names, Encoding.UTF8.GetBytes);

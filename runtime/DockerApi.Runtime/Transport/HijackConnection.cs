@@ -2,10 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
-using DockerApi.Requests;
-using DockerApi.Transport;
+using DockerApi.Generated;
 
-namespace DockerApi.Hijack;
+namespace DockerApi.Transport;
 
 /// <summary>
 /// Sends one request on a dedicated connection, written by hand, and reads the response head. A 2xx or 101

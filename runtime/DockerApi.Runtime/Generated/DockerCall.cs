@@ -1,15 +1,17 @@
+using System.ComponentModel;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using DockerApi.Streams;
 using DockerApi.Transport;
 
-namespace DockerApi.Requests;
+namespace DockerApi.Generated;
 
 /// <summary>
 /// Sends a request and reads its answer in the shape an operation declares. Generated clients call these; every
 /// error status raises <see cref="DockerApiException"/> with the daemon's message.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class DockerCall
 {
     /// <summary>
