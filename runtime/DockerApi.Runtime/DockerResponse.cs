@@ -15,12 +15,19 @@ public static class DockerResponse
     public static async ValueTask EnsureSuccessAsync(HttpResponseMessage response, string? operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(response);
-        if (response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.SwitchingProtocols)
+        if (IsSuccess(response.StatusCode))
             return;
         var exception = await CreateExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
         response.Dispose();
         throw exception;
     }
+
+    /// <summary>
+    /// The one rule of what answers a request: 2xx, or 101 Switching Protocols, which only a hijacked request gets
+    /// (the pooled handler refuses it to any other).
+    /// </summary>
+    internal static bool IsSuccess(System.Net.HttpStatusCode status) =>
+        (int)status is >= 200 and <= 299 || status == System.Net.HttpStatusCode.SwitchingProtocols;
 
     /// <summary>Builds the exception for an error answer, reading at most <see cref="MaxErrorBodyBytes"/> of its body.</summary>
     public static async Task<DockerApiException> CreateExceptionAsync(HttpResponseMessage response, string? operation, CancellationToken cancellationToken = default)

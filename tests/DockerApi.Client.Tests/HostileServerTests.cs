@@ -159,6 +159,18 @@ public sealed class HostileServerTests
         Assert.Contains("101", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_304_is_success_for_the_operations_whose_spec_lists_it_and_an_error_elsewhere()
+    {
+        await using var server = RawServer.KeepAlive(Wire.Unix, _ => Http.Response(304, "Not Modified", "", null));
+        using var docker = new V141.DockerClient(server.Endpoint);
+
+        await docker.Container.StopAsync("abc", cancellationToken: Bound);  // already stopped
+        await docker.Container.StartAsync("abc", cancellationToken: Bound); // already running
+        var error = await Assert.ThrowsAsync<DockerApiException>(() => docker.Container.RestartAsync("abc", cancellationToken: Bound));
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, error.StatusCode);
+    }
+
     [Theory]
     [InlineData("-5")]
     [InlineData("12abc")]

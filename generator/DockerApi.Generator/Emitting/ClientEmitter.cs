@@ -169,7 +169,10 @@ internal static class ClientEmitter
                 var options = op.SkipNonJsonText ? "JsonStreamOptions.Lenient" : "JsonStreamOptions.Default";
                 return $"return DockerCall.StreamJsonAsync(_client, {request}, DockerJsonContext.Default.{TypeNames.InfoName(op.ResultType!)}, {errorOf}, {options}, {id}, cancellationToken);";
             default:
-                return $"return DockerCall.SendAsync(_client, {request}, {id}, cancellationToken);";
+                // 304 is success where the spec lists it (start, stop): the object is already as asked.
+                return op.Responses.Any(r => r.Status == "304")
+                    ? $"return DockerCall.SendAsync(_client, {request}, {id}, notModifiedIsSuccess: true, cancellationToken);"
+                    : $"return DockerCall.SendAsync(_client, {request}, {id}, cancellationToken);";
         }
     }
 }

@@ -67,7 +67,8 @@ internal static class Naming
     public static string TypeName(string wire)
     {
         var name = Pascal(wire);
-        return FrameworkNames.Contains(name) ? name + "Model" : name;
+        // Each type also names a property of DockerJsonContext, where object's members (ToString, Equals…) are taken.
+        return FrameworkNames.Contains(name) || ReservedNames.RecordMembers.Contains(name) ? name + "Model" : name;
     }
 
     public static string Escape(string identifier) =>

@@ -15,7 +15,6 @@ namespace DockerApi.Generator.Parsing;
 internal sealed class SpecParser
 {
     private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch" };
-    private static readonly string[] StreamKinds = { "hijack", "hijack-upgrade", "json-progress", "text-progress", "build-output", "binary" };
     private static readonly Regex PathParameter = new(@"\{([^}]+)\}", RegexOptions.Compiled);
     private static readonly Regex YamlPosition = new(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.Compiled);
 
@@ -216,7 +215,7 @@ internal sealed class SpecParser
 
         // What Docker's published files say only in prose; an operation with an x-docker-stream of its own never looks.
         var known = node.Str("x-docker-stream") is null && ProseStreams.ByOperationId.TryGetValue(id!, out var prose) ? prose : null;
-        if (known?.Stream == ProseStreams.NotGenerated)
+        if (known?.Needs is not null)
         {
             _diagnostics.Report(DiagnosticDescriptors.OperationNotGenerated, node.Get("operationId"), id!, where, known.Needs!);
             return null;
@@ -262,11 +261,16 @@ internal sealed class SpecParser
     private (ResultKind, TypeRef?, string?) ReadResult(string id, YamlMappingNode node, YamlMappingNode? success, SchemaReader schemas, ProseStreams.Entry? known)
     {
         var schema = success?.Map("schema");
-        var stream = node.Str("x-docker-stream");
-        if (stream is not null && !StreamKinds.Contains(stream))
+        var declared = node.Str("x-docker-stream");
+        ResultKind? stream = null;
+        if (declared is not null)
         {
-            _diagnostics.Report(DiagnosticDescriptors.InvalidExtension, node.Get("x-docker-stream"), "x-docker-stream", stream, string.Join(", ", StreamKinds));
-            return (ResultKind.None, null, null);
+            if (!StreamKinds.ByName.TryGetValue(declared, out var kind))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidExtension, node.Get("x-docker-stream"), "x-docker-stream", declared, string.Join(", ", StreamKinds.ByName.Keys));
+                return (ResultKind.None, null, null);
+            }
+            stream = kind;
         }
         TypeRef? message = null;
         if (known is not null)
@@ -274,23 +278,13 @@ internal sealed class SpecParser
             stream = known.Stream;
             // A version without the message definition keeps every byte: the answer comes out as a Stream.
             if (known.Message is not null && (message = schemas.Definition(known.Message)) is null)
-                stream = "binary";
+                stream = ResultKind.Binary;
         }
         switch (stream)
         {
-            case "hijack":
-                return (ResultKind.Hijack, null, null);
-            case "hijack-upgrade":
-                return (ResultKind.HijackUpgrade, null, null);
-            case "binary":
-                return (ResultKind.Binary, null, null);
-            case "text-progress":
-                return (ResultKind.TextProgress, null, null);
-            case "build-output":
-                return (ResultKind.BuildOutput, null, null);
-            case "json-progress" when message is not null:
+            case ResultKind.JsonProgress when message is not null:
                 return (ResultKind.JsonProgress, message.AsNullable(false), schemas.StringPropertyName(message, "error"));
-            case "json-progress":
+            case ResultKind.JsonProgress:
                 if (schema is null)
                 {
                     _diagnostics.Report(DiagnosticDescriptors.InvalidSpec, success ?? node,
@@ -306,6 +300,8 @@ internal sealed class SpecParser
                 if (error is null && known is null)
                     _diagnostics.Report(DiagnosticDescriptors.StreamWithoutErrors, schema, id);
                 return (ResultKind.JsonProgress, message.AsNullable(false), error);
+            case { } other:
+                return (other, null, null); // hijack, hijack-upgrade, binary, text-progress, build-output: no message type
         }
         if (schema is null)
             return (ResultKind.None, null, null);

@@ -14,13 +14,19 @@ namespace DockerApi.Generated;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DockerCall
 {
+    /// <summary>A request whose answer has no body (204, 201 without content).</summary>
+    public static Task SendAsync(HttpClient client, HttpRequestMessage request, string operation, CancellationToken cancellationToken) =>
+        SendAsync(client, request, operation, notModifiedIsSuccess: false, cancellationToken);
+
     /// <summary>
-    /// A request whose answer has no body (204, 201 without content). 304 Not Modified is success too: modern daemons
-    /// answer it to a start of a running container or a stop of a stopped one, which are already as asked.
+    /// A request whose answer has no body; with <paramref name="notModifiedIsSuccess"/> (the operation lists 304 in
+    /// its spec) 304 Not Modified is success too: modern daemons answer it to a start of a running container or a
+    /// stop of a stopped one, which are already as asked.
     /// </summary>
-    public static async Task SendAsync(HttpClient client, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
+    public static async Task SendAsync(HttpClient client, HttpRequestMessage request, string operation, bool notModifiedIsSuccess,
+        CancellationToken cancellationToken)
     {
-        using var response = await SendCheckedAsync(client, request, operation, cancellationToken, notModifiedIsSuccess: true).ConfigureAwait(false);
+        using var response = await SendCheckedAsync(client, request, operation, cancellationToken, notModifiedIsSuccess).ConfigureAwait(false);
     }
 
     /// <summary>A request whose answer is JSON, read whatever its Content-Type says.</summary>

@@ -27,7 +27,7 @@ internal static class HijackConnection
             var response = ParseHead(buffer.AsSpan(0, headLength), request);
             var leftover = received - headLength;
 
-            if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.SwitchingProtocols)
+            if (DockerResponse.IsSuccess(response.StatusCode))
             {
                 var stream = new DockerHijackedStream(socket, endpoint, buffer.AsSpan(headLength).ToArray(), leftover, response.StatusCode);
                 handedOver = true;

@@ -1,4 +1,3 @@
-
 namespace DockerApi.Transport;
 
 /// <summary>Access to the connection of a hijacked response.</summary>

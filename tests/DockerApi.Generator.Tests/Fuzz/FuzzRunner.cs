@@ -36,13 +36,14 @@ internal static class FuzzRunner
         new[] { "1.0", "1.1", "1.2", "1.2", "1.0", "1.1", "1.2", "1.0", "1.1", "1.2", "1.2", "1.41" }
             .Select(v => ($"v{v}", File.ReadAllText(Path.Combine(DockerApi.Tests.RepositoryPaths.Spec, $"docker-v{v}.yaml")))).ToArray());
 
-    public static IReadOnlyList<FuzzResult> Run(int seed, int count, bool withLargeSpec)
+    public static IReadOnlyList<FuzzResult> Run(int seed, int count, bool withLargeSpec, int first = 0)
     {
         var results = new ConcurrentBag<FuzzResult>();
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+        Parallel.For(first, first + count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
         {
-            // One Random per variant, from the seed and the index: a variant can be replayed alone.
-            var random = new Random(HashCode.Combine(seed, i));
+            // One Random per variant, from the seed and the index: a variant can be replayed alone, in any process
+            // (HashCode.Combine would not do: it is seeded anew in each process).
+            var random = new Random(unchecked(seed * 1_000_003 + i));
             var bases = withLargeSpec ? Bases.Value : Bases.Value.Where(b => b.Name != "v1.41").ToArray();
             var (name, text) = bases[random.Next(bases.Length)];
             var (mutated, applied) = SpecMutator.Mutate(text, random);

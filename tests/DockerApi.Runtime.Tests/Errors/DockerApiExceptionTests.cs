@@ -31,12 +31,14 @@ public sealed class DockerApiExceptionTests
     }
 
     [Fact]
-    public async Task Not_modified_is_success_for_an_operation_without_a_body_and_an_error_for_one_with_a_body()
+    public async Task Not_modified_is_success_only_where_the_operation_says_so()
     {
         await using var server = RawServer.KeepAlive(Wire.Tcp, _ => Http.Response(304, "Not Modified", "", null));
         using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
 
-        await DockerApi.Generated.DockerCall.SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "/containers/x/stop"), "ContainerStop", default);
+        await DockerApi.Generated.DockerCall.SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "/containers/x/stop"), "ContainerStop", notModifiedIsSuccess: true, default);
+        Assert.Equal(HttpStatusCode.NotModified, (await Assert.ThrowsAsync<DockerApiException>(() =>
+            DockerApi.Generated.DockerCall.SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "/containers/x/restart"), "ContainerRestart", default))).StatusCode);
         var e = await Assert.ThrowsAsync<DockerApiException>(() =>
             DockerApi.Generated.DockerCall.SendTextAsync(client, new HttpRequestMessage(HttpMethod.Get, "/_ping"), "SystemPing", default));
         Assert.Equal(HttpStatusCode.NotModified, e.StatusCode);

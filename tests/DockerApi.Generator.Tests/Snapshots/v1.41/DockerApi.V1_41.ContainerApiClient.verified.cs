@@ -136,7 +136,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
         var query = new QueryString();
         query.Add("detachKeys", detachKeys);
         var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/start");
-        return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ContainerStart", cancellationToken);
+        return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ContainerStart", notModifiedIsSuccess: true, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -145,7 +145,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
         var query = new QueryString();
         query.Add("t", DockerQuery.Integer(t));
         var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/stop");
-        return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ContainerStop", cancellationToken);
+        return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "ContainerStop", notModifiedIsSuccess: true, cancellationToken);
     }
 
     /// <inheritdoc />
