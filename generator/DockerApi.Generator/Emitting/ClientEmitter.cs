@@ -132,9 +132,11 @@ internal static class ClientEmitter
         }
         if (op.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Body) is { } body)
         {
+            // An optional body of a value type (a JsonElement) is a Nullable<T> here: its value is what is written.
+            var value = !body.Required && body.Type.IsValueType ? body.Name + ".Value" : body.Name;
             var content = body.Type.Kind == TypeRefKind.Binary
                 ? $"DockerContent.Binary({body.Name}, {TypeNames.Literal(body.MediaType ?? "application/octet-stream")})"
-                : $"DockerCall.Json({body.Name}, DockerJsonContext.Default.{TypeNames.InfoName(body.Type.AsNullable(false))})";
+                : $"DockerCall.Json({value}, DockerJsonContext.Default.{TypeNames.InfoName(body.Type.AsNullable(false))})";
             w.Line(body.Required ? $"request.Content = {content};" : $"request.Content = {body.Name} is null ? null : {content};");
         }
         // A Content-Type header parameter (ImageBuild's) belongs to the content, which HttpRequestHeaders refuse.

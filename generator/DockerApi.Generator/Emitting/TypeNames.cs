@@ -60,7 +60,7 @@ internal static class TypeNames
 
     /// <summary>A <c>JsonRead&lt;T&gt;</c> for a value of <paramref name="type"/> (JSON null accepted when it is nullable).</summary>
     public static string Reader(TypeRef type) => type.Nullable
-        ? $"static (ref Utf8JsonReader r, JsonSerializerOptions o) => {Read(type, "r", "o")}"
+        ? $"static (ref Utf8JsonReader r, JsonSerializerOptions o) => {Read(type, "r", "o", typedNull: true)}"
         : type.Kind switch
     {
         TypeRefKind.String => "DockerJson.ReadRequiredString",
@@ -79,8 +79,13 @@ internal static class TypeNames
     };
 
     /// <summary>An expression that reads <paramref name="type"/> (null allowed when it is nullable) at the reader's current token.</summary>
-    public static string Read(TypeRef type, string reader, string options)
+    /// <param name="typedNull">
+    /// Write the null of a nullable value type as <c>(T?)null</c>: in a lambda whose type is inferred (a map's or list's
+    /// item reader) <c>cond ? null : 1UL</c> has no type (CS0411).
+    /// </param>
+    public static string Read(TypeRef type, string reader, string options, bool typedNull = false)
     {
+        var none = typedNull && type.IsValueType ? $"({CSharp(type)})null" : "null";
         switch (type.Kind)
         {
             case TypeRefKind.List:
@@ -89,10 +94,10 @@ internal static class TypeNames
             case TypeRefKind.String when type.Nullable:
                 return $"DockerJson.ReadString(ref {reader}, {options})";
             case TypeRefKind.Element when type.Nullable:
-                return $"{reader}.TokenType == JsonTokenType.Null ? null : DockerJson.ReadElement(ref {reader}, {options})";
+                return $"{reader}.TokenType == JsonTokenType.Null ? {none} : DockerJson.ReadElement(ref {reader}, {options})";
             default:
                 var call = $"{Reader(type.AsNullable(false))}(ref {reader}, {options})";
-                return type.Nullable ? $"{reader}.TokenType == JsonTokenType.Null ? null : {call}" : call;
+                return type.Nullable ? $"{reader}.TokenType == JsonTokenType.Null ? {none} : {call}" : call;
         }
     }
 

@@ -96,7 +96,7 @@ internal sealed class SchemaReader
             case "array":
                 if (schema.Map("items") is not { } items)
                     return new TypeRef(TypeRefKind.List, nullable, Item: Unsupported(schema, "an array without 'items'", contextName, "add 'items' with the element's schema"));
-                return new TypeRef(TypeRefKind.List, nullable, Item: JsonValue(Read(items, contextName + "Item", nullable: false)).AsNullable(false));
+                return new TypeRef(TypeRefKind.List, nullable, Item: JsonValue(Read(items, contextName + "Item", nullable: false)));
             case "object":
             case null:
                 return ReadObjectLike(schema, contextName).AsNullable(nullable);

@@ -221,3 +221,92 @@ public sealed class NameTests
         Assert.DoesNotContain(run.Diagnostics, d => d.Id == "DAPI099");
     }
 }
+
+/// <summary>Value types where C# makes them Nullable&lt;T&gt;: an optional body, map values and list items marked x-nullable.</summary>
+public sealed class NullableValueTests
+{
+    [Theory]
+    [InlineData("""
+          - name: "body"
+            in: "body"
+            schema:
+              type: "integer"
+        """)]
+    [InlineData("""
+          - name: "body"
+            in: "body"
+            description: "Free-form: a body without a schema is a JsonElement."
+        """)]
+    public void An_optional_body_of_a_value_type_compiles(string parameter)
+    {
+        var yaml = $$"""
+            swagger: "2.0"
+            info:
+              title: "Test API"
+              version: "1.2"
+            paths:
+              /things:
+                post:
+                  operationId: "ThingCreate"
+                  tags: ["Thing"]
+                  parameters:
+            {{string.Join("\n", parameter.Split('\n').Select(l => "        " + l))}}
+                  responses:
+                    204:
+                      description: "Done."
+            """;
+        GeneratorHarness.Run(new SpecFile("/specs/test.yaml", yaml)).AssertClean();
+    }
+
+    [Fact]
+    public void Maps_and_lists_of_nullable_value_types_compile_and_round_trip_null()
+    {
+        // Docker 28's ContainerMemoryStats.stats: additionalProperties {type: integer, format: uint64, x-nullable: true}.
+        var yaml = """
+            swagger: "2.0"
+            info:
+              title: "Test API"
+              version: "1.2"
+            paths:
+              /stats:
+                get:
+                  operationId: "ThingStats"
+                  tags: ["Thing"]
+                  responses:
+                    200:
+                      description: "Stats."
+                      schema:
+                        $ref: "#/definitions/Stats"
+            definitions:
+              Stats:
+                type: "object"
+                properties:
+                  stats:
+                    type: "object"
+                    additionalProperties:
+                      type: "integer"
+                      format: "uint64"
+                      x-nullable: true
+                  samples:
+                    type: "array"
+                    items:
+                      type: "number"
+                      x-nullable: true
+            """;
+        var run = GeneratorHarness.Run(new SpecFile("/specs/test.yaml", yaml));
+        run.AssertClean();
+
+        using var image = new MemoryStream();
+        Assert.True(run.Output.Emit(image).Success);
+        image.Position = 0;
+        var assembly = new System.Runtime.Loader.AssemblyLoadContext("nullable-values", isCollectible: true).LoadFromStream(image);
+        var context = assembly.GetType("DockerApi.V1_2.DockerJsonContext", throwOnError: true)!;
+        var defaultContext = context.GetProperty("Default")!.GetValue(null)!;
+        var info = (System.Text.Json.Serialization.Metadata.JsonTypeInfo)context.GetProperty("Stats")!.GetValue(defaultContext)!;
+        const string json = "{\"stats\":{\"a\":null,\"b\":18446744073709551615},\"samples\":[null,1.5]}";
+
+        var value = System.Text.Json.JsonSerializer.Deserialize(json, info);
+
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(value, info));
+    }
+}
