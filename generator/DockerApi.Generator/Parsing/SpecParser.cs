@@ -57,10 +57,10 @@ internal sealed class SpecParser
     {
         if (!YamlBudget.Check(text, diagnostics))
             return null;
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = TolerantYaml.Load(text);
         }
         catch (YamlException e)
         {
