@@ -252,6 +252,25 @@ public sealed class GeneratedClientWireTests
     }
 
     [Fact]
+    public async Task AttachOutput_reads_a_2013_connection_raw_as_its_spec_says()
+    {
+        // x-docker-framing: raw — bytes that would be a frame header on a modern daemon are plain output here.
+        const string output = "\u0001\u0000\u0000\u0000\u0000\u0000\u0000\u0002hi";
+        await using var server = RawServer.Start(Wire.Tcp, async c =>
+        {
+            await c.ReadRequestAsync();
+            await c.WriteAsync(Http.RawStreamHead + output);
+        });
+        using var docker = new V12.DockerClient(server.Endpoint);
+
+        await using var attached = await V12.ContainerApiExtensions.AttachOutputAsync(docker.Containers, "abc", stream: true, stdout: true);
+
+        Assert.True(attached.IsTty);
+        Assert.IsType<DockerApi.Transport.DockerHijackedStream>(attached.Inner);
+        Assert.Equal((output, ""), await attached.ReadToEndAsync());
+    }
+
+    [Fact]
     public async Task Export_streams_the_tar_and_viz_reads_text()
     {
         var tar = Enumerable.Range(0, 100_000).Select(i => (byte)i).ToArray();

@@ -9,15 +9,26 @@ internal static class ExtensionsEmitter
     // ClientName is "{Tag}ApiClient": only its suffix changes ("Client" may be part of the tag too).
     public static string ClassName(ApiInterface api) => api.ClientName.Substring(0, api.ClientName.Length - "Client".Length) + "Extensions";
 
-    public static bool Applies(ApiInterface api) => api.Operations.Any(OperationShape.IsStream);
+    public static bool Applies(ApiInterface api) => api.Operations.Any(op => OperationShape.IsStream(op) || op.Framing != OutputFraming.None);
 
     public static string Emit(ApiModel model, ApiInterface api)
     {
         var w = new SourceWriter().FileHeader(model.Namespace, InterfaceEmitter.Usings.Concat(new[] { "DockerApi.Generated" }).ToArray());
-        w.Line($"/// <summary>Ways to run the streaming operations of <see cref=\"{api.InterfaceName}\"/> to their end, with progress.</summary>");
+        var hijacks = api.Operations.Any(op => op.Framing != OutputFraming.None);
+        var streams = api.Operations.Any(OperationShape.IsStream);
+        var what = (streams ? "to run the streaming operations of {0} to their end, with progress" : "")
+            + (streams && hijacks ? ", and to read the output of its hijacked connections" : hijacks ? "to read the output of the hijacked connections of {0}" : "");
+        w.Line($"/// <summary>Ways {string.Format(what, $"<see cref=\"{api.InterfaceName}\"/>")}.</summary>");
         using (w.Block($"public static partial class {ClassName(api)}"))
         {
             var first = true;
+            foreach (var op in api.Operations.Where(op => op.Framing != OutputFraming.None))
+            {
+                if (!first)
+                    w.Line();
+                first = false;
+                EmitOutput(w, api, op);
+            }
             foreach (var op in api.Operations.Where(OperationShape.IsStream))
             {
                 if (!first)
@@ -40,5 +51,36 @@ internal static class ExtensionsEmitter
             }
         }
         return w.ToString();
+    }
+
+    /// <summary>
+    /// The hijacked connection of <paramref name="op"/> as a <see cref="Model.OutputFraming"/>-aware reader: what the
+    /// spec says of the framing (x-docker-framing) is decided here, not by each caller.
+    /// </summary>
+    private static void EmitOutput(SourceWriter w, ApiInterface api, ApiOperation op)
+    {
+        var raw = op.Framing == OutputFraming.Raw;
+        var name = op.MethodName.Substring(0, op.MethodName.Length - "Async".Length) + "OutputAsync";
+        w.Line($"/// <summary>");
+        w.Line($"/// {op.OperationId}, its connection read as container output: {(raw ? "raw bytes, as this API version has no framing (stdout and stderr cannot be told apart)" : "stdout and stderr in 8-byte frames, or raw bytes when the container has a TTY")}.");
+        w.Line($"/// Write stdin to <see cref=\"MultiplexedStream.Inner\"/>; disposing the result closes the connection.");
+        w.Line($"/// </summary>");
+        w.Line("/// <param name=\"api\">The API.</param>");
+        foreach (var p in op.Parameters)
+            XmlDoc.Element(w, "param", $"name=\"{p.Name.TrimStart('@')}\"", p.Description ?? $"The `{p.WireName}` parameter.");
+        if (!raw)
+            w.Line("/// <param name=\"tty\">True when the container (or exec) has a TTY: its output is raw, not framed.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        w.Line($"/// <returns>The output of the connection.</returns>");
+        var parameters = new[] { $"this {api.InterfaceName} api" }
+            .Concat(OperationShape.Parameters(op, withDefaults: true, withAttributes: false))
+            .Concat(raw ? new string[0] : new[] { "bool tty = false" })
+            .Concat(new[] { "CancellationToken cancellationToken = default" });
+        using (w.Block($"public static async Task<MultiplexedStream> {name}({string.Join(", ", parameters)})"))
+        {
+            w.Line("ArgumentNullException.ThrowIfNull(api);");
+            w.Line($"var connection = await api.{op.MethodName}({OperationShape.Arguments(op)}).ConfigureAwait(false);");
+            w.Line($"return new MultiplexedStream(connection, {TypeNames.Literal(op.OperationId)}, tty: {(raw ? "true" : "tty")});");
+        }
     }
 }

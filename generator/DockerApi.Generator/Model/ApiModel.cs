@@ -40,6 +40,7 @@ internal enum ResultKind
     HijackUpgrade,
 }
 
+/// <param name="Framing">For a hijacked connection, how its output is framed (<c>x-docker-framing</c>).</param>
 /// <param name="ErrorProperty">
 /// The C# name of the string <c>error</c> property of a JSON stream's messages, whose value raises
 /// <c>DockerStreamException</c>; null when the messages have none (events, stats).
@@ -57,7 +58,21 @@ internal sealed record ApiOperation(
     TypeRef? ResultType,
     string? ErrorProperty,
     bool SkipNonJsonText,
-    bool Undocumented);
+    bool Undocumented,
+    OutputFraming Framing = OutputFraming.None);
+
+/// <summary>How the output of a hijacked connection (attach, exec) is framed.</summary>
+internal enum OutputFraming
+{
+    /// <summary>Not a hijacked connection.</summary>
+    None,
+
+    /// <summary>8-byte headers name stdout and stderr (API 1.6 and later), unless the container has a TTY.</summary>
+    Multiplexed,
+
+    /// <summary><c>x-docker-framing: raw</c>: no framing at all (API 1.0 – 1.5).</summary>
+    Raw,
+}
 
 internal enum ParameterLocation
 {

@@ -254,7 +254,18 @@ internal sealed class SpecParser
 
         return new ApiOperation(id, methodName, method.ToUpperInvariant(), path, node.Str("summary"), node.Str("description"),
             parameters.ToEquatableArray(), responses.ToEquatableArray(), result, resultType, errorProperty,
-            node.Bool("x-docker-stream-tolerates-text"), node.Bool("x-docker-undocumented"));
+            node.Bool("x-docker-stream-tolerates-text"), node.Bool("x-docker-undocumented"), ReadFraming(node, result));
+    }
+
+    /// <summary>How a hijacked connection's output is framed: <c>x-docker-framing: raw</c>, else multiplexed.</summary>
+    private OutputFraming ReadFraming(YamlMappingNode node, ResultKind result)
+    {
+        var framing = node.Str("x-docker-framing");
+        if (framing is not null and not "raw")
+            _diagnostics.Report(DiagnosticDescriptors.InvalidExtension, node.Get("x-docker-framing"), "x-docker-framing", framing, "raw");
+        if (result is not (ResultKind.Hijack or ResultKind.HijackUpgrade))
+            return OutputFraming.None;
+        return framing == "raw" ? OutputFraming.Raw : OutputFraming.Multiplexed;
     }
 
     /// <param name="known">The operation's entry in <see cref="ProseStreams"/>, when it has no x-docker-stream.</param>

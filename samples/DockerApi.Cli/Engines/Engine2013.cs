@@ -77,8 +77,9 @@ internal sealed class Engine2013(DockerEndpoint endpoint) : IEngine
 
     public async Task<ContainerOutput> AttachAsync(string id, bool logs, bool stream, bool stdin, CancellationToken ct)
     {
-        var connection = await _docker.Containers.AttachAsync(id, logs: logs, stream: stream, stdin: stdin, stdout: true, stderr: true, cancellationToken: ct);
-        return new ContainerOutput(new MultiplexedStream(connection, "ContainerAttach", tty: true), connection); // 2013: no frames
+        // The spec says the framing (x-docker-framing: raw); the generated reader applies it.
+        var output = await _docker.Containers.AttachOutputAsync(id, logs: logs, stream: stream, stdin: stdin, stdout: true, stderr: true, cancellationToken: ct);
+        return new ContainerOutput(output);
     }
 
     /// <summary>No logs endpoint in 2013: attach with logs=1 and stream=0.</summary>

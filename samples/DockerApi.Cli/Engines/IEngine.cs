@@ -85,11 +85,12 @@ internal sealed record RunOptions(string Image, IReadOnlyList<string>? Command, 
 internal sealed record CreatedContainer(string Id, IReadOnlyList<string> Warnings);
 
 /// <summary>A container's output (raw with a TTY or on 2013 daemons, else multiplexed) and, when attached, its input.</summary>
-internal sealed class ContainerOutput(MultiplexedStream output, DockerHijackedStream? input) : IAsyncDisposable
+internal sealed class ContainerOutput(MultiplexedStream output) : IAsyncDisposable
 {
     public MultiplexedStream Output { get; } = output;
 
-    public DockerHijackedStream? Input { get; } = input;
+    /// <summary>Stdin of an attach or exec: the hijacked connection under the output; null for logs.</summary>
+    public DockerHijackedStream? Input => Output.Inner as DockerHijackedStream;
 
     public ValueTask DisposeAsync() => Output.DisposeAsync();
 }

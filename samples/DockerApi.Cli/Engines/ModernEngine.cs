@@ -95,15 +95,15 @@ internal sealed class ModernEngine(DockerEndpoint endpoint) : IEngine
     public async Task<ContainerOutput> AttachAsync(string id, bool logs, bool stream, bool stdin, CancellationToken ct)
     {
         var tty = await HasTtyAsync(id, ct);
-        var connection = await _docker.Container.AttachAsync(id, logs: logs, stream: stream, stdin: stdin, stdout: true, stderr: true, cancellationToken: ct);
-        return new ContainerOutput(new MultiplexedStream(connection, "ContainerAttach", tty), connection);
+        var output = await _docker.Container.AttachOutputAsync(id, logs: logs, stream: stream, stdin: stdin, stdout: true, stderr: true, tty: tty, cancellationToken: ct);
+        return new ContainerOutput(output);
     }
 
     public async Task<ContainerOutput> LogsAsync(string id, CancellationToken ct)
     {
         var tty = await HasTtyAsync(id, ct);
         var logs = await _docker.Container.LogsAsync(id, stdout: true, stderr: true, cancellationToken: ct);
-        return new ContainerOutput(new MultiplexedStream(logs, "ContainerLogs", tty), null);
+        return new ContainerOutput(new MultiplexedStream(logs, "ContainerLogs", tty));
     }
 
     public async Task<long> ExecAsync(string id, IReadOnlyList<string> command, bool interactive, bool tty, Func<ContainerOutput, Task> pump, CancellationToken ct)
@@ -116,8 +116,8 @@ internal sealed class ModernEngine(DockerEndpoint endpoint) : IEngine
             AttachStderr = true,
             Tty = tty,
         }, ct);
-        var connection = await _docker.Exec.StartAsync(exec.Id, new ExecStartRequest { Detach = false, Tty = tty }, ct);
-        await using (var output = new ContainerOutput(new MultiplexedStream(connection, "ExecStart", tty), connection))
+        var started = await _docker.Exec.StartOutputAsync(exec.Id, new ExecStartRequest { Detach = false, Tty = tty }, tty: tty, cancellationToken: ct);
+        await using (var output = new ContainerOutput(started))
             await pump(output);
         return (await _docker.Exec.InspectAsync(exec.Id, ct)).ExitCode ?? 0;
     }

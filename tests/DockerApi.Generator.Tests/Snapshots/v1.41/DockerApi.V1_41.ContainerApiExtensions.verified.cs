@@ -17,9 +17,31 @@ using Refit;
 
 namespace DockerApi.V1_41;
 
-/// <summary>Ways to run the streaming operations of <see cref="IContainerApi"/> to their end, with progress.</summary>
+/// <summary>Ways to run the streaming operations of <see cref="IContainerApi"/> to their end, with progress, and to read the output of its hijacked connections.</summary>
 public static partial class ContainerApiExtensions
 {
+    /// <summary>
+    /// ContainerAttach, its connection read as container output: stdout and stderr in 8-byte frames, or raw bytes when the container has a TTY.
+    /// Write stdin to <see cref="MultiplexedStream.Inner"/>; disposing the result closes the connection.
+    /// </summary>
+    /// <param name="api">The API.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="detachKeys">The <c>detachKeys</c> parameter.</param>
+    /// <param name="logs">The <c>logs</c> parameter.</param>
+    /// <param name="stream">The <c>stream</c> parameter.</param>
+    /// <param name="stdin">The <c>stdin</c> parameter.</param>
+    /// <param name="stdout">The <c>stdout</c> parameter.</param>
+    /// <param name="stderr">The <c>stderr</c> parameter.</param>
+    /// <param name="tty">True when the container (or exec) has a TTY: its output is raw, not framed.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The output of the connection.</returns>
+    public static async Task<MultiplexedStream> AttachOutputAsync(this IContainerApi api, string id, string? detachKeys = null, bool? logs = null, bool? stream = null, bool? stdin = null, bool? stdout = null, bool? stderr = null, bool tty = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var connection = await api.AttachAsync(id, detachKeys, logs, stream, stdin, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        return new MultiplexedStream(connection, "ContainerAttach", tty: tty);
+    }
+
     /// <summary>
     /// ContainerStats: <c>GET /containers/{id}/stats</c>.
     /// </summary>
