@@ -4,15 +4,10 @@ namespace DockerApi.Streams;
 /// A read-only view of an answer that raises <see cref="DockerProtocolException"/> once more than a set number of
 /// bytes has come: answers read whole are bounded, so a hostile or broken daemon cannot exhaust memory.
 /// </summary>
-internal sealed class LimitedStream(Stream inner, long maxBytes, string? operation) : Stream
+internal sealed class LimitedStream(Stream inner, long maxBytes, string? operation) : ForwardOnlyStream
 {
     private long _total;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     /// <summary>The error for an answer of <paramref name="bytes"/> (or more) over <paramref name="maxBytes"/>.</summary>
     public static DockerProtocolException TooLarge(long bytes, long maxBytes, string? operation, bool atLeast = false) =>
@@ -36,10 +31,6 @@ internal sealed class LimitedStream(Stream inner, long maxBytes, string? operati
         return read;
     }
 
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -195,13 +195,8 @@ public sealed class MultiplexedStream(Stream inner, string? operation = null, bo
         return true;
     }
 
-    private sealed class TargetStream(MultiplexedStream output, StdStream target, Stream? others) : Stream
+    private sealed class TargetStream(MultiplexedStream output, StdStream target, Stream? others) : ForwardOnlyStream
     {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -223,10 +218,6 @@ public sealed class MultiplexedStream(Stream inner, string? operation = null, bo
         // For callers that only read synchronously (TarReader.GetNextEntry): blocks on the async read.
         public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
 
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using DockerApi.Streams;
 
 namespace DockerApi.Transport;
 
@@ -67,13 +68,9 @@ internal sealed class DockerResponseContent : HttpContent
 }
 
 /// <summary>A stream of a connection whose transport failures surface as <see cref="DockerException"/>s.</summary>
-internal sealed class GuardedStream(Stream inner, DockerEndpoint endpoint) : Stream
+internal sealed class GuardedStream(Stream inner, DockerEndpoint endpoint) : ForwardOnlyStream
 {
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
     public override bool CanWrite => inner.CanWrite;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -148,10 +145,7 @@ internal sealed class GuardedStream(Stream inner, DockerEndpoint endpoint) : Str
         }
     }
 
-    public override void Flush() { }
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
