@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Text.RegularExpressions;
 using DockerApi.Generator.Model;
 
 namespace DockerApi.Generator.Emitting;
@@ -10,8 +9,6 @@ namespace DockerApi.Generator.Emitting;
 /// </summary>
 internal static class ClientEmitter
 {
-    private static readonly Regex PathParameter = new(@"\{([^}]+)\}", RegexOptions.Compiled);
-
     public static string Emit(ApiModel model, ApiInterface api)
     {
         var w = new SourceWriter().FileHeader(model.Namespace, InterfaceEmitter.Usings.Concat(new[] { "System.Net.Http", "DockerApi.Generated", "DockerApi.Requests" }).ToArray());
@@ -73,7 +70,7 @@ internal static class ClientEmitter
 
     private static void EmitUri(SourceWriter w, ApiModel model, ApiOperation op)
     {
-        var path = PathParameter.Replace(TypeNames.Literal(op.Path), m =>
+        var path = PathTemplate.Parameter.Replace(TypeNames.Literal(op.Path), m =>
         {
             var p = op.Parameters.First(x => x.Location == ParameterLocation.Path && x.WireName == m.Groups[1].Value);
             var text = p.Type.Kind == TypeRefKind.String ? p.Name : $"DockerQuery.Integer({p.Name})!";

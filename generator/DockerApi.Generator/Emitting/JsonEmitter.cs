@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using DockerApi.Generator.Model;
+using DockerApi.Generator.Names;
 
 namespace DockerApi.Generator.Emitting;
 
@@ -108,7 +109,7 @@ internal static class JsonEmitter
         {
             w.Line($"DockerJson.ExpectObject(ref reader, \"{type.Name}\");");
             var taken = new HashSet<string> { "reader", "options", "Names" };
-            var locals = properties.Select(p => (Property: p, Local: Parsing.Naming.Unique(Parsing.Naming.Camel(p.Name).TrimStart('@') + "Value", taken))).ToList();
+            var locals = properties.Select(p => (Property: p, Local: Naming.Unique(Naming.Camel(p.Name).TrimStart('@') + "Value", taken))).ToList();
             foreach (var (p, local) in locals)
             {
                 w.Line($"{TypeNames.CSharp(p.Type.AsNullable(true))} {local} = default;");

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using DockerApi.Generator.Diagnostics;
 using DockerApi.Generator.Model;
+using DockerApi.Generator.Names;
 using YamlDotNet.RepresentationModel;
 
 namespace DockerApi.Generator.Parsing;

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using DockerApi.Generator.Diagnostics;
 using DockerApi.Generator.Model;
+using DockerApi.Generator.Names;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -15,7 +16,6 @@ namespace DockerApi.Generator.Parsing;
 internal sealed class SpecParser
 {
     private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch" };
-    private static readonly Regex PathParameter = new(@"\{([^}]+)\}", RegexOptions.Compiled);
     private static readonly Regex YamlPosition = new(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.Compiled);
 
     private readonly SpecInput _input;
@@ -247,7 +247,7 @@ internal sealed class SpecParser
         if (node.Bool("x-docker-undocumented") && !_input.IncludeUndocumented)
             return null;
 
-        var tag = node.Seq("tags")?.Children.OfType<YamlScalarNode>().FirstOrDefault()?.Value ?? "Default";
+        var tag = TagOf(node);
         var methodName = (id!.StartsWith(tag, StringComparison.Ordinal) && id.Length > tag.Length && char.IsUpper(id[tag.Length])
             ? id.Substring(tag.Length)
             : Naming.Pascal(id)) + "Async";
@@ -333,7 +333,7 @@ internal sealed class SpecParser
         var names = new HashSet<string>(ReservedNames.OperationLocals);
         var result = new List<ApiParameter>();
 
-        foreach (var template in PathParameter.Matches(path).Cast<Match>().Select(m => m.Groups[1].Value))
+        foreach (var template in PathTemplate.Parameter.Matches(path).Cast<Match>().Select(m => m.Groups[1].Value))
         {
             if (!declared.Any(p => p.Str("in") == "path" && p.Str("name") == template))
                 _diagnostics.Report(DiagnosticDescriptors.UndeclaredPathParameter, pathKey, path, template);

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace DockerApi.Generator.Parsing;
+namespace DockerApi.Generator.Names;
 
 /// <summary>C# names from wire names: PascalCase for types and members, camelCase for parameters.</summary>
 internal static class Naming
@@ -48,8 +48,9 @@ internal static class Naming
     /// <summary>
     /// Names of the framework and runtime types generated code and its users work with. A generated type with one of
     /// these names would make <c>Task</c> or <c>Stream</c> ambiguous in the user's code, so it gets the suffix <c>Model</c>.
+    /// Every public runtime type is here: a test keeps the list in step with DockerApi.Runtime.
     /// </summary>
-    private static readonly HashSet<string> FrameworkNames = new()
+    internal static readonly HashSet<string> FrameworkNames = new()
     {
         "Task", "ValueTask", "Stream", "CancellationToken", "HttpClient", "HttpMethod", "HttpRequestMessage", "HttpResponseMessage",
         "HttpContent", "JsonElement", "JsonSerializerOptions", "JsonException", "Utf8JsonReader", "Utf8JsonWriter", "JsonTokenType",
@@ -59,6 +60,10 @@ internal static class Naming
         "DockerCall", "DockerContent", "ProgressLine", "BuildOutputLine", "BuildOutput", "HijackMode", "DockerHijackedStream",
         "DockerApiException", "DockerStreamException", "DockerException", "JsonStreamOptions", "DockerEndpoint", "DockerHttpClient",
         "DockerTransportOptions", "RefitSettings", "RestService", "MultipartFormDataContent",
+        "ApiVersionHandler", "DockerConnectionException", "DockerEndpointKind", "DockerHeaders", "DockerHttpHandler",
+        "DockerProtocolException", "DockerRequestOptions", "DockerResponse", "DockerVersionException", "HijackedResponse",
+        "JsonRead", "JsonStream", "JsonWrite", "LineEnd", "MultiplexedReadResult", "MultiplexedStream", "NegotiatedVersion",
+        "OutputLine", "RegistryAuth", "StdStream", "TextLine", "TextLines", "TextProgress", "VersionNegotiation",
         // Namespaces generated code names, and members of DockerJsonContext that a type's info property would hide.
         "System", "Refit", "DockerApi", "Microsoft", "Default", "Options", "GetTypeInfo",
     };

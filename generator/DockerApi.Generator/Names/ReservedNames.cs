@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace DockerApi.Generator.Parsing;
+namespace DockerApi.Generator.Names;
 
 /// <summary>
 /// Names that C# or the emitters already give a member in each kind of generated type: a spec name equal to one
