@@ -58,8 +58,7 @@ internal static class ClientEmitter
                 using (w.Block("HttpRequestMessage Request()"))
                 {
                     w.Line($"var request = {newRequest};");
-                    foreach (var line in statements.ToString().TrimEnd('\n').Split('\n'))
-                        w.Line(line);
+                    w.Lines(statements.ToString());
                     w.Line("return request;");
                 }
                 request = OperationShape.IsStream(op) ? "Request" : "Request()";

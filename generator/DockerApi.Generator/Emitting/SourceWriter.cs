@@ -21,6 +21,14 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Each line of <paramref name="text"/> (another writer's output) at this writer's indentation.</summary>
+    public SourceWriter Lines(string text)
+    {
+        foreach (var line in text.TrimEnd('\n').Split('\n'))
+            Line(line);
+        return this;
+    }
+
     public SourceWriter OpenBrace()
     {
         Line("{");
