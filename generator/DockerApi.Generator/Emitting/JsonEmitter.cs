@@ -51,9 +51,11 @@ internal static class JsonEmitter
                 w.Line($"private JsonTypeInfo<{type}>? _{name};");
                 w.Line();
                 w.Line($"/// <summary>Metadata for <c>{XmlDoc.Escape(type)}</c>.</summary>");
-                w.Line($"public JsonTypeInfo<{type}> {name} => _{name} ??= Create{name}(Options);");
+                w.Line($"public JsonTypeInfo<{type}> {name} => _{name} ??= Create_{name}(Options);");
                 w.Line();
-                w.Line($"private static JsonTypeInfo<{type}> Create{name}(JsonSerializerOptions options) =>");
+                // "Create_": no info property can have an underscore inside (type names are Pascal), so a type named
+                // CreateThing and the factory of Thing never meet.
+                w.Line($"private static JsonTypeInfo<{type}> Create_{name}(JsonSerializerOptions options) =>");
                 w.Line($"    JsonMetadataServices.CreateValueInfo<{type}>(options, new DockerJsonConverter<{type}>({TypeNames.Reader(root)}, {TypeNames.Writer(root)}));");
             }
             w.Line();
@@ -66,7 +68,7 @@ internal static class JsonEmitter
                 {
                     var name = TypeNames.InfoName(group.OrderBy(r => r.Nullable).First());
                     w.Line($"if (type == typeof({group.Key}))");
-                    w.Line($"    return own ? {name} : Create{name}(options);");
+                    w.Line($"    return own ? {name} : Create_{name}(options);");
                 }
                 w.Line("return null;");
             }

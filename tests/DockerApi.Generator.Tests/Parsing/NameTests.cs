@@ -118,6 +118,17 @@ public sealed class NameTests
         Assert.Contains(run.Sources, s => s.HintName == "DockerApi.V1_2.ThingJson2.g.cs");
     }
 
+    [Fact]
+    public void A_definition_named_like_another_s_JSON_factory_compiles()
+    {
+        Clean(Spec("\"Thing\"", "", """
+              CreateThing:
+                type: "object"
+                properties:
+                  A: {type: "string"}
+            """));
+    }
+
     [Theory]
     [InlineData("\"DockerClient\"")]
     [InlineData("\"HttpClient\"")]

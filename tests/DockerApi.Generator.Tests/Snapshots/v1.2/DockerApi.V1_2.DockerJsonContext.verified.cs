@@ -28,225 +28,225 @@ public sealed partial class DockerJsonContext : IJsonTypeInfoResolver
     private JsonTypeInfo<AuthConfig>? _AuthConfig;
 
     /// <summary>Metadata for <c>AuthConfig</c>.</summary>
-    public JsonTypeInfo<AuthConfig> AuthConfig => _AuthConfig ??= CreateAuthConfig(Options);
+    public JsonTypeInfo<AuthConfig> AuthConfig => _AuthConfig ??= Create_AuthConfig(Options);
 
-    private static JsonTypeInfo<AuthConfig> CreateAuthConfig(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<AuthConfig> Create_AuthConfig(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<AuthConfig>(options, new DockerJsonConverter<AuthConfig>(AuthConfigJson.Read, AuthConfigJson.Write));
 
     private JsonTypeInfo<AuthResponse>? _AuthResponse;
 
     /// <summary>Metadata for <c>AuthResponse</c>.</summary>
-    public JsonTypeInfo<AuthResponse> AuthResponse => _AuthResponse ??= CreateAuthResponse(Options);
+    public JsonTypeInfo<AuthResponse> AuthResponse => _AuthResponse ??= Create_AuthResponse(Options);
 
-    private static JsonTypeInfo<AuthResponse> CreateAuthResponse(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<AuthResponse> Create_AuthResponse(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<AuthResponse>(options, new DockerJsonConverter<AuthResponse>(AuthResponseJson.Read, AuthResponseJson.Write));
 
     private JsonTypeInfo<ContainerConfig>? _ContainerConfig;
 
     /// <summary>Metadata for <c>ContainerConfig</c>.</summary>
-    public JsonTypeInfo<ContainerConfig> ContainerConfig => _ContainerConfig ??= CreateContainerConfig(Options);
+    public JsonTypeInfo<ContainerConfig> ContainerConfig => _ContainerConfig ??= Create_ContainerConfig(Options);
 
-    private static JsonTypeInfo<ContainerConfig> CreateContainerConfig(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<ContainerConfig> Create_ContainerConfig(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<ContainerConfig>(options, new DockerJsonConverter<ContainerConfig>(ContainerConfigJson.Read, ContainerConfigJson.Write));
 
     private JsonTypeInfo<ContainerCreateResponse>? _ContainerCreateResponse;
 
     /// <summary>Metadata for <c>ContainerCreateResponse</c>.</summary>
-    public JsonTypeInfo<ContainerCreateResponse> ContainerCreateResponse => _ContainerCreateResponse ??= CreateContainerCreateResponse(Options);
+    public JsonTypeInfo<ContainerCreateResponse> ContainerCreateResponse => _ContainerCreateResponse ??= Create_ContainerCreateResponse(Options);
 
-    private static JsonTypeInfo<ContainerCreateResponse> CreateContainerCreateResponse(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<ContainerCreateResponse> Create_ContainerCreateResponse(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<ContainerCreateResponse>(options, new DockerJsonConverter<ContainerCreateResponse>(ContainerCreateResponseJson.Read, ContainerCreateResponseJson.Write));
 
     private JsonTypeInfo<ContainerInspectResponse>? _ContainerInspectResponse;
 
     /// <summary>Metadata for <c>ContainerInspectResponse</c>.</summary>
-    public JsonTypeInfo<ContainerInspectResponse> ContainerInspectResponse => _ContainerInspectResponse ??= CreateContainerInspectResponse(Options);
+    public JsonTypeInfo<ContainerInspectResponse> ContainerInspectResponse => _ContainerInspectResponse ??= Create_ContainerInspectResponse(Options);
 
-    private static JsonTypeInfo<ContainerInspectResponse> CreateContainerInspectResponse(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<ContainerInspectResponse> Create_ContainerInspectResponse(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<ContainerInspectResponse>(options, new DockerJsonConverter<ContainerInspectResponse>(ContainerInspectResponseJson.Read, ContainerInspectResponseJson.Write));
 
     private JsonTypeInfo<ContainerState>? _ContainerState;
 
     /// <summary>Metadata for <c>ContainerState</c>.</summary>
-    public JsonTypeInfo<ContainerState> ContainerState => _ContainerState ??= CreateContainerState(Options);
+    public JsonTypeInfo<ContainerState> ContainerState => _ContainerState ??= Create_ContainerState(Options);
 
-    private static JsonTypeInfo<ContainerState> CreateContainerState(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<ContainerState> Create_ContainerState(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<ContainerState>(options, new DockerJsonConverter<ContainerState>(ContainerStateJson.Read, ContainerStateJson.Write));
 
     private JsonTypeInfo<ContainerSummary>? _ContainerSummary;
 
     /// <summary>Metadata for <c>ContainerSummary</c>.</summary>
-    public JsonTypeInfo<ContainerSummary> ContainerSummary => _ContainerSummary ??= CreateContainerSummary(Options);
+    public JsonTypeInfo<ContainerSummary> ContainerSummary => _ContainerSummary ??= Create_ContainerSummary(Options);
 
-    private static JsonTypeInfo<ContainerSummary> CreateContainerSummary(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<ContainerSummary> Create_ContainerSummary(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<ContainerSummary>(options, new DockerJsonConverter<ContainerSummary>(ContainerSummaryJson.Read, ContainerSummaryJson.Write));
 
     private JsonTypeInfo<IReadOnlyList<ContainerSummary>>? _ContainerSummaryList;
 
     /// <summary>Metadata for <c>IReadOnlyList&lt;ContainerSummary&gt;</c>.</summary>
-    public JsonTypeInfo<IReadOnlyList<ContainerSummary>> ContainerSummaryList => _ContainerSummaryList ??= CreateContainerSummaryList(Options);
+    public JsonTypeInfo<IReadOnlyList<ContainerSummary>> ContainerSummaryList => _ContainerSummaryList ??= Create_ContainerSummaryList(Options);
 
-    private static JsonTypeInfo<IReadOnlyList<ContainerSummary>> CreateContainerSummaryList(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<IReadOnlyList<ContainerSummary>> Create_ContainerSummaryList(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<IReadOnlyList<ContainerSummary>>(options, new DockerJsonConverter<IReadOnlyList<ContainerSummary>>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadListOrEmpty(ref r, o, ContainerSummaryJson.Read), static (w, v, o) => DockerJson.WriteList(w, v, o, ContainerSummaryJson.Write)));
 
     private JsonTypeInfo<ContainerWaitResponse>? _ContainerWaitResponse;
 
     /// <summary>Metadata for <c>ContainerWaitResponse</c>.</summary>
-    public JsonTypeInfo<ContainerWaitResponse> ContainerWaitResponse => _ContainerWaitResponse ??= CreateContainerWaitResponse(Options);
+    public JsonTypeInfo<ContainerWaitResponse> ContainerWaitResponse => _ContainerWaitResponse ??= Create_ContainerWaitResponse(Options);
 
-    private static JsonTypeInfo<ContainerWaitResponse> CreateContainerWaitResponse(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<ContainerWaitResponse> Create_ContainerWaitResponse(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<ContainerWaitResponse>(options, new DockerJsonConverter<ContainerWaitResponse>(ContainerWaitResponseJson.Read, ContainerWaitResponseJson.Write));
 
     private JsonTypeInfo<FilesystemChange>? _FilesystemChange;
 
     /// <summary>Metadata for <c>FilesystemChange</c>.</summary>
-    public JsonTypeInfo<FilesystemChange> FilesystemChange => _FilesystemChange ??= CreateFilesystemChange(Options);
+    public JsonTypeInfo<FilesystemChange> FilesystemChange => _FilesystemChange ??= Create_FilesystemChange(Options);
 
-    private static JsonTypeInfo<FilesystemChange> CreateFilesystemChange(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<FilesystemChange> Create_FilesystemChange(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<FilesystemChange>(options, new DockerJsonConverter<FilesystemChange>(FilesystemChangeJson.Read, FilesystemChangeJson.Write));
 
     private JsonTypeInfo<FilesystemChangeKind>? _FilesystemChangeKind;
 
     /// <summary>Metadata for <c>FilesystemChangeKind</c>.</summary>
-    public JsonTypeInfo<FilesystemChangeKind> FilesystemChangeKind => _FilesystemChangeKind ??= CreateFilesystemChangeKind(Options);
+    public JsonTypeInfo<FilesystemChangeKind> FilesystemChangeKind => _FilesystemChangeKind ??= Create_FilesystemChangeKind(Options);
 
-    private static JsonTypeInfo<FilesystemChangeKind> CreateFilesystemChangeKind(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<FilesystemChangeKind> Create_FilesystemChangeKind(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<FilesystemChangeKind>(options, new DockerJsonConverter<FilesystemChangeKind>(FilesystemChangeKindJson.Read, FilesystemChangeKindJson.Write));
 
     private JsonTypeInfo<IReadOnlyList<FilesystemChange>?>? _FilesystemChangeListOrNull;
 
     /// <summary>Metadata for <c>IReadOnlyList&lt;FilesystemChange&gt;?</c>.</summary>
-    public JsonTypeInfo<IReadOnlyList<FilesystemChange>?> FilesystemChangeListOrNull => _FilesystemChangeListOrNull ??= CreateFilesystemChangeListOrNull(Options);
+    public JsonTypeInfo<IReadOnlyList<FilesystemChange>?> FilesystemChangeListOrNull => _FilesystemChangeListOrNull ??= Create_FilesystemChangeListOrNull(Options);
 
-    private static JsonTypeInfo<IReadOnlyList<FilesystemChange>?> CreateFilesystemChangeListOrNull(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<IReadOnlyList<FilesystemChange>?> Create_FilesystemChangeListOrNull(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<IReadOnlyList<FilesystemChange>?>(options, new DockerJsonConverter<IReadOnlyList<FilesystemChange>?>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadList(ref r, o, FilesystemChangeJson.Read), static (w, v, o) => { if (v is null) w.WriteNullValue(); else DockerJson.WriteList(w, v, o, FilesystemChangeJson.Write); }));
 
     private JsonTypeInfo<HistoryResponseItem>? _HistoryResponseItem;
 
     /// <summary>Metadata for <c>HistoryResponseItem</c>.</summary>
-    public JsonTypeInfo<HistoryResponseItem> HistoryResponseItem => _HistoryResponseItem ??= CreateHistoryResponseItem(Options);
+    public JsonTypeInfo<HistoryResponseItem> HistoryResponseItem => _HistoryResponseItem ??= Create_HistoryResponseItem(Options);
 
-    private static JsonTypeInfo<HistoryResponseItem> CreateHistoryResponseItem(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<HistoryResponseItem> Create_HistoryResponseItem(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<HistoryResponseItem>(options, new DockerJsonConverter<HistoryResponseItem>(HistoryResponseItemJson.Read, HistoryResponseItemJson.Write));
 
     private JsonTypeInfo<IReadOnlyList<HistoryResponseItem>>? _HistoryResponseItemList;
 
     /// <summary>Metadata for <c>IReadOnlyList&lt;HistoryResponseItem&gt;</c>.</summary>
-    public JsonTypeInfo<IReadOnlyList<HistoryResponseItem>> HistoryResponseItemList => _HistoryResponseItemList ??= CreateHistoryResponseItemList(Options);
+    public JsonTypeInfo<IReadOnlyList<HistoryResponseItem>> HistoryResponseItemList => _HistoryResponseItemList ??= Create_HistoryResponseItemList(Options);
 
-    private static JsonTypeInfo<IReadOnlyList<HistoryResponseItem>> CreateHistoryResponseItemList(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<IReadOnlyList<HistoryResponseItem>> Create_HistoryResponseItemList(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<IReadOnlyList<HistoryResponseItem>>(options, new DockerJsonConverter<IReadOnlyList<HistoryResponseItem>>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadListOrEmpty(ref r, o, HistoryResponseItemJson.Read), static (w, v, o) => DockerJson.WriteList(w, v, o, HistoryResponseItemJson.Write)));
 
     private JsonTypeInfo<IdResponse>? _IdResponse;
 
     /// <summary>Metadata for <c>IdResponse</c>.</summary>
-    public JsonTypeInfo<IdResponse> IdResponse => _IdResponse ??= CreateIdResponse(Options);
+    public JsonTypeInfo<IdResponse> IdResponse => _IdResponse ??= Create_IdResponse(Options);
 
-    private static JsonTypeInfo<IdResponse> CreateIdResponse(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<IdResponse> Create_IdResponse(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<IdResponse>(options, new DockerJsonConverter<IdResponse>(IdResponseJson.Read, IdResponseJson.Write));
 
     private JsonTypeInfo<ImageDeleteResponseItem>? _ImageDeleteResponseItem;
 
     /// <summary>Metadata for <c>ImageDeleteResponseItem</c>.</summary>
-    public JsonTypeInfo<ImageDeleteResponseItem> ImageDeleteResponseItem => _ImageDeleteResponseItem ??= CreateImageDeleteResponseItem(Options);
+    public JsonTypeInfo<ImageDeleteResponseItem> ImageDeleteResponseItem => _ImageDeleteResponseItem ??= Create_ImageDeleteResponseItem(Options);
 
-    private static JsonTypeInfo<ImageDeleteResponseItem> CreateImageDeleteResponseItem(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<ImageDeleteResponseItem> Create_ImageDeleteResponseItem(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<ImageDeleteResponseItem>(options, new DockerJsonConverter<ImageDeleteResponseItem>(ImageDeleteResponseItemJson.Read, ImageDeleteResponseItemJson.Write));
 
     private JsonTypeInfo<IReadOnlyList<ImageDeleteResponseItem>>? _ImageDeleteResponseItemList;
 
     /// <summary>Metadata for <c>IReadOnlyList&lt;ImageDeleteResponseItem&gt;</c>.</summary>
-    public JsonTypeInfo<IReadOnlyList<ImageDeleteResponseItem>> ImageDeleteResponseItemList => _ImageDeleteResponseItemList ??= CreateImageDeleteResponseItemList(Options);
+    public JsonTypeInfo<IReadOnlyList<ImageDeleteResponseItem>> ImageDeleteResponseItemList => _ImageDeleteResponseItemList ??= Create_ImageDeleteResponseItemList(Options);
 
-    private static JsonTypeInfo<IReadOnlyList<ImageDeleteResponseItem>> CreateImageDeleteResponseItemList(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<IReadOnlyList<ImageDeleteResponseItem>> Create_ImageDeleteResponseItemList(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<IReadOnlyList<ImageDeleteResponseItem>>(options, new DockerJsonConverter<IReadOnlyList<ImageDeleteResponseItem>>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadListOrEmpty(ref r, o, ImageDeleteResponseItemJson.Read), static (w, v, o) => DockerJson.WriteList(w, v, o, ImageDeleteResponseItemJson.Write)));
 
     private JsonTypeInfo<ImageGetCacheRequest>? _ImageGetCacheRequest;
 
     /// <summary>Metadata for <c>ImageGetCacheRequest</c>.</summary>
-    public JsonTypeInfo<ImageGetCacheRequest> ImageGetCacheRequest => _ImageGetCacheRequest ??= CreateImageGetCacheRequest(Options);
+    public JsonTypeInfo<ImageGetCacheRequest> ImageGetCacheRequest => _ImageGetCacheRequest ??= Create_ImageGetCacheRequest(Options);
 
-    private static JsonTypeInfo<ImageGetCacheRequest> CreateImageGetCacheRequest(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<ImageGetCacheRequest> Create_ImageGetCacheRequest(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<ImageGetCacheRequest>(options, new DockerJsonConverter<ImageGetCacheRequest>(ImageGetCacheRequestJson.Read, ImageGetCacheRequestJson.Write));
 
     private JsonTypeInfo<ImageInsertMessage>? _ImageInsertMessage;
 
     /// <summary>Metadata for <c>ImageInsertMessage</c>.</summary>
-    public JsonTypeInfo<ImageInsertMessage> ImageInsertMessage => _ImageInsertMessage ??= CreateImageInsertMessage(Options);
+    public JsonTypeInfo<ImageInsertMessage> ImageInsertMessage => _ImageInsertMessage ??= Create_ImageInsertMessage(Options);
 
-    private static JsonTypeInfo<ImageInsertMessage> CreateImageInsertMessage(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<ImageInsertMessage> Create_ImageInsertMessage(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<ImageInsertMessage>(options, new DockerJsonConverter<ImageInsertMessage>(ImageInsertMessageJson.Read, ImageInsertMessageJson.Write));
 
     private JsonTypeInfo<ImageInspectResponse>? _ImageInspectResponse;
 
     /// <summary>Metadata for <c>ImageInspectResponse</c>.</summary>
-    public JsonTypeInfo<ImageInspectResponse> ImageInspectResponse => _ImageInspectResponse ??= CreateImageInspectResponse(Options);
+    public JsonTypeInfo<ImageInspectResponse> ImageInspectResponse => _ImageInspectResponse ??= Create_ImageInspectResponse(Options);
 
-    private static JsonTypeInfo<ImageInspectResponse> CreateImageInspectResponse(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<ImageInspectResponse> Create_ImageInspectResponse(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<ImageInspectResponse>(options, new DockerJsonConverter<ImageInspectResponse>(ImageInspectResponseJson.Read, ImageInspectResponseJson.Write));
 
     private JsonTypeInfo<ImageSearchResponseItem>? _ImageSearchResponseItem;
 
     /// <summary>Metadata for <c>ImageSearchResponseItem</c>.</summary>
-    public JsonTypeInfo<ImageSearchResponseItem> ImageSearchResponseItem => _ImageSearchResponseItem ??= CreateImageSearchResponseItem(Options);
+    public JsonTypeInfo<ImageSearchResponseItem> ImageSearchResponseItem => _ImageSearchResponseItem ??= Create_ImageSearchResponseItem(Options);
 
-    private static JsonTypeInfo<ImageSearchResponseItem> CreateImageSearchResponseItem(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<ImageSearchResponseItem> Create_ImageSearchResponseItem(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<ImageSearchResponseItem>(options, new DockerJsonConverter<ImageSearchResponseItem>(ImageSearchResponseItemJson.Read, ImageSearchResponseItemJson.Write));
 
     private JsonTypeInfo<IReadOnlyList<ImageSearchResponseItem>?>? _ImageSearchResponseItemListOrNull;
 
     /// <summary>Metadata for <c>IReadOnlyList&lt;ImageSearchResponseItem&gt;?</c>.</summary>
-    public JsonTypeInfo<IReadOnlyList<ImageSearchResponseItem>?> ImageSearchResponseItemListOrNull => _ImageSearchResponseItemListOrNull ??= CreateImageSearchResponseItemListOrNull(Options);
+    public JsonTypeInfo<IReadOnlyList<ImageSearchResponseItem>?> ImageSearchResponseItemListOrNull => _ImageSearchResponseItemListOrNull ??= Create_ImageSearchResponseItemListOrNull(Options);
 
-    private static JsonTypeInfo<IReadOnlyList<ImageSearchResponseItem>?> CreateImageSearchResponseItemListOrNull(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<IReadOnlyList<ImageSearchResponseItem>?> Create_ImageSearchResponseItemListOrNull(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<IReadOnlyList<ImageSearchResponseItem>?>(options, new DockerJsonConverter<IReadOnlyList<ImageSearchResponseItem>?>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadList(ref r, o, ImageSearchResponseItemJson.Read), static (w, v, o) => { if (v is null) w.WriteNullValue(); else DockerJson.WriteList(w, v, o, ImageSearchResponseItemJson.Write); }));
 
     private JsonTypeInfo<ImageSummary>? _ImageSummary;
 
     /// <summary>Metadata for <c>ImageSummary</c>.</summary>
-    public JsonTypeInfo<ImageSummary> ImageSummary => _ImageSummary ??= CreateImageSummary(Options);
+    public JsonTypeInfo<ImageSummary> ImageSummary => _ImageSummary ??= Create_ImageSummary(Options);
 
-    private static JsonTypeInfo<ImageSummary> CreateImageSummary(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<ImageSummary> Create_ImageSummary(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<ImageSummary>(options, new DockerJsonConverter<ImageSummary>(ImageSummaryJson.Read, ImageSummaryJson.Write));
 
     private JsonTypeInfo<IReadOnlyList<ImageSummary>>? _ImageSummaryList;
 
     /// <summary>Metadata for <c>IReadOnlyList&lt;ImageSummary&gt;</c>.</summary>
-    public JsonTypeInfo<IReadOnlyList<ImageSummary>> ImageSummaryList => _ImageSummaryList ??= CreateImageSummaryList(Options);
+    public JsonTypeInfo<IReadOnlyList<ImageSummary>> ImageSummaryList => _ImageSummaryList ??= Create_ImageSummaryList(Options);
 
-    private static JsonTypeInfo<IReadOnlyList<ImageSummary>> CreateImageSummaryList(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<IReadOnlyList<ImageSummary>> Create_ImageSummaryList(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<IReadOnlyList<ImageSummary>>(options, new DockerJsonConverter<IReadOnlyList<ImageSummary>>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadListOrEmpty(ref r, o, ImageSummaryJson.Read), static (w, v, o) => DockerJson.WriteList(w, v, o, ImageSummaryJson.Write)));
 
     private JsonTypeInfo<NetworkSettings>? _NetworkSettings;
 
     /// <summary>Metadata for <c>NetworkSettings</c>.</summary>
-    public JsonTypeInfo<NetworkSettings> NetworkSettings => _NetworkSettings ??= CreateNetworkSettings(Options);
+    public JsonTypeInfo<NetworkSettings> NetworkSettings => _NetworkSettings ??= Create_NetworkSettings(Options);
 
-    private static JsonTypeInfo<NetworkSettings> CreateNetworkSettings(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<NetworkSettings> Create_NetworkSettings(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<NetworkSettings>(options, new DockerJsonConverter<NetworkSettings>(NetworkSettingsJson.Read, NetworkSettingsJson.Write));
 
     private JsonTypeInfo<ProgressMessage>? _ProgressMessage;
 
     /// <summary>Metadata for <c>ProgressMessage</c>.</summary>
-    public JsonTypeInfo<ProgressMessage> ProgressMessage => _ProgressMessage ??= CreateProgressMessage(Options);
+    public JsonTypeInfo<ProgressMessage> ProgressMessage => _ProgressMessage ??= Create_ProgressMessage(Options);
 
-    private static JsonTypeInfo<ProgressMessage> CreateProgressMessage(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<ProgressMessage> Create_ProgressMessage(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<ProgressMessage>(options, new DockerJsonConverter<ProgressMessage>(ProgressMessageJson.Read, ProgressMessageJson.Write));
 
     private JsonTypeInfo<SystemInfo>? _SystemInfo;
 
     /// <summary>Metadata for <c>SystemInfo</c>.</summary>
-    public JsonTypeInfo<SystemInfo> SystemInfo => _SystemInfo ??= CreateSystemInfo(Options);
+    public JsonTypeInfo<SystemInfo> SystemInfo => _SystemInfo ??= Create_SystemInfo(Options);
 
-    private static JsonTypeInfo<SystemInfo> CreateSystemInfo(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<SystemInfo> Create_SystemInfo(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<SystemInfo>(options, new DockerJsonConverter<SystemInfo>(SystemInfoJson.Read, SystemInfoJson.Write));
 
     private JsonTypeInfo<SystemVersion>? _SystemVersion;
 
     /// <summary>Metadata for <c>SystemVersion</c>.</summary>
-    public JsonTypeInfo<SystemVersion> SystemVersion => _SystemVersion ??= CreateSystemVersion(Options);
+    public JsonTypeInfo<SystemVersion> SystemVersion => _SystemVersion ??= Create_SystemVersion(Options);
 
-    private static JsonTypeInfo<SystemVersion> CreateSystemVersion(JsonSerializerOptions options) =>
+    private static JsonTypeInfo<SystemVersion> Create_SystemVersion(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<SystemVersion>(options, new DockerJsonConverter<SystemVersion>(SystemVersionJson.Read, SystemVersionJson.Write));
 
     /// <inheritdoc />
@@ -254,61 +254,61 @@ public sealed partial class DockerJsonContext : IJsonTypeInfoResolver
     {
         var own = ReferenceEquals(options, Options);
         if (type == typeof(AuthConfig))
-            return own ? AuthConfig : CreateAuthConfig(options);
+            return own ? AuthConfig : Create_AuthConfig(options);
         if (type == typeof(AuthResponse))
-            return own ? AuthResponse : CreateAuthResponse(options);
+            return own ? AuthResponse : Create_AuthResponse(options);
         if (type == typeof(ContainerConfig))
-            return own ? ContainerConfig : CreateContainerConfig(options);
+            return own ? ContainerConfig : Create_ContainerConfig(options);
         if (type == typeof(ContainerCreateResponse))
-            return own ? ContainerCreateResponse : CreateContainerCreateResponse(options);
+            return own ? ContainerCreateResponse : Create_ContainerCreateResponse(options);
         if (type == typeof(ContainerInspectResponse))
-            return own ? ContainerInspectResponse : CreateContainerInspectResponse(options);
+            return own ? ContainerInspectResponse : Create_ContainerInspectResponse(options);
         if (type == typeof(ContainerState))
-            return own ? ContainerState : CreateContainerState(options);
+            return own ? ContainerState : Create_ContainerState(options);
         if (type == typeof(ContainerSummary))
-            return own ? ContainerSummary : CreateContainerSummary(options);
+            return own ? ContainerSummary : Create_ContainerSummary(options);
         if (type == typeof(IReadOnlyList<ContainerSummary>))
-            return own ? ContainerSummaryList : CreateContainerSummaryList(options);
+            return own ? ContainerSummaryList : Create_ContainerSummaryList(options);
         if (type == typeof(ContainerWaitResponse))
-            return own ? ContainerWaitResponse : CreateContainerWaitResponse(options);
+            return own ? ContainerWaitResponse : Create_ContainerWaitResponse(options);
         if (type == typeof(FilesystemChange))
-            return own ? FilesystemChange : CreateFilesystemChange(options);
+            return own ? FilesystemChange : Create_FilesystemChange(options);
         if (type == typeof(FilesystemChangeKind))
-            return own ? FilesystemChangeKind : CreateFilesystemChangeKind(options);
+            return own ? FilesystemChangeKind : Create_FilesystemChangeKind(options);
         if (type == typeof(IReadOnlyList<FilesystemChange>))
-            return own ? FilesystemChangeListOrNull : CreateFilesystemChangeListOrNull(options);
+            return own ? FilesystemChangeListOrNull : Create_FilesystemChangeListOrNull(options);
         if (type == typeof(HistoryResponseItem))
-            return own ? HistoryResponseItem : CreateHistoryResponseItem(options);
+            return own ? HistoryResponseItem : Create_HistoryResponseItem(options);
         if (type == typeof(IReadOnlyList<HistoryResponseItem>))
-            return own ? HistoryResponseItemList : CreateHistoryResponseItemList(options);
+            return own ? HistoryResponseItemList : Create_HistoryResponseItemList(options);
         if (type == typeof(IdResponse))
-            return own ? IdResponse : CreateIdResponse(options);
+            return own ? IdResponse : Create_IdResponse(options);
         if (type == typeof(ImageDeleteResponseItem))
-            return own ? ImageDeleteResponseItem : CreateImageDeleteResponseItem(options);
+            return own ? ImageDeleteResponseItem : Create_ImageDeleteResponseItem(options);
         if (type == typeof(IReadOnlyList<ImageDeleteResponseItem>))
-            return own ? ImageDeleteResponseItemList : CreateImageDeleteResponseItemList(options);
+            return own ? ImageDeleteResponseItemList : Create_ImageDeleteResponseItemList(options);
         if (type == typeof(ImageGetCacheRequest))
-            return own ? ImageGetCacheRequest : CreateImageGetCacheRequest(options);
+            return own ? ImageGetCacheRequest : Create_ImageGetCacheRequest(options);
         if (type == typeof(ImageInsertMessage))
-            return own ? ImageInsertMessage : CreateImageInsertMessage(options);
+            return own ? ImageInsertMessage : Create_ImageInsertMessage(options);
         if (type == typeof(ImageInspectResponse))
-            return own ? ImageInspectResponse : CreateImageInspectResponse(options);
+            return own ? ImageInspectResponse : Create_ImageInspectResponse(options);
         if (type == typeof(ImageSearchResponseItem))
-            return own ? ImageSearchResponseItem : CreateImageSearchResponseItem(options);
+            return own ? ImageSearchResponseItem : Create_ImageSearchResponseItem(options);
         if (type == typeof(IReadOnlyList<ImageSearchResponseItem>))
-            return own ? ImageSearchResponseItemListOrNull : CreateImageSearchResponseItemListOrNull(options);
+            return own ? ImageSearchResponseItemListOrNull : Create_ImageSearchResponseItemListOrNull(options);
         if (type == typeof(ImageSummary))
-            return own ? ImageSummary : CreateImageSummary(options);
+            return own ? ImageSummary : Create_ImageSummary(options);
         if (type == typeof(IReadOnlyList<ImageSummary>))
-            return own ? ImageSummaryList : CreateImageSummaryList(options);
+            return own ? ImageSummaryList : Create_ImageSummaryList(options);
         if (type == typeof(NetworkSettings))
-            return own ? NetworkSettings : CreateNetworkSettings(options);
+            return own ? NetworkSettings : Create_NetworkSettings(options);
         if (type == typeof(ProgressMessage))
-            return own ? ProgressMessage : CreateProgressMessage(options);
+            return own ? ProgressMessage : Create_ProgressMessage(options);
         if (type == typeof(SystemInfo))
-            return own ? SystemInfo : CreateSystemInfo(options);
+            return own ? SystemInfo : Create_SystemInfo(options);
         if (type == typeof(SystemVersion))
-            return own ? SystemVersion : CreateSystemVersion(options);
+            return own ? SystemVersion : Create_SystemVersion(options);
         return null;
     }
 }
