@@ -38,7 +38,8 @@ public static class DockerResponse
         {
             body = await ReadBoundedAsync(response.Content, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or HttpRequestException)
+        // A body that breaks off (the pooled handler raises that as a DockerException) leaves the status to report.
+        catch (Exception e) when (e is IOException or HttpRequestException or DockerConnectionException or DockerProtocolException)
         {
             body = "";
         }

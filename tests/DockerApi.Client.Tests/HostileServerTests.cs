@@ -62,6 +62,16 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task An_error_answer_whose_body_is_cut_short_is_still_a_DockerApiException_with_its_status()
+    {
+        await using var server = Answer("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nNo such", after: c => c.ShutdownSend());
+        using var docker = new V12.DockerClient(server.Endpoint);
+
+        var error = await Assert.ThrowsAsync<DockerApiException>(() => docker.Containers.InspectAsync("abc", Bound));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
     public async Task A_malformed_chunk_is_a_DockerProtocolException()
     {
         await using var server = Answer(Http.ChunkedHead + "zz\r\n{}\r\n0\r\n\r\n");
