@@ -160,6 +160,18 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task The_bound_is_the_one_the_client_was_built_with_whatever_the_options_object_becomes()
+    {
+        await using var server = Answer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{\"Id\":");
+        var options = new DockerTransportOptions { MaxResponseBodyBytes = 1024 };
+        using var docker = new V12.DockerClient(server.Endpoint, options);
+        options.MaxResponseBodyBytes = long.MaxValue;
+
+        var error = await Assert.ThrowsAsync<DockerProtocolException>(() => docker.Containers.InspectAsync("abc", Bound));
+        Assert.Contains("over the limit of 1024", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_101_to_a_request_that_did_not_ask_to_upgrade_is_a_DockerProtocolException()
     {
         await using var server = Answer("HTTP/1.1 101 UPGRADED\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n{\"Id\":\"abc\"}");

@@ -19,15 +19,7 @@ public sealed class DockerHttpHandler : HttpMessageHandler
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         _endpoint = endpoint;
-        var given = options ?? new DockerTransportOptions();
-        // A copy: changing the caller's object later does not change this handler halfway.
-        _options = new DockerTransportOptions
-        {
-            ConnectTimeout = given.ConnectTimeout,
-            PooledConnectionIdleTimeout = given.PooledConnectionIdleTimeout,
-            MaxResponseHeadBytes = given.MaxResponseHeadBytes,
-            MaxResponseBodyBytes = given.MaxResponseBodyBytes,
-        };
+        _options = options?.Copy() ?? new DockerTransportOptions();
         _pooled = new HttpMessageInvoker(new SocketsHttpHandler
         {
             ConnectCallback = async (_, cancellationToken) =>

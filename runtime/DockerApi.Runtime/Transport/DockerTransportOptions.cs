@@ -21,4 +21,7 @@ public sealed class DockerTransportOptions
     /// they arrive and are not bounded by this. Default <see cref="DefaultMaxResponseBodyBytes"/>.
     /// </summary>
     public long MaxResponseBodyBytes { get; set; } = DefaultMaxResponseBodyBytes;
+
+    /// <summary>A copy, so that a handler keeps the settings it was built with whatever the caller changes later.</summary>
+    internal DockerTransportOptions Copy() => (DockerTransportOptions)MemberwiseClone();
 }
