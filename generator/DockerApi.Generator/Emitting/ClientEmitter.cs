@@ -69,7 +69,7 @@ internal static class ClientEmitter
 
     private static void EmitUri(SourceWriter w, ApiModel model, ApiOperation op)
     {
-        var path = PathTemplate.Parameter.Replace(TypeNames.Literal(op.Path), m =>
+        var path = PathTemplate.Parameter.Replace(CSharpText.Literal(op.Path), m =>
         {
             var p = op.Parameters.First(x => x.Location == ParameterLocation.Path && x.WireName == m.Groups[1].Value);
             var text = p.Type.Kind == TypeRefKind.String ? p.Name : $"DockerQuery.Integer({p.Name})!";
@@ -84,7 +84,7 @@ internal static class ClientEmitter
         w.Line("var query = new QueryString();");
         foreach (var p in query)
         {
-            var wire = TypeNames.Literal(p.WireName);
+            var wire = CSharpText.Literal(p.WireName);
             switch (p.Type.Kind)
             {
                 case TypeRefKind.List:
@@ -112,7 +112,7 @@ internal static class ClientEmitter
     {
         foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Header && !IsContentType(p)))
         {
-            w.Line($"DockerHeaders.Add(request, {TypeNames.Literal(p.WireName)}, {p.Name}, nameof({p.Name}));");
+            w.Line($"DockerHeaders.Add(request, {CSharpText.Literal(p.WireName)}, {p.Name}, nameof({p.Name}));");
         }
         var files = op.Parameters.Where(p => p.Location == ParameterLocation.FormFile).ToList();
         if (files.Count > 0)
@@ -120,9 +120,9 @@ internal static class ClientEmitter
             w.Line("var form = new MultipartFormDataContent();");
             foreach (var f in files)
             {
-                var mediaType = f.MediaType is null ? "" : $", {TypeNames.Literal(f.MediaType)}";
-                var fileName = f.FileName is null ? "" : $", fileName: {TypeNames.Literal(f.FileName)}";
-                w.Line($"DockerContent.AddFile(form, {TypeNames.Literal(f.WireName)}, {f.Name}{mediaType}{fileName});");
+                var mediaType = f.MediaType is null ? "" : $", {CSharpText.Literal(f.MediaType)}";
+                var fileName = f.FileName is null ? "" : $", fileName: {CSharpText.Literal(f.FileName)}";
+                w.Line($"DockerContent.AddFile(form, {CSharpText.Literal(f.WireName)}, {f.Name}{mediaType}{fileName});");
             }
             w.Line("request.Content = form;");
         }
@@ -131,7 +131,7 @@ internal static class ClientEmitter
             // An optional body of a value type (a JsonElement) is a Nullable<T> here: its value is what is written.
             var value = !body.Required && body.Type.IsValueType ? body.Name + ".Value" : body.Name;
             var content = body.Type.Kind == TypeRefKind.Binary
-                ? $"DockerContent.Binary({body.Name}, {TypeNames.Literal(body.MediaType ?? "application/octet-stream")})"
+                ? $"DockerContent.Binary({body.Name}, {CSharpText.Literal(body.MediaType ?? "application/octet-stream")})"
                 : $"DockerCall.Json({value}, DockerJsonContext.Default.{TypeNames.InfoName(body.Type.AsNullable(false))})";
             w.Line(body.Required ? $"request.Content = {content};" : $"request.Content = {body.Name} is null ? null : {content};");
         }
@@ -145,7 +145,7 @@ internal static class ClientEmitter
 
     private static string Call(ApiModel model, ApiOperation op, string request)
     {
-        var id = TypeNames.Literal(op.OperationId);
+        var id = CSharpText.Literal(op.OperationId);
         switch (op.Result)
         {
             case ResultKind.Json:

@@ -6,9 +6,6 @@ namespace DockerApi.Generator.Emitting;
 /// <summary><c>IProgress&lt;T&gt;</c> conveniences for the streaming operations of one interface.</summary>
 internal static class ExtensionsEmitter
 {
-    // ClientName is "{Tag}ApiClient": only its suffix changes ("Client" may be part of the tag too).
-    public static string ClassName(ApiInterface api) => api.ClientName.Substring(0, api.ClientName.Length - "Client".Length) + "Extensions";
-
     public static bool Applies(ApiInterface api) => api.Operations.Any(op => OperationShape.IsStream(op) || op.Framing != OutputFraming.None);
 
     public static string Emit(ApiModel model, ApiInterface api)
@@ -19,7 +16,7 @@ internal static class ExtensionsEmitter
         var what = (streams ? "to run the streaming operations of {0} to their end, with progress" : "")
             + (streams && hijacks ? ", and to read the output of its hijacked connections" : hijacks ? "to read the output of the hijacked connections of {0}" : "");
         w.Line($"/// <summary>Ways {string.Format(what, $"<see cref=\"{api.InterfaceName}\"/>")}.</summary>");
-        using (w.Block($"public static partial class {ClassName(api)}"))
+        using (w.Block($"public static partial class {api.ExtensionsName}"))
         {
             var first = true;
             foreach (var op in api.Operations.Where(op => op.Framing != OutputFraming.None))
@@ -45,7 +42,7 @@ internal static class ExtensionsEmitter
                 {
                     w.Line("ArgumentNullException.ThrowIfNull(api);");
                     w.Line(build
-                        ? $"return BuildOutput.ReadImageIdAsync({call}, progress, {TypeNames.Literal(op.OperationId)}, cancellationToken);"
+                        ? $"return BuildOutput.ReadImageIdAsync({call}, progress, {CSharpText.Literal(op.OperationId)}, cancellationToken);"
                         : $"return DockerCall.ConsumeAsync({call}, progress, cancellationToken);");
                 }
             }
@@ -80,7 +77,7 @@ internal static class ExtensionsEmitter
         {
             w.Line("ArgumentNullException.ThrowIfNull(api);");
             w.Line($"var connection = await api.{op.MethodName}({OperationShape.Arguments(op)}).ConfigureAwait(false);");
-            w.Line($"return new MultiplexedStream(connection, {TypeNames.Literal(op.OperationId)}, tty: {(raw ? "true" : "tty")});");
+            w.Line($"return new MultiplexedStream(connection, {CSharpText.Literal(op.OperationId)}, tty: {(raw ? "true" : "tty")});");
         }
     }
 }

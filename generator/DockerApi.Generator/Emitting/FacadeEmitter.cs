@@ -16,7 +16,7 @@ internal static class FacadeEmitter
         using (w.Block("public sealed partial class DockerClient : IDisposable"))
         {
             w.Line("/// <summary>The API version this client speaks.</summary>");
-            w.Line($"public const string ApiVersion = {TypeNames.Literal(model.ApiVersion)};");
+            w.Line($"public const string ApiVersion = {CSharpText.Literal(model.ApiVersion)};");
             w.Line();
             w.Line("private static readonly RefitSettings Settings = new();");
             w.Line("private readonly bool _ownsHttpClient;");

@@ -104,7 +104,7 @@ internal static class JsonEmitter
         var properties = type.Properties.ToList();
         if (properties.Count > 0)
         {
-            w.Line($"private static readonly JsonPropertyNames Names = new({string.Join(", ", properties.Select(p => TypeNames.Literal(p.WireName)))});");
+            w.Line($"private static readonly JsonPropertyNames Names = new({string.Join(", ", properties.Select(p => CSharpText.Literal(p.WireName)))});");
             w.Line();
         }
         using (w.Block($"public static {type.Name} Read(ref Utf8JsonReader reader, JsonSerializerOptions options)"))
@@ -155,7 +155,7 @@ internal static class JsonEmitter
                 }
             }
             foreach (var (p, local) in locals.Where(l => l.Property.Required))
-                w.Line($"if (!{Has(local)}) throw DockerJson.MissingProperty(\"{type.Name}\", {TypeNames.Literal(p.WireName)});");
+                w.Line($"if (!{Has(local)}) throw DockerJson.MissingProperty(\"{type.Name}\", {CSharpText.Literal(p.WireName)});");
             if (properties.Count == 0)
             {
                 w.Line("return new();");
@@ -184,7 +184,7 @@ internal static class JsonEmitter
             var index = 0;
             foreach (var p in type.Properties)
             {
-                var name = $"{TypeNames.Literal(p.WireName)}u8";
+                var name = $"{CSharpText.Literal(p.WireName)}u8";
                 var nonNull = p.Type.AsNullable(false);
                 if (p.Type.Nullable)
                 {

@@ -36,7 +36,7 @@ internal static class ModelEmitter
                     w.Line();
                 first = false;
                 XmlDoc.Summary(w, property.Description, $"The `{property.WireName}` value.");
-                w.Line($"[JsonPropertyName({TypeNames.Literal(property.WireName)})]");
+                w.Line($"[JsonPropertyName({CSharpText.Literal(property.WireName)})]");
                 w.Line($"public {(property.Required ? "required " : "")}{TypeNames.CSharp(property.Type)} {property.Name} {{ get; init; }}");
             }
             if (type.Properties.Any(p => p.Sensitive))
@@ -89,7 +89,7 @@ internal static class ModelEmitter
             foreach (var member in type.Members)
             {
                 XmlDoc.Summary(w, member.Description, $"`{member.Value}`");
-                w.Line($"public static {type.Name} {member.Name} {{ get; }} = new({TypeNames.Literal(member.Value)});");
+                w.Line($"public static {type.Name} {member.Name} {{ get; }} = new({CSharpText.Literal(member.Value)});");
                 w.Line();
             }
             w.Line("/// <inheritdoc />");

@@ -54,11 +54,11 @@ internal static class OperationShape
 
     private static string Attributes(ApiParameter p)
     {
-        var alias = p.Name.TrimStart('@') == p.WireName ? null : $"AliasAs({TypeNames.Literal(p.WireName)})";
+        var alias = p.Name.TrimStart('@') == p.WireName ? null : $"AliasAs({CSharpText.Literal(p.WireName)})";
         var list = p.Location switch
         {
             ParameterLocation.Query => new[] { "Query", alias },
-            ParameterLocation.Header => new[] { $"Header({TypeNames.Literal(p.WireName)})" },
+            ParameterLocation.Header => new[] { $"Header({CSharpText.Literal(p.WireName)})" },
             ParameterLocation.Body => new[] { "Body" },
             _ => new[] { alias },
         };
@@ -134,6 +134,6 @@ internal static class OperationShape
             "OPTIONS" => "Options",
             _ => "Patch",
         };
-        return $"[{name}({TypeNames.Literal(op.Path)})]";
+        return $"[{name}({CSharpText.Literal(op.Path)})]";
     }
 }

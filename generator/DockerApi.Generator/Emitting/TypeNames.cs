@@ -1,6 +1,5 @@
 using System;
 using DockerApi.Generator.Model;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace DockerApi.Generator.Emitting;
 
@@ -133,6 +132,4 @@ internal static class TypeNames
         TypeRefKind.Map => $"DockerJson.WriteMap({writer}, {value}, {options}, {Writer(type.Item!)});",
         _ => $"{Writer(type)}({writer}, {value}, {options});",
     };
-
-    public static string Literal(string text) => CSharpText.Literal(text);
 }

@@ -23,7 +23,7 @@ internal static class Units
             yield return new SourceUnit(specPath, prefix + api.InterfaceName + ".g.cs", UnitKind.Interface, header, api);
             yield return new SourceUnit(specPath, prefix + api.ClientName + ".g.cs", UnitKind.Client, header, api);
             if (ExtensionsEmitter.Applies(api))
-                yield return new SourceUnit(specPath, prefix + ExtensionsEmitter.ClassName(api) + ".g.cs", UnitKind.Extensions, header, api);
+                yield return new SourceUnit(specPath, prefix + api.ExtensionsName + ".g.cs", UnitKind.Extensions, header, api);
         }
         foreach (var type in model.Types)
             yield return new SourceUnit(specPath, prefix + type.Name + ".g.cs", UnitKind.Type, header, Type: type);

@@ -19,7 +19,8 @@ internal enum QueryBooleanFormat
 }
 
 /// <summary>One Refit interface: the operations of one tag.</summary>
-internal sealed record ApiInterface(string Tag, string InterfaceName, string ClientName, string PropertyName, string? Description,
+/// <param name="ExtensionsName">The static class of its streaming and output conveniences (emitted when it has such operations).</param>
+internal sealed record ApiInterface(string Tag, string InterfaceName, string ClientName, string ExtensionsName, string PropertyName, string? Description,
     EquatableArray<ApiOperation> Operations);
 
 /// <summary>How an operation's answer is read.</summary>

@@ -174,10 +174,10 @@ internal sealed class SpecParser
         var properties = new HashSet<string>(ReservedNames.FacadeMembers);
         foreach (var (tag, display, description, at) in declared)
         {
-            var pascal = Naming.Pascal(tag);
-            for (var i = 2; typeNames.Contains("I" + pascal + "Api") || typeNames.Contains(pascal + "ApiClient") || typeNames.Contains(pascal + "ApiExtensions"); i++)
-                pascal = Naming.Pascal(tag) + i;
-            foreach (var name in new[] { "I" + pascal + "Api", pascal + "ApiClient", pascal + "ApiExtensions" })
+            var names = TypeNamesOf(Naming.Pascal(tag));
+            for (var i = 2; names.Any(typeNames.Contains); i++)
+                names = TypeNamesOf(Naming.Pascal(tag) + i);
+            foreach (var name in names)
                 typeNames.Add(name);
             var property = Naming.Pascal(display ?? tag);
             if (ReservedNames.FacadeMembers.Contains(property))
@@ -186,11 +186,14 @@ internal sealed class SpecParser
                 _diagnostics.Report(DiagnosticDescriptors.NameChanged, at, property, "a DockerClient property", "DockerClient has a member of that name", renamed);
                 property = renamed;
             }
-            interfaces[tag] = new ApiInterface(tag, "I" + pascal + "Api", pascal + "ApiClient", Naming.Unique(property, properties), description,
+            interfaces[tag] = new ApiInterface(tag, names[0], names[1], names[2], Naming.Unique(property, properties), description,
                 EquatableArray<ApiOperation>.Empty);
         }
         return interfaces;
     }
+
+    /// <summary>The interface, client and extensions class names of a tag's group: I{Tag}Api, {Tag}ApiClient, {Tag}ApiExtensions.</summary>
+    private static string[] TypeNamesOf(string pascal) => new[] { "I" + pascal + "Api", pascal + "ApiClient", pascal + "ApiExtensions" };
 
     /// <summary>The tag an operation is grouped by: its first, else <c>Default</c>.</summary>
     private static string TagOf(YamlMappingNode operation) =>
