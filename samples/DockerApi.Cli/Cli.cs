@@ -10,13 +10,14 @@ namespace DockerApi.Cli;
 /// <summary>
 /// A small docker(1) on the generated clients: version, info, ps, images, pull, import, run, attach, logs, stop, kill,
 /// rm, rmi, tag, commit, build, history, inspect. It negotiates the API version with the daemon once and uses the
-/// v1.2 client (2013 daemons) or the v1.41 client (modern Docker Engines). Without <c>--host</c> or
+/// v1.2 client (2013 daemons) or the newest client, speaking the daemon's own version when it is older (modern Docker
+/// Engines). Without <c>--host</c> or
 /// <c>DOCKER_HOST</c> it starts the emulated daemon in this process and says so on stderr.
 /// </summary>
 public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, Func<Stream> openStdin)
 {
     /// <summary>The API versions this program has clients for.</summary>
-    private static readonly string[] Versions = ["1.2", "1.41"];
+    private static readonly string[] Versions = ["1.2", ModernEngine.ClientVersion];
 
     private const string Usage = """
         Usage: docker [--host unix:///path|tcp://host:port] COMMAND [ARGS]
@@ -83,7 +84,7 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
                 endpoint = DockerEndpoint.Parse(host);
             }
             var negotiated = await VersionNegotiation.NegotiateAsync(endpoint, Versions, cancellationToken);
-            using IEngine engine = negotiated.ApiVersion == "1.2" ? new Engine2013(endpoint) : new ModernEngine(endpoint);
+            using IEngine engine = negotiated.ClientVersion == "1.2" ? new Engine2013(endpoint) : new ModernEngine(endpoint, negotiated);
             return await DispatchAsync(engine, negotiated, arguments[0], arguments.Skip(1).ToList(), cancellationToken);
         }
         catch (Exception e) when (e is DockerException or FormatException or ArgumentException or HttpRequestException or IOException or NotSupportedException)

@@ -25,7 +25,7 @@ public sealed class HostileInputTests
         await using var server = RawServer.Recording(seen, Ok);
         using var docker = new V141.DockerClient(server.Endpoint);
 
-        var pull = docker.Image.CreateAsync(fromImage: "busybox", xRegistryAuth: auth);
+        var pull = docker.Images.CreateAsync(fromImage: "busybox", xRegistryAuth: auth);
         var error = await Assert.ThrowsAsync<ArgumentException>(async () => { await foreach (var _ in pull) { } });
 
         Assert.Equal("xRegistryAuth", error.ParamName);
@@ -41,7 +41,7 @@ public sealed class HostileInputTests
         await using var server = RawServer.Recording(seen, (_, c) => c.WriteAsync(Http.Response(200, "OK", "{\"status\":\"done\"}", "application/json")));
         using var docker = new V141.DockerClient(server.Endpoint);
 
-        await foreach (var _ in docker.Image.CreateAsync(fromImage: "busybox", xRegistryAuth: Requests.RegistryAuth.Anonymous)) { }
+        await foreach (var _ in docker.Images.CreateAsync(fromImage: "busybox", xRegistryAuth: Requests.RegistryAuth.Anonymous)) { }
 
         Assert.Equal(Requests.RegistryAuth.Anonymous, Assert.Single(seen).Header("X-Registry-Auth"));
     }
@@ -52,7 +52,7 @@ public sealed class HostileInputTests
         await using var server = RawServer.Recording([], Ok);
         using var docker = new V141.DockerClient(server.Endpoint);
 
-        var build = docker.Image.BuildAsync(new MemoryStream([1]), contentType: "application/x-tar\r\nX-Injected: 1");
+        var build = docker.Images.BuildAsync(new MemoryStream([1]), contentType: "application/x-tar\r\nX-Injected: 1");
         var error = await Assert.ThrowsAsync<ArgumentException>(async () => { await foreach (var _ in build) { } });
 
         Assert.Equal("contentType", error.ParamName);

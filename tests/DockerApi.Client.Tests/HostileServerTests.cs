@@ -114,7 +114,7 @@ public sealed class HostileServerTests
         var seen = new List<string?>();
         var error = await Assert.ThrowsAsync<DockerProtocolException>(async () =>
         {
-            await foreach (var message in docker.Image.CreateAsync(fromImage: "busybox", cancellationToken: Bound))
+            await foreach (var message in docker.Images.CreateAsync(fromImage: "busybox", cancellationToken: Bound))
                 seen.Add(message.Status);
         });
         Assert.Equal(["x"], seen); // what came before the bad value is delivered
@@ -187,9 +187,9 @@ public sealed class HostileServerTests
         await using var server = RawServer.KeepAlive(Wire.Unix, _ => Http.Response(304, "Not Modified", "", null));
         using var docker = new V141.DockerClient(server.Endpoint);
 
-        await docker.Container.StopAsync("abc", cancellationToken: Bound);  // already stopped
-        await docker.Container.StartAsync("abc", cancellationToken: Bound); // already running
-        var error = await Assert.ThrowsAsync<DockerApiException>(() => docker.Container.RestartAsync("abc", cancellationToken: Bound));
+        await docker.Containers.StopAsync("abc", cancellationToken: Bound);  // already stopped
+        await docker.Containers.StartAsync("abc", cancellationToken: Bound); // already running
+        var error = await Assert.ThrowsAsync<DockerApiException>(() => docker.Containers.RestartAsync("abc", cancellationToken: Bound));
         Assert.Equal(System.Net.HttpStatusCode.NotModified, error.StatusCode);
     }
 

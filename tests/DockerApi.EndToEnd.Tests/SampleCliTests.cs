@@ -43,7 +43,7 @@ public sealed class SampleCliTests
         }
 
         var version = await Ok("version");
-        Assert.Contains("Client API version: 1.2 (negotiated from 1.2, 1.41)", version);
+        Assert.Contains("Client API version: 1.2 (negotiated from 1.2, 1.55)", version);
         Assert.Contains("Server version: 0.4.4", version);
         Assert.Contains("Containers: 0", await Ok("info"));
         await Ok("pull", "base");

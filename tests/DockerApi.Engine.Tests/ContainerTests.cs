@@ -14,7 +14,7 @@ public sealed class ContainerTests(Engine engine)
         var (id, exitCode) = await engine.RunAsync("sh", "-c", "echo out-line; echo err-line >&2; echo more; exit 3");
 
         Assert.Equal(3, exitCode);
-        await using var logs = await engine.Client.Container.LogsAsync(id, stdout: true, stderr: true);
+        await using var logs = await engine.Client.Containers.LogsAsync(id, stdout: true, stderr: true);
         var lines = new List<OutputLine>();
         await foreach (var line in new MultiplexedStream(logs).ReadLinesAsync())
             lines.Add(line);
@@ -30,16 +30,16 @@ public sealed class ContainerTests(Engine engine)
         var id = await engine.CreateAsync(["sh", "-c", "read line; echo got:$line; echo err-line >&2"],
             r => r with { OpenStdin = true, StdinOnce = true, AttachStdin = true, AttachStdout = true, AttachStderr = true });
 
-        await using var attached = await client.Container.AttachAsync(id, stream: true, stdin: true, stdout: true, stderr: true);
+        await using var attached = await client.Containers.AttachAsync(id, stream: true, stdin: true, stdout: true, stderr: true);
         Assert.Equal(HttpStatusCode.SwitchingProtocols, attached.StatusCode);
-        await client.Container.StartAsync(id);
+        await client.Containers.StartAsync(id);
         await attached.WriteAsync("hello-stdin\n"u8.ToArray());
         attached.CloseWrite();
         var (stdout, stderr) = await new MultiplexedStream(attached).ReadToEndAsync();
 
         Assert.Equal("got:hello-stdin\n", stdout);
         Assert.Equal("err-line\n", stderr);
-        Assert.Equal(0, (await client.Container.WaitAsync(id)).StatusCode);
+        Assert.Equal(0, (await client.Containers.WaitAsync(id)).StatusCode);
     }
 
     [SkippableFact]
@@ -49,8 +49,8 @@ public sealed class ContainerTests(Engine engine)
         var id = await engine.CreateAsync(["sh", "-c", "echo tty-out; echo tty-err >&2"],
             r => r with { Tty = true, AttachStdout = true, AttachStderr = true });
 
-        await using var attached = await client.Container.AttachAsync(id, stream: true, stdout: true, stderr: true);
-        await client.Container.StartAsync(id);
+        await using var attached = await client.Containers.AttachAsync(id, stream: true, stdout: true, stderr: true);
+        await client.Containers.StartAsync(id);
         var (stdout, _) = await new MultiplexedStream(attached, tty: true).ReadToEndAsync();
 
         Assert.Equal("tty-out\r\ntty-err\r\n", stdout);
@@ -96,15 +96,15 @@ public sealed class ContainerTests(Engine engine)
         var client = engine.Client;
         var id = await engine.StartedAsync("sleep", "300");
 
-        var top = await client.Container.TopAsync(id);
+        var top = await client.Containers.TopAsync(id);
         var command = top.Titles!.ToList().IndexOf("CMD");
         Assert.True(command >= 0, string.Join(",", top.Titles!));
         Assert.Contains(top.Processes!, p => p[command] == "sleep 300");
 
-        var samples = new List<System.Text.Json.JsonElement>();
-        await foreach (var sample in client.Container.StatsAsync(id, stream: false))
+        var samples = new List<V1_55.ContainerStatsResponse>();
+        await foreach (var sample in client.Containers.StatsAsync(id, stream: false))
             samples.Add(sample);
-        Assert.Equal(id, Assert.Single(samples).GetProperty("id").GetString());
+        Assert.Equal(id, Assert.Single(samples).Id);
     }
 
     [SkippableFact]
@@ -113,7 +113,7 @@ public sealed class ContainerTests(Engine engine)
         var (id, exitCode) = await engine.RunAsync("touch", "/tmp/newfile");
 
         Assert.Equal(0, exitCode);
-        var changes = await engine.Client.Container.ChangesAsync(id);
+        var changes = await engine.Client.Containers.ChangesAsync(id);
         Assert.Contains(changes, c => c.Path == "/tmp/newfile" && (int)c.Kind == 1);
         Assert.Contains(changes, c => c.Path == "/tmp" && (int)c.Kind == 0);
     }
@@ -123,22 +123,22 @@ public sealed class ContainerTests(Engine engine)
     {
         var client = engine.Client;
         var id = await engine.StartedAsync("sleep", "300");
-        var started = (await client.Container.InspectAsync(id)).State!.StartedAt;
+        var started = (await client.Containers.InspectAsync(id)).State!.StartedAt;
 
-        await client.Container.RestartAsync(id, t: 1);
-        var restarted = (await client.Container.InspectAsync(id)).State!;
+        await client.Containers.RestartAsync(id, t: 1);
+        var restarted = (await client.Containers.InspectAsync(id)).State!;
         Assert.True(restarted.Running);
         Assert.NotEqual(started, restarted.StartedAt);
 
-        await client.Container.KillAsync(id);
-        Assert.Equal(137, (await client.Container.WaitAsync(id)).StatusCode);
+        await client.Containers.KillAsync(id);
+        Assert.Equal(137, (await client.Containers.WaitAsync(id)).StatusCode);
 
-        await client.Container.StartAsync(id);
-        await client.Container.StopAsync(id, t: 1);
-        var stopped = (await client.Container.InspectAsync(id)).State!;
+        await client.Containers.StartAsync(id);
+        await client.Containers.StopAsync(id, t: 1);
+        var stopped = (await client.Containers.InspectAsync(id)).State!;
         Assert.False(stopped.Running);
         // A second stop of a stopped container is 304 Not Modified: not an error.
-        await client.Container.StopAsync(id, t: 1);
+        await client.Containers.StopAsync(id, t: 1);
     }
 
     [SkippableFact]
@@ -146,7 +146,7 @@ public sealed class ContainerTests(Engine engine)
     {
         var (id, _) = await engine.RunAsync("sh", "-c", "echo exported > /exported.txt");
 
-        await using var tar = await engine.Client.Container.ExportAsync(id);
+        await using var tar = await engine.Client.Containers.ExportAsync(id);
         var reader = new TarReader(tar);
         string? content = null;
         var names = new HashSet<string>();
@@ -166,11 +166,11 @@ public sealed class ContainerTests(Engine engine)
     {
         var client = engine.Client;
 
-        var missing = await Assert.ThrowsAsync<DockerApiException>(() => client.Container.InspectAsync("dapi-no-such-container"));
+        var missing = await Assert.ThrowsAsync<DockerApiException>(() => client.Containers.InspectAsync("dapi-no-such-container"));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("No such container: dapi-no-such-container", missing.DaemonMessage);
 
-        var delete = await Assert.ThrowsAsync<DockerApiException>(() => client.Container.DeleteAsync("dapi-no-such-container"));
+        var delete = await Assert.ThrowsAsync<DockerApiException>(() => client.Containers.DeleteAsync("dapi-no-such-container"));
         Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
     }
 
@@ -181,10 +181,10 @@ public sealed class ContainerTests(Engine engine)
         var id = await engine.StartedAsync("sleep", "300");
         using var cts = new CancellationTokenSource();
 
-        var wait = client.Container.WaitAsync(id, cancellationToken: cts.Token);
+        var wait = client.Containers.WaitAsync(id, cancellationToken: cts.Token);
         cts.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
-        Assert.True((await client.Container.InspectAsync(id)).State!.Running);
+        Assert.True((await client.Containers.InspectAsync(id)).State!.Running);
     }
 }

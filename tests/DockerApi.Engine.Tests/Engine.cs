@@ -1,6 +1,6 @@
 using DockerApi.Streams;
 using DockerApi.Transport;
-using DockerApi.V1_41;
+using DockerApi.V1_55;
 
 namespace DockerApi.Engine.Tests;
 
@@ -30,7 +30,7 @@ public sealed class Engine : IAsyncLifetime
 
     public DockerEndpoint Endpoint { get; private set; } = null!;
 
-    /// <summary>The v1.41 client; skips (locally) or fails (CI) the calling test when there is no engine.</summary>
+    /// <summary>The newest client, speaking the engine's version; skips (locally) or fails (CI) the calling test when there is no engine.</summary>
     public DockerClient Client
     {
         get
@@ -68,10 +68,11 @@ public sealed class Engine : IAsyncLifetime
             return;
         }
         Endpoint = DockerEndpoint.Parse(host);
-        _client = new DockerClient(Endpoint);
         try
         {
+            // The newest client, negotiated down to the engine's own version (Docker 20.10: 1.41), as the docker CLI does.
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            _client = await DockerClient.ConnectAsync(Endpoint, cancellationToken: timeout.Token);
             await _client.System.PingAsync(timeout.Token);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or DockerException)
@@ -101,7 +102,7 @@ public sealed class Engine : IAsyncLifetime
             Labels = new Dictionary<string, string> { [Label] = RunId },
             HostConfig = new HostConfig { NetworkMode = "none" },
         };
-        var created = await Client.Container.CreateAsync(configure?.Invoke(request) ?? request, Name("c"));
+        var created = await Client.Containers.CreateAsync(configure?.Invoke(request) ?? request, Name("c"));
         return created.Id;
     }
 
@@ -109,7 +110,7 @@ public sealed class Engine : IAsyncLifetime
     public async Task<string> StartedAsync(params string[] cmd)
     {
         var id = await CreateAsync(cmd);
-        await Client.Container.StartAsync(id);
+        await Client.Containers.StartAsync(id);
         return id;
     }
 
@@ -122,30 +123,30 @@ public sealed class Engine : IAsyncLifetime
     private async Task<(string Id, long ExitCode)> RunToExitAsync(string[]? cmd, string image)
     {
         var id = await CreateAsync(cmd, image: image);
-        await Client.Container.StartAsync(id);
-        var wait = await Client.Container.WaitAsync(id);
+        await Client.Containers.StartAsync(id);
+        var wait = await Client.Containers.WaitAsync(id);
         return (id, wait.StatusCode);
     }
 
     /// <summary>What a container wrote, from its logs: stdout and stderr apart.</summary>
     public async Task<(string Stdout, string Stderr)> OutputAsync(string id)
     {
-        await using var logs = await Client.Container.LogsAsync(id, stdout: true, stderr: true);
-        return await new MultiplexedStream(logs).ReadToEndAsync();
+        await using var logs = await Client.Containers.LogsOutputAsync(id, stdout: true, stderr: true);
+        return await logs.ReadToEndAsync();
     }
 
     public async Task DisposeAsync()
     {
         if (_client is null || _missing is not null)
             return;
-        var mine = await _client.Container.ListAsync(all: true, filters: $$"""{"label":["{{Label}}={{RunId}}"]}""");
+        var mine = await _client.Containers.ListAsync(all: true, filters: $$"""{"label":["{{Label}}={{RunId}}"]}""");
         foreach (var container in mine)
-            await _client.Container.DeleteAsync(container.Id!, force: true, v: true);
+            await _client.Containers.DeleteAsync(container.Id!, force: true, v: true);
         foreach (var image in _images)
         {
             try
             {
-                await _client.Image.DeleteAsync(image, force: true);
+                await _client.Images.DeleteAsync(image, force: true);
             }
             catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
             {

@@ -14,35 +14,35 @@ public sealed class ImageTests(Engine engine)
         var repo = engine.OwnImage(engine.Name("import"));
         engine.OwnImage(repo + ":other");
 
-        var messages = new List<V1_41.CreateImageInfo>();
+        var messages = new List<V1_55.CreateImageInfo>();
         await using (var tar = File.OpenRead(engine.RootfsTar))
         {
-            await foreach (var message in client.Image.CreateAsync(fromSrc: "-", repo: repo, tag: "latest", inputImage: tar))
+            await foreach (var message in client.Images.CreateAsync(fromSrc: "-", repo: repo, tag: "latest", inputImage: tar))
                 messages.Add(message);
         }
         var imported = Assert.Single(messages).Status!;
         Assert.StartsWith("sha256:", imported);
 
-        var image = await client.Image.InspectAsync(repo);
+        var image = await client.Images.InspectAsync(repo);
         Assert.Equal(imported, image.Id);
         Assert.Contains($"{repo}:latest", image.RepoTags!);
-        var history = await client.Image.HistoryAsync(repo);
+        var history = await client.Images.HistoryAsync(repo);
         Assert.Equal(imported, Assert.Single(history).Id);
 
-        await client.Image.TagAsync(repo, repo: repo, tag: "other");
-        Assert.Equal(imported, (await client.Image.InspectAsync(repo + ":other")).Id);
-        var untagged = await client.Image.DeleteAsync(repo + ":other");
+        await client.Images.TagAsync(repo, repo: repo, tag: "other");
+        Assert.Equal(imported, (await client.Images.InspectAsync(repo + ":other")).Id);
+        var untagged = await client.Images.DeleteAsync(repo + ":other");
         Assert.Equal([$"{repo}:other"], untagged.Select(d => d.Untagged));
 
         var container = await engine.CreateAsync(["true"], image: repo);
-        var conflict = await Assert.ThrowsAsync<DockerApiException>(() => client.Image.DeleteAsync(repo));
+        var conflict = await Assert.ThrowsAsync<DockerApiException>(() => client.Images.DeleteAsync(repo));
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         Assert.StartsWith($"conflict: unable to remove repository reference \"{repo}\" (must force) - container {container[..12]} is using its referenced image", conflict.DaemonMessage);
 
-        await client.Container.DeleteAsync(container);
-        var deleted = await client.Image.DeleteAsync(repo);
+        await client.Containers.DeleteAsync(container);
+        var deleted = await client.Images.DeleteAsync(repo);
         Assert.Contains(deleted, d => d.Deleted == imported);
-        var missing = await Assert.ThrowsAsync<DockerApiException>(() => client.Image.InspectAsync(repo));
+        var missing = await Assert.ThrowsAsync<DockerApiException>(() => client.Images.InspectAsync(repo));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal($"no such image: {repo}: No such image: {repo}:latest", missing.DaemonMessage);
     }
@@ -54,15 +54,15 @@ public sealed class ImageTests(Engine engine)
         var tag = engine.OwnImage(engine.Name("built") + ":1");
         var context = Context("FROM test\nRUN echo built > /built.txt\nCMD [\"cat\", \"/built.txt\"]\n");
 
-        var messages = new List<V1_41.BuildInfo>();
-        await foreach (var message in client.Image.BuildAsync(context, t: tag, rm: true, networkmode: "none", contentType: "application/x-tar"))
+        var messages = new List<V1_55.BuildInfo>();
+        await foreach (var message in client.Images.BuildAsync(context, t: tag, rm: true, networkmode: "none", contentType: "application/x-tar"))
             messages.Add(message);
 
         var output = string.Concat(messages.Select(m => m.Stream));
         Assert.Contains("Step 1/3 : FROM test", output);
         Assert.Contains($"Successfully tagged {tag}", output);
         var id = Assert.Single(messages, m => m.Aux is not null).Aux!.ID;
-        Assert.Equal(id, (await client.Image.InspectAsync(tag)).Id);
+        Assert.Equal(id, (await client.Images.InspectAsync(tag)).Id);
 
         var (container, exitCode) = await engine.RunImageAsync(tag);
         Assert.Equal(0, exitCode);
@@ -75,11 +75,11 @@ public sealed class ImageTests(Engine engine)
         var client = engine.Client;
         var context = Context("FROM test\nRUN echo before\nRUN exit 3\n");
         var steps = new List<string>();
-        var before = (await client.Image.ListAsync(all: true)).Select(i => i.Id).ToHashSet();
+        var before = (await client.Images.ListAsync(all: true)).Select(i => i.Id).ToHashSet();
 
         var e = await Assert.ThrowsAsync<DockerStreamException>(async () =>
         {
-            await foreach (var message in client.Image.BuildAsync(context, t: engine.OwnImage(engine.Name("failed") + ":1"), rm: true, forcerm: true, networkmode: "none"))
+            await foreach (var message in client.Images.BuildAsync(context, t: engine.OwnImage(engine.Name("failed") + ":1"), rm: true, forcerm: true, networkmode: "none"))
             {
                 if (message.Stream?.StartsWith("Step ", StringComparison.Ordinal) == true)
                     steps.Add(message.Stream.TrimEnd());
@@ -90,10 +90,10 @@ public sealed class ImageTests(Engine engine)
         Assert.Equal(["Step 1/3 : FROM test", "Step 2/3 : RUN echo before", "Step 3/3 : RUN exit 3"], steps);
         Assert.Equal("ImageBuild", e.Operation);
         // The step that succeeded left an untagged image: this run's own, removed here.
-        foreach (var image in await client.Image.ListAsync(all: true))
+        foreach (var image in await client.Images.ListAsync(all: true))
         {
             if (!before.Contains(image.Id))
-                await client.Image.DeleteAsync(image.Id);
+                await client.Images.DeleteAsync(image.Id);
         }
     }
 
@@ -105,11 +105,11 @@ public sealed class ImageTests(Engine engine)
         var repo = engine.Name("commit");
         engine.OwnImage($"{repo}:v1");
 
-        var committed = await client.Image.CommitAsync(new V1_41.ContainerConfig { Cmd = ["cat", "/committed.txt"] },
+        var committed = await client.Images.CommitAsync(new V1_55.ContainerConfig { Cmd = ["cat", "/committed.txt"] },
             container: container, repo: repo, tag: "v1", comment: "made by a test", author: "DockerApi");
 
         Assert.StartsWith("sha256:", committed.Id);
-        var image = await client.Image.InspectAsync($"{repo}:v1");
+        var image = await client.Images.InspectAsync($"{repo}:v1");
         Assert.Equal(committed.Id, image.Id);
         Assert.Equal("made by a test", image.Comment);
         Assert.Equal("DockerApi", image.Author);
@@ -120,7 +120,7 @@ public sealed class ImageTests(Engine engine)
     [SkippableFact]
     public async Task An_image_list_shows_the_base_image()
     {
-        var images = await engine.Client.Image.ListAsync();
+        var images = await engine.Client.Images.ListAsync();
         Assert.Contains(images, i => i.RepoTags.Contains(Engine.Image));
     }
 

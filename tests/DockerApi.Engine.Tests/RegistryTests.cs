@@ -17,29 +17,29 @@ public sealed class RegistryTests(Engine engine)
         engine.OwnImage($"{repository}:1");
         // A layer of this run's own, so the push always uploads something (the base layer may be in the registry already).
         var (container, _) = await engine.RunAsync("sh", "-c", $"echo {repository} > /pushed.txt");
-        var image = (await client.Image.CommitAsync(container: container, repo: repository, tag: "1")).Id;
+        var image = (await client.Images.CommitAsync(container: container, repo: repository, tag: "1")).Id;
 
         var refused = await Assert.ThrowsAsync<DockerStreamException>(async () =>
         {
-            await foreach (var _ in client.Image.PushAsync(repository, RegistryAuth.Anonymous, tag: "1"))
+            await foreach (var _ in client.Images.PushAsync(repository, RegistryAuth.Anonymous, tag: "1"))
             {
             }
         });
         Assert.Equal("no basic auth credentials", refused.DaemonMessage);
 
-        var pushed = new List<V1_41.PushImageInfo>();
-        await foreach (var message in client.Image.PushAsync(repository, Credentials, tag: "1"))
+        var pushed = new List<V1_55.PushImageInfo>();
+        await foreach (var message in client.Images.PushAsync(repository, Credentials, tag: "1"))
             pushed.Add(message);
         Assert.Equal($"The push refers to repository [{repository}]", pushed[0].Status);
         Assert.Contains(pushed, m => m.Status == "Pushed");
         Assert.Contains(pushed, m => m.Status?.StartsWith("1: digest: sha256:", StringComparison.Ordinal) == true);
 
-        await client.Image.DeleteAsync($"{repository}:1");
-        var pulled = new List<V1_41.CreateImageInfo>();
-        await foreach (var message in client.Image.CreateAsync(fromImage: repository, tag: "1", xRegistryAuth: Credentials))
+        await client.Images.DeleteAsync($"{repository}:1");
+        var pulled = new List<V1_55.CreateImageInfo>();
+        await foreach (var message in client.Images.CreateAsync(fromImage: repository, tag: "1", xRegistryAuth: Credentials))
             pulled.Add(message);
         Assert.Equal($"Status: Downloaded newer image for {repository}:1", pulled[^1].Status);
-        Assert.Equal(image, (await client.Image.InspectAsync($"{repository}:1")).Id);
+        Assert.Equal(image, (await client.Images.InspectAsync($"{repository}:1")).Id);
     }
 
     [SkippableFact]
@@ -50,7 +50,7 @@ public sealed class RegistryTests(Engine engine)
 
         var e = await Assert.ThrowsAsync<DockerApiException>(async () =>
         {
-            await foreach (var _ in client.Image.CreateAsync(fromImage: missing, tag: "1", xRegistryAuth: Credentials))
+            await foreach (var _ in client.Images.CreateAsync(fromImage: missing, tag: "1", xRegistryAuth: Credentials))
             {
             }
         });
@@ -64,11 +64,11 @@ public sealed class RegistryTests(Engine engine)
     {
         var client = engine.Client;
 
-        var ok = await client.System.AuthAsync(new V1_41.AuthConfig { Username = Engine.RegistryUser, Password = Engine.RegistryPassword, Serveraddress = engine.Registry });
+        var ok = await client.System.AuthAsync(new V1_55.AuthConfig { Username = Engine.RegistryUser, Password = Engine.RegistryPassword, Serveraddress = engine.Registry });
         Assert.Equal("Login Succeeded", ok.Status);
 
         var e = await Assert.ThrowsAsync<DockerApiException>(() =>
-            client.System.AuthAsync(new V1_41.AuthConfig { Username = Engine.RegistryUser, Password = "wrong", Serveraddress = engine.Registry }));
+            client.System.AuthAsync(new V1_55.AuthConfig { Username = Engine.RegistryUser, Password = "wrong", Serveraddress = engine.Registry }));
         // dockerd 20.10 relays the registry's refusal as its own 500.
         Assert.Equal(HttpStatusCode.InternalServerError, e.StatusCode);
         Assert.Equal($"login attempt to http://{engine.Registry}/v2/ failed with status: 401 Unauthorized", e.DaemonMessage);

@@ -2,7 +2,7 @@ using DockerApi.Tests;
 
 namespace DockerApi.Engine.Tests;
 
-/// <summary>The sample CLI against the real engine: it negotiates 1.41 and the same commands work as on the emulator.</summary>
+/// <summary>The sample CLI against the real engine: its newest client negotiates down to 1.41 and the same commands work as on the emulator.</summary>
 [Collection(EngineCollection.Name)]
 public sealed class SampleCliTests(Engine engine)
 {
@@ -17,7 +17,7 @@ public sealed class SampleCliTests(Engine engine)
     public async Task Run_test_echo_hello_works_and_keeps_the_exit_code_stderr_and_stdin()
     {
         _ = engine.Client;
-        var before = (await engine.Client.Container.ListAsync(all: true)).Select(c => c.Id).ToHashSet();
+        var before = (await engine.Client.Containers.ListAsync(all: true)).Select(c => c.Id).ToHashSet();
         try
         {
             Assert.Equal("hello\n", await Ok("", "run", "test", "echo", "hello"));
@@ -28,10 +28,10 @@ public sealed class SampleCliTests(Engine engine)
         }
         finally
         {
-            foreach (var container in await engine.Client.Container.ListAsync(all: true))
+            foreach (var container in await engine.Client.Containers.ListAsync(all: true))
             {
                 if (!before.Contains(container.Id))
-                    await engine.Client.Container.DeleteAsync(container.Id!, force: true);
+                    await engine.Client.Containers.DeleteAsync(container.Id!, force: true);
             }
         }
     }
@@ -46,7 +46,7 @@ public sealed class SampleCliTests(Engine engine)
         engine.OwnImage($"{name}:imported");
 
         var version = await Ok("", "version");
-        Assert.Contains("Client API version: 1.41 (negotiated from 1.2, 1.41; the daemon supports 1.12–1.41)", version);
+        Assert.Contains("Client API version: 1.41 (negotiated from 1.2, 1.55; the daemon supports 1.12–1.41)", version);
         Assert.Contains("Server version: 20.10", version);
         Assert.Contains("Storage driver: vfs", await Ok("", "info"));
         Assert.Contains("test", await Ok("", "images"));
@@ -63,7 +63,7 @@ public sealed class SampleCliTests(Engine engine)
             Assert.Contains("\"Path\": \"sleep\"", await Ok("", "inspect", id));
 
             var echo = (await Ok("", "run", "-d", "test", "sh", "-c", "echo logged; echo to-stderr >&2")).Trim();
-            await engine.Client.Container.WaitAsync(echo);
+            await engine.Client.Containers.WaitAsync(echo);
             var logs = await SampleCli.Run(engine.Endpoint.ToString(), "", "logs", echo);
             Assert.Equal((0, "logged\n", "to-stderr\n"), logs);
             Assert.Matches("^sha256:[0-9a-f]{64}\n$", await Ok("", "commit", echo, $"{name}:committed"));
@@ -79,7 +79,7 @@ public sealed class SampleCliTests(Engine engine)
                 await File.WriteAllTextAsync(Path.Combine(directory.FullName, "greeting.txt"), "from the context\n");
                 Assert.Contains($"Successfully tagged {name}:built", await Ok("", "build", "-t", $"{name}:built", directory.FullName));
                 var greeter = (await Ok("", "run", "-d", $"{name}:built")).Trim();
-                await engine.Client.Container.WaitAsync(greeter);
+                await engine.Client.Containers.WaitAsync(greeter);
                 Assert.Equal("from the context\n", await Ok("", "logs", greeter));
                 await Ok("", "rm", greeter);
             }
@@ -95,7 +95,7 @@ public sealed class SampleCliTests(Engine engine)
         }
         finally
         {
-            await engine.Client.Container.DeleteAsync(id, force: true);
+            await engine.Client.Containers.DeleteAsync(id, force: true);
         }
     }
 }

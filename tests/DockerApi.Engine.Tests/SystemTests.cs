@@ -49,7 +49,7 @@ public sealed class SystemTests(Engine engine)
         var client = engine.Client;
         var since = await ServerTimeAsync();
         var id = await engine.CreateAsync(["true"]);
-        await client.Container.DeleteAsync(id);
+        await client.Containers.DeleteAsync(id);
         var until = await ServerTimeAsync() + 1;
 
         var actions = new List<string>();

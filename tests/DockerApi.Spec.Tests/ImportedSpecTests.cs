@@ -3,37 +3,70 @@ using YamlDotNet.RepresentationModel;
 
 namespace DockerApi.Spec.Tests;
 
-/// <summary>spec/docker-v1.41.yaml is Docker's published file with the prose left out, and nothing else changed.</summary>
+/// <summary>
+/// spec/docker-vX.Y.yaml (1.25 – 1.55) are Docker's published files with the prose left out, secrets and
+/// <c>x-docker-since</c> marked, and nothing else changed.
+/// </summary>
 public sealed class ImportedSpecTests
 {
-    private static string Published()
+    private static string PublishedFolder()
     {
         var reference = DockerApi.Tests.RepositoryPaths.Reference;
         Skip.If(reference is null, DockerApi.Tests.RepositoryPaths.ReferenceMissing);
-        return File.ReadAllText(Path.Combine(reference, "moby-swagger", "v1.41.yaml"));
+        return Path.Combine(reference, "moby-swagger");
     }
 
-    private static string Ours() => File.ReadAllText(Path.Combine(DockerApi.Tests.RepositoryPaths.Spec, "docker-v1.41.yaml"));
+    private static string Published(string version = "1.41") => File.ReadAllText(Path.Combine(PublishedFolder(), $"v{version}.yaml"));
+
+    private static string Ours(string version = "1.41") => File.ReadAllText(Path.Combine(DockerApi.Tests.RepositoryPaths.Spec, $"docker-v{version}.yaml"));
 
     [SkippableFact]
-    public void The_committed_file_is_what_the_import_tool_makes()
+    public void Every_committed_file_is_what_the_import_tool_makes_of_the_published_ones()
     {
-        Assert.Equal(SpecImporter.Import(Published(), "v1.41.yaml"), Ours().Replace("\r\n", "\n"));
+        var published = Directory.GetFiles(PublishedFolder(), "v*.yaml")
+            .Select(f => new SpecImporter.Published(Path.GetFileNameWithoutExtension(f)[1..], Path.GetFileName(f), File.ReadAllText(f)));
+        var imported = SpecImporter.ImportAll(published);
+
+        Assert.Equal(19, imported.Count);
+        foreach (var (version, yaml) in imported)
+            Assert.True(yaml == Ours(version).Replace("\r\n", "\n"), $"spec/docker-v{version}.yaml is not what the tool makes: rerun it (spec/README.md)");
+        var shipped = Directory.GetFiles(DockerApi.Tests.RepositoryPaths.Spec, "docker-v1.*.yaml").Select(f => Path.GetFileNameWithoutExtension(f)["docker-v".Length..])
+            .Where(v => Version.Parse(v) >= new Version(1, 25)).Order();
+        Assert.Equal(imported.Select(i => i.Version).Order(), shipped);
     }
 
     [SkippableFact]
-    public void Only_prose_was_removed_and_secrets_marked()
+    public void Only_prose_was_removed_and_secrets_and_versions_marked()
     {
         var published = Load(Published());
         var ours = Load(Ours());
-        foreach (var marked in Marked(ours))
+        foreach (var marked in Marked(ours, "x-docker-sensitive").Concat(Marked(ours, "x-docker-since")))
+        {
             marked.Children.Remove(new YamlScalarNode("x-docker-sensitive"));
+            marked.Children.Remove(new YamlScalarNode("x-docker-since"));
+        }
         // The same tree once the prose keys are gone from the published one (and our own title set).
         SpecImporter.MarkNameMaps(published);
         SpecImporter.Strip(published);
         ((YamlMappingNode)published.Children[new YamlScalarNode("info")]).Children[new YamlScalarNode("title")] = new YamlScalarNode("Docker Engine API");
         Assert.Equal(Canonical(published), Canonical(ours));
         Assert.Equal(106, ((YamlMappingNode)ours.Children[new YamlScalarNode("paths")]).Children.Values.Cast<YamlMappingNode>().Sum(p => p.Children.Count));
+    }
+
+    [SkippableFact]
+    public void Since_marks_the_first_published_version_of_each_operation_and_parameter()
+    {
+        _ = PublishedFolder();
+        var v155 = Load(Ours("1.55"));
+        var since = SpecImporter.Features(v155)
+            .Where(f => f.Node.Children.ContainsKey(new YamlScalarNode("x-docker-since")))
+            .ToDictionary(f => f.Key, f => ((YamlScalarNode)f.Node.Children[new YamlScalarNode("x-docker-since")]).Value);
+        Assert.Equal("1.42", since["PUT /volumes/{name}"]);
+        Assert.Equal("1.40", since["HEAD /_ping"]);
+        Assert.Equal("1.41", since["GET /containers/{id}/stats query:one-shot"]);
+        Assert.DoesNotContain("GET /containers/json", since.Keys); // in 1.25, the oldest published file
+        // The oldest file has nothing older to compare with, so it has no marks at all.
+        Assert.Empty(Marked(Load(Ours("1.25")), "x-docker-since"));
     }
 
     [Fact]
@@ -49,15 +82,15 @@ public sealed class ImportedSpecTests
     [Fact]
     public void Every_secret_is_marked_sensitive()
     {
-        var marked = Marked(Load(Ours())).Select(m => m.Start.Line).ToList();
+        var marked = Marked(Load(Ours()), "x-docker-sensitive").Select(m => m.Start.Line).ToList();
         var lines = Ours().Replace("\r\n", "\n").Split('\n');
         // The line above each mark's schema names the property: password, the join tokens, a secret's data, tokens, unlock keys.
         var names = marked.Select(line => lines[line - 2].Trim().TrimEnd(':')).Order(StringComparer.Ordinal);
         Assert.Equal(["Data", "IdentityToken", "JoinToken", "Manager", "UnlockKey", "UnlockKey", "Worker", "password"], names);
     }
 
-    private static IEnumerable<YamlMappingNode> Marked(YamlMappingNode root) =>
-        root.AllNodes.OfType<YamlMappingNode>().Where(m => m.Children.ContainsKey(new YamlScalarNode("x-docker-sensitive"))).ToList();
+    private static IEnumerable<YamlMappingNode> Marked(YamlMappingNode root, string mark) =>
+        root.AllNodes.OfType<YamlMappingNode>().Where(m => m.Children.ContainsKey(new YamlScalarNode(mark))).ToList();
 
     private static YamlMappingNode Load(string text)
     {

@@ -14,17 +14,47 @@ public static class SpecImporter
     /// <summary>Keys whose values are prose or illustrations, not protocol.</summary>
     public static readonly IReadOnlySet<string> ProseKeys = new HashSet<string>(StringComparer.Ordinal)
     {
-        "description", "summary", "example", "examples", "title", "x-logo", "x-displayName",
+        "description", "summary", "example", "examples", "title", "x-logo",
     };
 
+    /// <summary>One published file: its API version (as <c>1.41</c>), its file name, its text.</summary>
+    public sealed record Published(string Version, string Source, string Text);
+
+    /// <summary>
+    /// Imports every published version, each marked with <c>x-docker-since</c> where an operation or a parameter first
+    /// appears after the oldest of them. Each text is read once.
+    /// </summary>
+    public static IReadOnlyList<(string Version, string Yaml)> ImportAll(IEnumerable<Published> published)
+    {
+        var ordered = published.OrderBy(p => System.Version.Parse(p.Version)).ToList();
+        var firstSeen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new List<(string, string)>();
+        foreach (var file in ordered)
+        {
+            var root = Load(file.Text);
+            foreach (var key in Features(root).Select(f => f.Key))
+                firstSeen.TryAdd(key, file.Version);
+            result.Add((file.Version, Write(root, file.Source, ordered[0].Version, firstSeen)));
+        }
+        return result;
+    }
+
+    /// <summary>Imports one published file on its own: no <c>x-docker-since</c>, as there is nothing older to compare with.</summary>
     public static string Import(string publishedYaml, string source)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(publishedYaml));
-        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        var root = Load(publishedYaml);
+        return Write(root, source, oldest: null, firstSeen: new Dictionary<string, string>());
+    }
+
+    private static YamlMappingNode Load(string text) => (YamlMappingNode)TolerantYaml.Load(text).Documents[0].RootNode;
+
+    private static string Write(YamlMappingNode root, string source, string? oldest, IReadOnlyDictionary<string, string> firstSeen)
+    {
         MarkNameMaps(root);
         Strip(root);
         MarkSecrets(root);
+        if (oldest is not null)
+            MarkSince(root, oldest, firstSeen);
         var info = (YamlMappingNode)root.Children[new YamlScalarNode("info")];
         var version = ((YamlScalarNode)info.Children[new YamlScalarNode("version")]).Value;
         info.Children[new YamlScalarNode("title")] = new YamlScalarNode("Docker Engine API");
@@ -32,10 +62,53 @@ public static class SpecImporter
         var text = new StringWriter();
         text.WriteLine($"# Docker Engine API v{version}, imported by tools/DockerApi.SpecImport from {source}");
         text.WriteLine("# (moby/moby api/swagger.yaml, Apache License 2.0). Paths, parameters, responses and schemas are kept");
-        text.WriteLine("# exactly; descriptions, summaries, examples and titles are left out. Regenerate, do not edit:");
-        text.WriteLine("#   dotnet run --project tools/DockerApi.SpecImport -- <published swagger.yaml> spec/docker-v" + version + ".yaml");
-        stream.Save(text, assignAnchors: false);
+        text.WriteLine("# exactly; descriptions, summaries, examples and titles are left out; secrets and x-docker-since are marked.");
+        text.WriteLine("# Regenerate, do not edit: dotnet run --project tools/DockerApi.SpecImport -- <moby-swagger folder> spec");
+        new YamlStream(new YamlDocument(root)).Save(text, assignAnchors: false);
         return text.ToString().Replace("\r\n", "\n").TrimEnd('.', '\n') + "\n";
+    }
+
+    /// <summary>
+    /// Every operation (by method and path: Docker renamed some operationIds, never a route) and every parameter (by
+    /// route, place and name) of a file, with the node to mark.
+    /// </summary>
+    public static IEnumerable<(string Key, YamlMappingNode Node)> Features(YamlMappingNode root)
+    {
+        if (!root.Children.TryGetValue(new YamlScalarNode("paths"), out var paths) || paths is not YamlMappingNode pathMap)
+            yield break;
+        foreach (var (pathKey, pathValue) in pathMap.Children)
+        {
+            if (pathValue is not YamlMappingNode methods)
+                continue;
+            foreach (var (methodKey, operation) in methods.Children)
+            {
+                if (operation is not YamlMappingNode op || methodKey is not YamlScalarNode { Value: { } method } || method == "parameters")
+                    continue;
+                var route = method.ToUpperInvariant() + " " + ((YamlScalarNode)pathKey).Value;
+                yield return (route, op);
+                if (!op.Children.TryGetValue(new YamlScalarNode("parameters"), out var parameters) || parameters is not YamlSequenceNode list)
+                    continue;
+                foreach (var parameter in list.Children.OfType<YamlMappingNode>())
+                {
+                    var name = (parameter.Children.TryGetValue(new YamlScalarNode("name"), out var n) ? (n as YamlScalarNode)?.Value : null) ?? "";
+                    var place = (parameter.Children.TryGetValue(new YamlScalarNode("in"), out var i) ? (i as YamlScalarNode)?.Value : null) ?? "";
+                    yield return ($"{route} {place}:{name}", parameter);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>x-docker-since: "X.Y"</c> on each operation and parameter first published after <paramref name="oldest"/>: the
+    /// first published file that has it (the reference lacks some versions, so this can be later than Docker's own).
+    /// </summary>
+    private static void MarkSince(YamlMappingNode root, string oldest, IReadOnlyDictionary<string, string> firstSeen)
+    {
+        foreach (var (key, node) in Features(root).ToList())
+        {
+            if (firstSeen.TryGetValue(key, out var since) && since != oldest)
+                node.Children[new YamlScalarNode("x-docker-since")] = new YamlScalarNode(since) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted };
+        }
     }
 
     /// <summary>

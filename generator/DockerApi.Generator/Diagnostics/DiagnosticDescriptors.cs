@@ -64,8 +64,13 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor StreamWithoutErrors = new(
         "DAPI012", "JSON stream without in-band errors",
-        "The messages of the JSON stream of {0} have no string 'error' property, so an error the daemon reports inside a 200 answer cannot be raised. Add 'error: {{type: string}}' to the message schema.",
+        "The messages of the JSON stream of {0} have no string 'error' property (nor 'errorDetail.message'), so an error the daemon reports inside a 200 answer cannot be raised. Add 'error: {{type: string}}' to the message schema.",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor FreeFormValue = new(
+        "DAPI013", "Free-form JSON value",
+        "{0} is an object with no properties, so it can hold any JSON and is generated as JsonElement. Describe its properties to get a typed value.",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor InternalError = new(
         "DAPI099", "The generator failed",
@@ -76,7 +81,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor[] All =
     {
         YamlSyntax, UnknownRef, DuplicateOperationId, UndeclaredPathParameter, UnsupportedSchema, InvalidSpec, InvalidExtension,
-        MissingOperationId, OperationNotGenerated, BudgetExceeded, NameChanged, StreamWithoutErrors, InternalError,
+        MissingOperationId, OperationNotGenerated, BudgetExceeded, NameChanged, StreamWithoutErrors, FreeFormValue, InternalError,
     };
 
     private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> Table =

@@ -110,6 +110,17 @@ internal static class ClientEmitter
 
     private static void EmitHeadersAndContent(SourceWriter w, ApiOperation op)
     {
+        // x-docker-since: checked against the connection's API version before anything is sent (ApiVersionHandler).
+        var id = CSharpText.Literal(op.OperationId);
+        if (op.Since is not null)
+            w.Line($"DockerCall.RequireVersion(request, {CSharpText.Literal(op.Since)}, {id});");
+        foreach (var p in op.Parameters.Where(p => p.Since is not null))
+        {
+            var what = CSharpText.Literal($"{op.OperationId} ({p.WireName})");
+            w.Line(p.Required && !p.Type.Nullable
+                ? $"DockerCall.RequireVersion(request, {CSharpText.Literal(p.Since!)}, {what});"
+                : $"if ({p.Name} is not null) DockerCall.RequireVersion(request, {CSharpText.Literal(p.Since!)}, {what});");
+        }
         foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Header && !IsContentType(p)))
         {
             w.Line($"DockerHeaders.Add(request, {CSharpText.Literal(p.WireName)}, {p.Name}, nameof({p.Name}));");

@@ -11,10 +11,10 @@ internal static class ExtensionsEmitter
     public static string Emit(ApiModel model, ApiInterface api)
     {
         var w = new SourceWriter().FileHeader(model.Namespace, InterfaceEmitter.Usings.Concat(new[] { "DockerApi.Generated" }).ToArray());
-        var hijacks = api.Operations.Any(op => op.Framing != OutputFraming.None);
+        var hijacks = api.Operations.Any(op => op.Framing != OutputFraming.None);  // hijacked connections and framed answers (logs)
         var streams = api.Operations.Any(OperationShape.IsStream);
         var what = (streams ? "to run the streaming operations of {0} to their end, with progress" : "")
-            + (streams && hijacks ? ", and to read the output of its hijacked connections" : hijacks ? "to read the output of the hijacked connections of {0}" : "");
+            + (streams && hijacks ? ", and to read container output" : hijacks ? "to read the container output of {0}" : "");
         w.Line($"/// <summary>Ways {string.Format(what, $"<see cref=\"{api.InterfaceName}\"/>")}.</summary>");
         using (w.Block($"public static partial class {api.ExtensionsName}"))
         {
@@ -57,10 +57,13 @@ internal static class ExtensionsEmitter
     private static void EmitOutput(SourceWriter w, ApiInterface api, ApiOperation op)
     {
         var raw = op.Framing == OutputFraming.Raw;
+        var hijacked = op.Result is ResultKind.Hijack or ResultKind.HijackUpgrade;
         var name = op.MethodName.Substring(0, op.MethodName.Length - "Async".Length) + "OutputAsync";
         w.Line($"/// <summary>");
-        w.Line($"/// {op.OperationId}, its connection read as container output: {(raw ? "raw bytes, as this API version has no framing (stdout and stderr cannot be told apart)" : "stdout and stderr in 8-byte frames, or raw bytes when the container has a TTY")}.");
-        w.Line($"/// Write stdin to <see cref=\"MultiplexedStream.Inner\"/>; disposing the result closes the connection.");
+        w.Line($"/// {op.OperationId}, {(hijacked ? "its connection" : "the answer")} read as container output: {(raw ? "raw bytes, as this API version has no framing (stdout and stderr cannot be told apart)" : "stdout and stderr in 8-byte frames, or raw bytes when the container has a TTY")}.");
+        w.Line(hijacked
+            ? "/// Write stdin to <see cref=\"MultiplexedStream.Inner\"/>; disposing the result closes the connection."
+            : "/// Disposing the result ends the answer.");
         w.Line($"/// </summary>");
         w.Line("/// <param name=\"api\">The API.</param>");
         foreach (var p in op.Parameters)
@@ -68,7 +71,7 @@ internal static class ExtensionsEmitter
         if (!raw)
             w.Line("/// <param name=\"tty\">True when the container (or exec) has a TTY: its output is raw, not framed.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        w.Line($"/// <returns>The output of the connection.</returns>");
+        w.Line("/// <returns>The container output.</returns>");
         var parameters = new[] { $"this {api.InterfaceName} api" }
             .Concat(OperationShape.Parameters(op, withDefaults: true, withAttributes: false))
             .Concat(raw ? new string[0] : new[] { "bool tty = false" })
@@ -76,8 +79,8 @@ internal static class ExtensionsEmitter
         using (w.Block($"public static async Task<MultiplexedStream> {name}({string.Join(", ", parameters)})"))
         {
             w.Line("ArgumentNullException.ThrowIfNull(api);");
-            w.Line($"var connection = await api.{op.MethodName}({OperationShape.Arguments(op)}).ConfigureAwait(false);");
-            w.Line($"return new MultiplexedStream(connection, {CSharpText.Literal(op.OperationId)}, tty: {(raw ? "true" : "tty")});");
+            w.Line($"var output = await api.{op.MethodName}({OperationShape.Arguments(op)}).ConfigureAwait(false);");
+            w.Line($"return new MultiplexedStream(output, {CSharpText.Literal(op.OperationId)}, tty: {(raw ? "true" : "tty")});");
         }
     }
 }

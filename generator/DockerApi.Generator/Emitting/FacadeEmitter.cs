@@ -7,7 +7,7 @@ internal static class FacadeEmitter
 {
     public static string EmitClient(ApiModel model)
     {
-        var w = new SourceWriter().FileHeader(model.Namespace, "System", "System.Net.Http", "DockerApi.Transport", "Refit");
+        var w = new SourceWriter().FileHeader(model.Namespace, "System", "System.Net.Http", "System.Threading", "System.Threading.Tasks", "DockerApi.Transport", "Refit");
         w.Line($"/// <summary>A client of {XmlDoc.Escape(model.Title)} {model.ApiVersion}: one property per group of operations.</summary>");
         w.Line("/// <remarks>");
         w.Line($"/// Every request carries the <c>/v{model.ApiVersion}</c> prefix. The client has no overall timeout: bound each call with its");
@@ -34,6 +34,7 @@ internal static class FacadeEmitter
             w.Line("{");
             w.Line("}");
             w.Line();
+            EmitConnect(w, model);
             w.Line("/// <summary>A client over an <see cref=\"System.Net.Http.HttpClient\"/> you configured (see <see cref=\"DockerHttpClient.Create\"/>); it is not disposed with this client.</summary>");
             w.Line("/// <param name=\"httpClient\">A client whose handler chain reaches the daemon and adds the version prefix.</param>");
             w.Line("public DockerClient(HttpClient httpClient) : this(httpClient, ownsHttpClient: false)");
@@ -66,6 +67,53 @@ internal static class FacadeEmitter
             }
         }
         return w.ToString();
+    }
+
+    /// <summary>ConnectAsync: the version agreed with the daemon, down to the daemon's own when it is older (modern APIs).</summary>
+    private static void EmitConnect(SourceWriter w, ApiModel model)
+    {
+        w.Line("/// <summary>");
+        if (System.Version.Parse(model.ApiVersion) >= new System.Version(1, 25))
+        {
+            w.Line($"/// Connects to the daemon at <paramref name=\"endpoint\"/> in the newest API version both speak: {model.ApiVersion}, or the daemon's own");
+            w.Line("/// when it is older (from 1.25 on, as the docker CLI does). A call or a parameter that the agreed version lacks then");
+            w.Line("/// raises <see cref=\"DockerVersionException\"/> before anything is sent.");
+        }
+        else
+        {
+            w.Line($"/// Connects to the daemon at <paramref name=\"endpoint\"/> after checking that it accepts API {model.ApiVersion}.");
+        }
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"endpoint\">Where the daemon listens; null for <c>DOCKER_HOST</c> (default <c>unix:///var/run/docker.sock</c>).</param>");
+        w.Line("/// <param name=\"options\">Connection settings; null for the defaults.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Cancels the negotiation.</param>");
+        w.Line("/// <returns>A client whose <see cref=\"Negotiated\"/> says the version it speaks.</returns>");
+        w.Line("/// <exception cref=\"DockerVersionException\">The daemon speaks no version this client can.</exception>");
+        using (w.Block("public static async Task<DockerClient> ConnectAsync(DockerEndpoint? endpoint = null, DockerTransportOptions? options = null, CancellationToken cancellationToken = default)"))
+        {
+            w.Line("endpoint ??= DockerEndpoint.FromEnvironment();");
+            w.Line("var negotiated = await VersionNegotiation.NegotiateAsync(endpoint, new[] { ApiVersion }, cancellationToken).ConfigureAwait(false);");
+            w.Line("return new DockerClient(endpoint, negotiated, options);");
+        }
+        w.Line();
+        w.Line("/// <summary>A client for the daemon at <paramref name=\"endpoint\"/> in a version negotiated with it (<see cref=\"VersionNegotiation\"/>).</summary>");
+        w.Line("/// <param name=\"endpoint\">Where the daemon listens.</param>");
+        w.Line("/// <param name=\"negotiated\">The outcome of a negotiation whose <see cref=\"NegotiatedVersion.ClientVersion\"/> is this client's version.</param>");
+        w.Line("/// <param name=\"options\">Connection settings; null for the defaults.</param>");
+        w.Line("public DockerClient(DockerEndpoint endpoint, NegotiatedVersion negotiated, DockerTransportOptions? options = null)");
+        w.Line("    : this(DockerHttpClient.Create(endpoint, Checked(negotiated).ApiVersion, options), ownsHttpClient: true) => Negotiated = negotiated;");
+        w.Line();
+        w.Line("private static NegotiatedVersion Checked(NegotiatedVersion negotiated)");
+        w.Line("{");
+        w.Line("    ArgumentNullException.ThrowIfNull(negotiated);");
+        w.Line("    return negotiated.ClientVersion == ApiVersion");
+        w.Line("        ? negotiated");
+        w.Line("        : throw new ArgumentException($\"The negotiation chose the client of API {negotiated.ClientVersion}; this one is {ApiVersion}.\", nameof(negotiated));");
+        w.Line("}");
+        w.Line();
+        w.Line("/// <summary>The version agreed with the daemon by <see cref=\"ConnectAsync\"/>; null for a client made by a constructor, which speaks <see cref=\"ApiVersion\"/>.</summary>");
+        w.Line("public NegotiatedVersion? Negotiated { get; private init; }");
+        w.Line();
     }
 
     public static string EmitRegistration(ApiModel model)

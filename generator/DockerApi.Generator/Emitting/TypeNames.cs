@@ -34,7 +34,7 @@ internal static class TypeNames
     {
         var name = type.Kind switch
         {
-            TypeRefKind.List => InfoName(type.Item!.AsNullable(false)) + "List",
+            TypeRefKind.List => InfoName(type.Item!.AsNullable(false)) + (type.OrSingle ? "ListOrSingle" : "List"),
             TypeRefKind.Map => InfoName(type.Item!.AsNullable(false)) + "Map",
             TypeRefKind.Named => type.Name!,
             _ => CSharpKeywordFree(type.AsNullable(false)),
@@ -101,8 +101,12 @@ internal static class TypeNames
     }
 
     /// <summary>Null for JSON null when the type is nullable; else empty, as Go means a null slice or map (DockerJson.ReadListOrEmpty).</summary>
-    private static string ReadContainer(TypeRef type, string reader, string options) =>
-        $"DockerJson.Read{(type.Kind == TypeRefKind.List ? "List" : "Map")}{(type.Nullable ? "" : "OrEmpty")}(ref {reader}, {options}, {Reader(type.Item!)})";
+    private static string ReadContainer(TypeRef type, string reader, string options)
+    {
+        if (type.OrSingle)
+            return $"DockerJson.ReadListOrSingle(ref {reader}, {options}, {Reader(type.Item!)}){(type.Nullable ? "" : " ?? []")}";
+        return $"DockerJson.Read{(type.Kind == TypeRefKind.List ? "List" : "Map")}{(type.Nullable ? "" : "OrEmpty")}(ref {reader}, {options}, {Reader(type.Item!)})";
+    }
 
     /// <summary>A <c>JsonWrite&lt;T&gt;</c> for a value of <paramref name="type"/> (written as JSON null when it is null).</summary>
     public static string Writer(TypeRef type) => type.Nullable

@@ -41,10 +41,12 @@ internal enum ResultKind
     HijackUpgrade,
 }
 
-/// <param name="Framing">For a hijacked connection, how its output is framed (<c>x-docker-framing</c>).</param>
+/// <param name="Since">The API version that added the operation (<c>x-docker-since</c>); null when it is in every version the spec covers.</param>
+/// <param name="Framing">For a hijacked connection or a binary answer of container output (logs), how it is framed (<c>x-docker-framing</c>).</param>
 /// <param name="ErrorProperty">
-/// The C# name of the string <c>error</c> property of a JSON stream's messages, whose value raises
-/// <c>DockerStreamException</c>; null when the messages have none (events, stats).
+/// The C# member path to the error text of a JSON stream's messages (<c>Error</c>, or <c>ErrorDetail?.Message</c>
+/// where the spec lists only <c>errorDetail</c>), whose value raises <c>DockerStreamException</c>; null when the
+/// messages have none (events, stats).
 /// </param>
 internal sealed record ApiOperation(
     string OperationId,
@@ -60,12 +62,13 @@ internal sealed record ApiOperation(
     string? ErrorProperty,
     bool SkipNonJsonText,
     bool Undocumented,
-    OutputFraming Framing = OutputFraming.None);
+    OutputFraming Framing = OutputFraming.None,
+    string? Since = null);
 
-/// <summary>How the output of a hijacked connection (attach, exec) is framed.</summary>
+/// <summary>How container output (a hijacked connection: attach, exec; or an answer: logs) is framed.</summary>
 internal enum OutputFraming
 {
-    /// <summary>Not a hijacked connection.</summary>
+    /// <summary>Not container output.</summary>
     None,
 
     /// <summary>8-byte headers name stdout and stderr (API 1.6 and later), unless the container has a TTY.</summary>
@@ -85,6 +88,7 @@ internal enum ParameterLocation
 }
 
 /// <param name="MediaType">The Content-Type of a body or of a form file part.</param>
+/// <param name="Since">The API version that added the parameter (<c>x-docker-since</c>); null when it is as old as the operation.</param>
 /// <param name="FileName">The file name of a form file part, when not its wire name.</param>
 internal sealed record ApiParameter(
     string Name,
@@ -94,7 +98,8 @@ internal sealed record ApiParameter(
     bool Required,
     string? Description,
     string? MediaType,
-    string? FileName = null);
+    string? FileName = null,
+    string? Since = null);
 
 internal sealed record ApiResponse(string Status, string Description);
 
@@ -131,7 +136,9 @@ internal enum TypeRefKind
 }
 
 /// <summary>A use of a type: a primitive, a generated type, or a list or map of one.</summary>
-internal sealed record TypeRef(TypeRefKind Kind, bool Nullable, string? Name = null, TypeRef? Item = null, TypeKind NamedKind = TypeKind.Object)
+/// <param name="OrSingle">A list that also reads one bare item as a list of one (<c>type: [array, string]</c>: Cmd, Entrypoint).</param>
+internal sealed record TypeRef(TypeRefKind Kind, bool Nullable, string? Name = null, TypeRef? Item = null, TypeKind NamedKind = TypeKind.Object,
+    bool OrSingle = false)
 {
     public static TypeRef Of(TypeRefKind kind) => new(kind, false);
 

@@ -22,6 +22,7 @@ internal sealed class SchemaReader
     private readonly Dictionary<string, ApiType> _types = new();
     private readonly Dictionary<string, string> _typeNameOfDefinition = new();
     private string? _claimable; // the reserved name of the definition being read, for its own top-level type
+    private string? _definitionBeingRead; // its key under 'definitions', for what it says of itself (x-go-package)
 
     public SchemaReader(YamlMappingNode? definitions, DiagnosticBag diagnostics, HashSet<string> reservedNames)
     {
@@ -40,6 +41,20 @@ internal sealed class SchemaReader
         type.Name is { } name && _types.TryGetValue(name, out var known)
             ? known.Properties.FirstOrDefault(p => p.WireName == wireName && p.Type.Kind == TypeRefKind.String)?.Name
             : null;
+
+    /// <summary>
+    /// The C# member path from a stream message to the daemon's error text: its string <c>error</c>, else
+    /// <c>errorDetail.message</c> (the files of API 1.48 and later list only that); null when it has neither.
+    /// </summary>
+    public string? ErrorAccessor(TypeRef message)
+    {
+        if (StringPropertyName(message, "error") is { } error)
+            return error;
+        var detail = message.Name is { } name && _types.TryGetValue(name, out var known)
+            ? known.Properties.FirstOrDefault(p => p.WireName == "errorDetail" && p.Type.Kind == TypeRefKind.Named)
+            : null;
+        return detail is not null && StringPropertyName(detail.Type, "message") is { } text ? $"{detail.Name}?.{text}" : null;
+    }
 
     /// <summary>Reads every definition, so that each one is generated even when no operation uses it.</summary>
     public void ReadAllDefinitions()
@@ -68,7 +83,12 @@ internal sealed class SchemaReader
         if (schema.Get("oneOf") is { } || schema.Get("anyOf") is { })
             return Unsupported(schema, "oneOf/anyOf", contextName, "describe the value with one schema").AsNullable(nullable);
 
+        if (schema.Get("type") is YamlSequenceNode types)
+            return ReadTypeList(schema, types, contextName).AsNullable(nullable);
         var type = schema.Str("type");
+        // An enum of strings without a type (Mount.BindOptions.Propagation up to API 1.30) is what it looks like.
+        if (type is null && schema.Seq("enum") is { Children.Count: > 0 } untyped && untyped.Children.All(v => v is YamlScalarNode))
+            type = "string";
         if (schema.Seq("enum") is { } values && type is "string" or "integer")
             return ReadEnum(schema, values, type!, contextName).AsNullable(nullable);
 
@@ -107,6 +127,19 @@ internal sealed class SchemaReader
     }
 
     /// <summary>
+    /// <c>type: [array, string]</c> with string items (Cmd and Entrypoint up to API 1.30): a list that also reads one
+    /// bare item, as the daemon takes either. Any other list of types is a choice C# cannot spell.
+    /// </summary>
+    private TypeRef ReadTypeList(YamlMappingNode schema, YamlSequenceNode types, string contextName)
+    {
+        var names = types.Children.OfType<YamlScalarNode>().Select(n => n.Value ?? "").ToList();
+        var single = names.Count == 2 && names.Contains("array") ? names.First(n => n != "array") : null;
+        if (single is null || schema.Map("items") is not { } items || items.Str("type") != single)
+            return Unsupported(schema, $"'type: [{string.Join(", ", names)}]'", contextName, "give one type, or [array, T] with items of type T");
+        return new TypeRef(TypeRefKind.List, false, Item: JsonValue(Read(items, contextName + "Item", nullable: false)), OrSingle: true);
+    }
+
+    /// <summary>
     /// One type with the properties of several object schemas, every one optional: the messages of a stream whose
     /// last value has another shape (<c>x-docker-stream-result</c>) have each only some of them.
     /// </summary>
@@ -116,6 +149,8 @@ internal sealed class SchemaReader
     {
         var properties = schema.Get("properties");
         var additional = schema.Get("additionalProperties");
+        if (additional is null && DockerShapes.MisplacedMapValue(properties) is { } mapValue)
+            (properties, additional) = (null, mapValue);
         var additionalAllowed = additional is not null && !(additional is YamlScalarNode { Value: "false" });
         if (properties is YamlMappingNode map)
         {
@@ -132,7 +167,25 @@ internal sealed class SchemaReader
                 : TypeRef.Of(TypeRefKind.Element);
             return new TypeRef(TypeRefKind.Map, false, Item: valueType);
         }
-        // A free-form object: kept as it is.
+        return FreeForm(schema, contextName);
+    }
+
+    /// <summary>
+    /// An object schema with neither properties nor a map's values: always <c>{}</c> (DockerShapes), the definition an
+    /// <c>x-go-type</c> item names, or any JSON, kept as it is and said (DAPI013).
+    /// </summary>
+    private TypeRef FreeForm(YamlMappingNode schema, string contextName)
+    {
+        if (DockerShapes.IsEmptyObject(schema))
+            return TypeRef.Of(TypeRefKind.EmptyObject);
+        if (schema.Map("x-go-type") is { } goType)
+        {
+            var goPackage = _definitionBeingRead is { } outer ? _definitions?.Map(outer)?.Str("x-go-package") : null;
+            if (DockerShapes.GoTypeDefinition(goType, goPackage, name => _definitions?.Get(name) is YamlMappingNode) is { } definition)
+                return ResolveDefinition(definition);
+            return Unsupported(schema, $"'x-go-type: {goType.Str("type")}' without a schema or a definition of that name", contextName, "add the item's schema");
+        }
+        _diagnostics.Report(DiagnosticDescriptors.FreeFormValue, schema, string.IsNullOrEmpty(contextName) ? "The value" : contextName);
         return TypeRef.Of(TypeRefKind.Element);
     }
 
@@ -205,7 +258,9 @@ internal sealed class SchemaReader
         if (ReservedNames.RecordMembers.Contains(name))
             name = Renamed(schema, wire, "a property", "every record has a member of that name", name + "Value");
         name = Naming.Unique(name, memberNames);
-        var type = JsonValue(Read(schema, typeName + Naming.Pascal(wire), nullable: !required));
+        var type = DockerShapes.EmptyStructProperties.Contains(wire) && schema.Str("type") == "object" && schema.Children.All(c => c.Key is YamlScalarNode { Value: "type" or "description" })
+            ? TypeRef.Of(TypeRefKind.EmptyObject).AsNullable(!required)
+            : JsonValue(Read(schema, typeName + Naming.Pascal(wire), nullable: !required));
         properties.Add(new ApiProperty(name, wire, type, schema.Describe(), required && !type.Nullable,
             schema.Bool("x-docker-sensitive") || SecretNames.IsSecret(wire)));
     }
@@ -305,10 +360,10 @@ internal sealed class SchemaReader
         var typeName = _typeNameOfDefinition[name];
         // Placeholder while reading, for recursive definitions.
         _resolved[name] = new TypeRef(TypeRefKind.Named, false, typeName);
-        var outer = _claimable;
-        _claimable = typeName;
+        var (outer, outerDefinition) = (_claimable, _definitionBeingRead);
+        (_claimable, _definitionBeingRead) = (typeName, name);
         var type = Read(schema, typeName, nullable: false).AsNullable(false);
-        _claimable = outer;
+        (_claimable, _definitionBeingRead) = (outer, outerDefinition);
         _resolved[name] = type;
         return type;
     }

@@ -16,6 +16,9 @@ namespace DockerApi.Generator.Parsing;
 internal sealed class SpecParser
 {
     private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch" };
+    /// <summary>An API version as the files write it: <c>1.2</c>, <c>1.44</c>.</summary>
+    private static readonly Regex ApiVersion = new(@"^\d{1,4}\.\d{1,4}\z", RegexOptions.Compiled);
+
     private static readonly Regex YamlPosition = new(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.Compiled);
 
     private readonly SpecInput _input;
@@ -87,7 +90,7 @@ internal sealed class SpecParser
         }
         var info = _root.Map("info");
         var version = info?.Str("version");
-        if (version is null || !Regex.IsMatch(version, @"^\d{1,4}\.\d{1,4}\z"))
+        if (version is null || !ApiVersion.IsMatch(version))
         {
             _diagnostics.Report(DiagnosticDescriptors.InvalidSpec, info?.Get("version") ?? (YamlNode?)info ?? _root,
                 $"'info.version' must be the API version, such as \"1.2\"; found '{version ?? "nothing"}'.");
@@ -217,7 +220,7 @@ internal sealed class SpecParser
         seenIds[id!] = where;
 
         // What Docker's published files say only in prose; an operation with an x-docker-stream of its own never looks.
-        var known = node.Str("x-docker-stream") is null && ProseStreams.ByOperationId.TryGetValue(id!, out var prose) ? prose : null;
+        var known = node.Str("x-docker-stream") is null ? ProseStreams.Find(method, path, id!) : null;
         if (known?.Needs is not null)
         {
             _diagnostics.Report(DiagnosticDescriptors.OperationNotGenerated, node.Get("operationId"), id!, where, known.Needs!);
@@ -257,18 +260,35 @@ internal sealed class SpecParser
 
         return new ApiOperation(id, methodName, method.ToUpperInvariant(), path, node.Str("summary"), node.Str("description"),
             parameters.ToEquatableArray(), responses.ToEquatableArray(), result, resultType, errorProperty,
-            node.Bool("x-docker-stream-tolerates-text"), node.Bool("x-docker-undocumented"), ReadFraming(node, result));
+            node.Bool("x-docker-stream-tolerates-text"), node.Bool("x-docker-undocumented"), ReadFraming(node, result, known), ReadSince(node));
     }
 
-    /// <summary>How a hijacked connection's output is framed: <c>x-docker-framing: raw</c>, else multiplexed.</summary>
-    private OutputFraming ReadFraming(YamlMappingNode node, ResultKind result)
+    /// <summary><c>x-docker-since: "1.44"</c>: the API version that added an operation or a parameter.</summary>
+    private string? ReadSince(YamlMappingNode node)
+    {
+        var since = node.Str("x-docker-since");
+        if (since is null || ApiVersion.IsMatch(since))
+            return since;
+        _diagnostics.Report(DiagnosticDescriptors.InvalidExtension, node.Get("x-docker-since"), "x-docker-since", since, "an API version such as 1.44");
+        return null;
+    }
+
+    /// <summary>
+    /// How container output is framed: a hijacked connection is multiplexed unless <c>x-docker-framing: raw</c>; a
+    /// binary answer (logs) only when it says <c>multiplexed</c> or its prose entry does.
+    /// </summary>
+    private OutputFraming ReadFraming(YamlMappingNode node, ResultKind result, ProseStreams.Entry? known)
     {
         var framing = node.Str("x-docker-framing");
-        if (framing is not null and not "raw")
-            _diagnostics.Report(DiagnosticDescriptors.InvalidExtension, node.Get("x-docker-framing"), "x-docker-framing", framing, "raw");
-        if (result is not (ResultKind.Hijack or ResultKind.HijackUpgrade))
-            return OutputFraming.None;
-        return framing == "raw" ? OutputFraming.Raw : OutputFraming.Multiplexed;
+        if (framing is not null and not ("raw" or "multiplexed"))
+            _diagnostics.Report(DiagnosticDescriptors.InvalidExtension, node.Get("x-docker-framing"), "x-docker-framing", framing, "raw, multiplexed");
+        return result switch
+        {
+            ResultKind.Hijack or ResultKind.HijackUpgrade => framing == "raw" ? OutputFraming.Raw : OutputFraming.Multiplexed,
+            ResultKind.Binary when framing == "multiplexed" => OutputFraming.Multiplexed,
+            ResultKind.Binary when framing is null => known?.Framing ?? OutputFraming.None,
+            _ => OutputFraming.None,
+        };
     }
 
     /// <param name="known">The operation's entry in <see cref="ProseStreams"/>, when it has no x-docker-stream.</param>
@@ -297,7 +317,7 @@ internal sealed class SpecParser
         switch (stream)
         {
             case ResultKind.JsonProgress when message is not null:
-                return (ResultKind.JsonProgress, message.AsNullable(false), schemas.StringPropertyName(message, "error"));
+                return (ResultKind.JsonProgress, message.AsNullable(false), schemas.ErrorAccessor(message));
             case ResultKind.JsonProgress:
                 if (schema is null)
                 {
@@ -309,7 +329,7 @@ internal sealed class SpecParser
                     message = schemas.MergeOptional(id + "Message", new[] { schema, resultSchema }, schema);
                 else
                     message = schemas.Read(schema, id + "Message", nullable: false);
-                var error = schemas.StringPropertyName(message, "error");
+                var error = schemas.ErrorAccessor(message);
                 // A spec that says json-progress itself promises in-band errors; Docker's events and stats streams have none.
                 if (error is null && known is null)
                     _diagnostics.Report(DiagnosticDescriptors.StreamWithoutErrors, schema, id);
@@ -410,7 +430,7 @@ internal sealed class SpecParser
                 name += "Value";
             }
             result.Add(new ApiParameter(Naming.Unique(name, names), wire, where, type.AsNullable(!required), required,
-                p.Describe(), mediaType, where == ParameterLocation.FormFile ? p.Str("x-docker-file-name") : null));
+                p.Describe(), mediaType, where == ParameterLocation.FormFile ? p.Str("x-docker-file-name") : null, ReadSince(p)));
         }
         // Path parameters in template order, then required ones, then optional ones: C# wants optional parameters last.
         return result

@@ -14,6 +14,21 @@ namespace DockerApi.Generated;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DockerCall
 {
+    /// <summary>Where <see cref="RequireVersion"/> leaves the newest version a request needs, for <see cref="ApiVersionHandler"/>.</summary>
+    public static readonly HttpRequestOptionsKey<(string Version, string What)> RequiredVersionKey = new("DockerApi.RequiredVersion");
+
+    /// <summary>
+    /// Marks <paramref name="request"/> as needing API <paramref name="version"/> (<c>x-docker-since</c> of the
+    /// operation or of a parameter given a value); the newest of several marks counts. <see cref="ApiVersionHandler"/>
+    /// refuses it with <see cref="DockerVersionException"/> when its connection speaks an older version.
+    /// </summary>
+    public static void RequireVersion(HttpRequestMessage request, string version, string what)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.Options.TryGetValue(RequiredVersionKey, out var current) || Version.Parse(version) > Version.Parse(current.Version))
+            request.Options.Set(RequiredVersionKey, (version, what));
+    }
+
     /// <summary>A request whose answer has no body (204, 201 without content).</summary>
     public static Task SendAsync(HttpClient client, HttpRequestMessage request, string operation, CancellationToken cancellationToken) =>
         SendAsync(client, request, operation, notModifiedIsSuccess: false, cancellationToken);

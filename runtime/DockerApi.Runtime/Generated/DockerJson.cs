@@ -157,6 +157,13 @@ public static class DockerJson
     }
 
     /// <summary>
+    /// A JSON array, or one bare item read as a list of one, or null for JSON null: the schema <c>type: [array, string]</c>
+    /// (Cmd and Entrypoint of API 1.25 – 1.30, which the daemon takes as either).
+    /// </summary>
+    public static IReadOnlyList<T>? ReadListOrSingle<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonRead<T> readItem) =>
+        reader.TokenType is JsonTokenType.StartArray or JsonTokenType.Null ? ReadList(ref reader, options, readItem) : [readItem(ref reader, options)];
+
+    /// <summary>
     /// A JSON array read as a list, empty for JSON null: the daemon is written in Go, which writes a nil slice as
     /// null whatever the spec says, and a nil slice is an empty one.
     /// </summary>

@@ -42,6 +42,10 @@ public sealed partial class ApiVersionHandler : DelegatingHandler
 
     private void Prefix(HttpRequestMessage request)
     {
+        // A call newer than the version spoken is refused here, before the transport sees it.
+        if (request.Options.TryGetValue(DockerApi.Generated.DockerCall.RequiredVersionKey, out var required)
+            && Version.Parse(required.Version) > Version.Parse(ApiVersion))
+            throw new DockerVersionException(required.What, required.Version, ApiVersion);
         if (request.RequestUri is not { IsAbsoluteUri: true } uri || VersionedPath().IsMatch(uri.AbsolutePath))
             return;
         var builder = new UriBuilder(uri) { Path = _prefix + uri.AbsolutePath };

@@ -7,10 +7,14 @@ namespace DockerApi.Transport;
 /// <param name="DaemonMaximum">The newest version the daemon speaks, when it said so.</param>
 /// <param name="DaemonMinimum">The oldest version the daemon accepts, when it said so.</param>
 /// <param name="Source">Where the daemon's versions came from: <c>/_ping</c>, <c>/version</c> or probing each prefix (2013 daemons).</param>
-public sealed record NegotiatedVersion(string ApiVersion, string? DaemonMaximum, string? DaemonMinimum, string Source);
-
-/// <summary>No API version the client supports is accepted by the daemon.</summary>
-public sealed class DockerVersionException(string message) : DockerException(message, "VersionNegotiation");
+public sealed record NegotiatedVersion(string ApiVersion, string? DaemonMaximum, string? DaemonMinimum, string Source)
+{
+    /// <summary>
+    /// The supported version whose client to use: <see cref="ApiVersion"/> itself, or a newer client that speaks the
+    /// daemon's older version (as the docker CLI does), its newer operations refused before they are sent.
+    /// </summary>
+    public string ClientVersion { get; init; } = ApiVersion;
+}
 
 /// <summary>
 /// Finds the API version to talk to a daemon in. Modern daemons name their newest version in the
@@ -19,7 +23,18 @@ public sealed class DockerVersionException(string message) : DockerException(mes
 /// </summary>
 public static class VersionNegotiation
 {
-    /// <summary>Picks the highest of <paramref name="supported"/> (such as "1.2", "1.41") that the daemon at <paramref name="endpoint"/> accepts.</summary>
+    /// <summary>
+    /// The oldest version a newer client speaks down to: that of the oldest of Docker's published descriptions
+    /// (1.25), from which on each operation's <c>x-docker-since</c> is known. A client of 1.0 – 1.2 speaks only its own.
+    /// </summary>
+    public static readonly Version OldestSpokenDown = new(1, 25);
+
+    /// <summary>
+    /// The version to speak with the daemon at <paramref name="endpoint"/>, given the client versions
+    /// <paramref name="supported"/> (such as "1.2", "1.55"): the daemon's newest when a client of 1.25 or later at or
+    /// above it exists (<see cref="NegotiatedVersion.ClientVersion"/> names which), else the highest supported one the
+    /// daemon accepts.
+    /// </summary>
     /// <exception cref="DockerVersionException">The daemon accepts none of them.</exception>
     public static async Task<NegotiatedVersion> NegotiateAsync(DockerEndpoint endpoint, IEnumerable<string> supported, CancellationToken cancellationToken = default)
     {
@@ -53,6 +68,10 @@ public static class VersionNegotiation
         if (maximum is not null)
         {
             var (max, min) = (Parse(maximum), minimum is null ? new Version(0, 0) : Parse(minimum));
+            // The closest modern client at or above the daemon's newest version speaks that version, as the docker CLI does.
+            if (max >= OldestSpokenDown && max >= min
+                && versions.Where(v => v.Value >= max && v.Value >= OldestSpokenDown).OrderBy(v => v.Value).FirstOrDefault() is { Text: not null } newer)
+                return new NegotiatedVersion(max.ToString(2), maximum, minimum, source!) { ClientVersion = newer.Text };
             foreach (var (text, value) in versions)
             {
                 if (value <= max && value >= min)

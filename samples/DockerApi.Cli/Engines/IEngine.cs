@@ -5,7 +5,7 @@ namespace DockerApi.Cli.Engines;
 
 /// <summary>
 /// What the commands need from a daemon, over the generated client of the API version negotiated with it: the
-/// 2013 v1.2 client for the emulator (or a 0.4 daemon), the v1.41 client for a modern Docker Engine.
+/// 2013 v1.2 client for the emulator (or a 0.4 daemon), the newest client (negotiated down) for a modern Docker Engine.
 /// </summary>
 internal interface IEngine : IDisposable
 {

@@ -1,16 +1,19 @@
 using System.Runtime.CompilerServices;
 using DockerApi.Streams;
 using DockerApi.Transport;
-using DockerApi.V1_41;
+using DockerApi.V1_55;
 
 namespace DockerApi.Cli.Engines;
 
-/// <summary>A modern Docker Engine through the generated v1.41 client.</summary>
-internal sealed class ModernEngine(DockerEndpoint endpoint) : IEngine
+/// <summary>A modern Docker Engine through the newest generated client, in the version negotiated with the daemon.</summary>
+internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion negotiated) : IEngine
 {
-    private readonly DockerClient _docker = new(endpoint);
+    /// <summary>The API version of the client: the newest shipped.</summary>
+    public const string ClientVersion = DockerClient.ApiVersion;
 
-    public string ApiVersion => DockerClient.ApiVersion;
+    private readonly DockerClient _docker = new(endpoint, negotiated);
+
+    public string ApiVersion => negotiated.ApiVersion;
 
     public bool AttachesBeforeStart => true;
 
@@ -37,13 +40,13 @@ internal sealed class ModernEngine(DockerEndpoint endpoint) : IEngine
     }
 
     public async Task<IReadOnlyList<ContainerRow>> ContainersAsync(bool all, CancellationToken ct) =>
-        (await _docker.Container.ListAsync(all: all, cancellationToken: ct))
+        (await _docker.Containers.ListAsync(all: all, cancellationToken: ct))
             .Select(c => new ContainerRow(c.Id ?? "", c.Image ?? "", c.Command ?? "", c.Created, c.Status ?? "")).ToList();
 
     public async Task<IReadOnlyList<ImageRow>> ImagesAsync(bool all, CancellationToken ct)
     {
         var rows = new List<ImageRow>();
-        foreach (var image in await _docker.Image.ListAsync(all: all, cancellationToken: ct))
+        foreach (var image in await _docker.Images.ListAsync(all: all, cancellationToken: ct))
         {
             var id = image.Id.StartsWith("sha256:", StringComparison.Ordinal) ? image.Id["sha256:".Length..] : image.Id;
             var tags = image.RepoTags.Count > 0 ? image.RepoTags : ["<none>:<none>"];
@@ -57,10 +60,10 @@ internal sealed class ModernEngine(DockerEndpoint endpoint) : IEngine
     }
 
     public IAsyncEnumerable<ProgressUpdate> PullAsync(string repository, string? tag, CancellationToken ct) =>
-        Updates(_docker.Image.CreateAsync(fromImage: repository, tag: tag ?? "latest", cancellationToken: ct), ct);
+        Updates(_docker.Images.CreateAsync(fromImage: repository, tag: tag ?? "latest", cancellationToken: ct), ct);
 
     public IAsyncEnumerable<ProgressUpdate> ImportAsync(Stream archive, string? repository, string? tag, CancellationToken ct) =>
-        Updates(_docker.Image.CreateAsync(fromSrc: "-", repo: repository, tag: tag, inputImage: archive, cancellationToken: ct), ct);
+        Updates(_docker.Images.CreateAsync(fromSrc: "-", repo: repository, tag: tag, inputImage: archive, cancellationToken: ct), ct);
 
     /// <summary>Modern progress carries numbers: progressDetail {current, total}.</summary>
     private static async IAsyncEnumerable<ProgressUpdate> Updates(IAsyncEnumerable<CreateImageInfo> messages, [EnumeratorCancellation] CancellationToken ct)
@@ -76,7 +79,7 @@ internal sealed class ModernEngine(DockerEndpoint endpoint) : IEngine
 
     public async Task<CreatedContainer> CreateAsync(RunOptions options, CancellationToken ct)
     {
-        var created = await _docker.Container.CreateAsync(new ContainerCreateRequest
+        var created = await _docker.Containers.CreateAsync(new ContainerCreateRequest
         {
             Image = options.Image,
             Cmd = options.Command,
@@ -90,19 +93,19 @@ internal sealed class ModernEngine(DockerEndpoint endpoint) : IEngine
         return new CreatedContainer(created.Id, created.Warnings);
     }
 
-    public Task StartAsync(string id, CancellationToken ct) => _docker.Container.StartAsync(id, cancellationToken: ct);
+    public Task StartAsync(string id, CancellationToken ct) => _docker.Containers.StartAsync(id, cancellationToken: ct);
 
     public async Task<ContainerOutput> AttachAsync(string id, bool logs, bool stream, bool stdin, CancellationToken ct)
     {
         var tty = await HasTtyAsync(id, ct);
-        var output = await _docker.Container.AttachOutputAsync(id, logs: logs, stream: stream, stdin: stdin, stdout: true, stderr: true, tty: tty, cancellationToken: ct);
+        var output = await _docker.Containers.AttachOutputAsync(id, logs: logs, stream: stream, stdin: stdin, stdout: true, stderr: true, tty: tty, cancellationToken: ct);
         return new ContainerOutput(output);
     }
 
     public async Task<ContainerOutput> LogsAsync(string id, CancellationToken ct)
     {
         var tty = await HasTtyAsync(id, ct);
-        var logs = await _docker.Container.LogsAsync(id, stdout: true, stderr: true, cancellationToken: ct);
+        var logs = await _docker.Containers.LogsAsync(id, stdout: true, stderr: true, cancellationToken: ct);
         return new ContainerOutput(new MultiplexedStream(logs, "ContainerLogs", tty));
     }
 
@@ -119,35 +122,35 @@ internal sealed class ModernEngine(DockerEndpoint endpoint) : IEngine
         var started = await _docker.Exec.StartOutputAsync(exec.Id, new ExecStartRequest { Detach = false, Tty = tty }, tty: tty, cancellationToken: ct);
         await using (var output = new ContainerOutput(started))
             await pump(output);
-        return (await _docker.Exec.InspectAsync(exec.Id, ct)).ExitCode ?? 0;
+        return (await _docker.Exec.InspectAsync(exec.Id, cancellationToken: ct)).ExitCode ?? 0;
     }
 
     /// <summary>Output is multiplexed unless the container has a TTY; as docker does, ask the container.</summary>
     private async Task<bool> HasTtyAsync(string id, CancellationToken ct) =>
-        (await _docker.Container.InspectAsync(id, cancellationToken: ct)).Config?.Tty == true;
+        (await _docker.Containers.InspectAsync(id, cancellationToken: ct)).Config?.Tty == true;
 
-    public async Task<long> WaitAsync(string id, CancellationToken ct) => (await _docker.Container.WaitAsync(id, cancellationToken: ct)).StatusCode;
+    public async Task<long> WaitAsync(string id, CancellationToken ct) => (await _docker.Containers.WaitAsync(id, cancellationToken: ct)).StatusCode;
 
-    public Task StopAsync(string id, CancellationToken ct) => _docker.Container.StopAsync(id, cancellationToken: ct);
+    public Task StopAsync(string id, CancellationToken ct) => _docker.Containers.StopAsync(id, cancellationToken: ct);
 
-    public Task KillAsync(string id, CancellationToken ct) => _docker.Container.KillAsync(id, cancellationToken: ct);
+    public Task KillAsync(string id, CancellationToken ct) => _docker.Containers.KillAsync(id, cancellationToken: ct);
 
-    public Task RemoveAsync(string id, CancellationToken ct) => _docker.Container.DeleteAsync(id, cancellationToken: ct);
+    public Task RemoveAsync(string id, CancellationToken ct) => _docker.Containers.DeleteAsync(id, cancellationToken: ct);
 
     public async Task<IReadOnlyList<string>> RemoveImageAsync(string name, CancellationToken ct) =>
-        (await _docker.Image.DeleteAsync(name, cancellationToken: ct)).Select(e => e.Untagged is { } untagged ? "Untagged: " + untagged : "Deleted: " + e.Deleted).ToList();
+        (await _docker.Images.DeleteAsync(name, cancellationToken: ct)).Select(e => e.Untagged is { } untagged ? "Untagged: " + untagged : "Deleted: " + e.Deleted).ToList();
 
     public Task TagAsync(string image, string repository, string? tag, CancellationToken ct) =>
-        _docker.Image.TagAsync(image, repo: repository, tag: tag, cancellationToken: ct);
+        _docker.Images.TagAsync(image, repo: repository, tag: tag, cancellationToken: ct);
 
     public async Task<string> CommitAsync(string container, string? repository, string? tag, CancellationToken ct) =>
-        (await _docker.Image.CommitAsync(container: container, repo: repository, tag: tag, cancellationToken: ct)).Id;
+        (await _docker.Images.CommitAsync(container: container, repo: repository, tag: tag, cancellationToken: ct)).Id;
 
     /// <summary>Modern build takes the directory as one tar context, the Dockerfile inside it, and answers JSON messages.</summary>
     public async IAsyncEnumerable<string> BuildAsync(string directory, string? tag, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var context = await BuildContext.TarAsync(directory, ct);
-        await foreach (var message in _docker.Image.BuildAsync(context, t: tag, rm: true, contentType: "application/x-tar", cancellationToken: ct))
+        await foreach (var message in _docker.Images.BuildAsync(context, t: tag, rm: true, contentType: "application/x-tar", cancellationToken: ct))
         {
             if (message.Stream is { Length: > 0 } text)
                 yield return text;
@@ -157,11 +160,11 @@ internal sealed class ModernEngine(DockerEndpoint endpoint) : IEngine
     }
 
     public async Task<IReadOnlyList<HistoryRow>> HistoryAsync(string image, CancellationToken ct) =>
-        (await _docker.Image.HistoryAsync(image, ct)).Select(l => new HistoryRow(l.Id, l.Created, l.CreatedBy, l.Tags)).ToList();
+        (await _docker.Images.HistoryAsync(image, cancellationToken: ct)).Select(l => new HistoryRow(l.Id, l.Created, l.CreatedBy, l.Tags)).ToList();
 
     public Task<string> InspectAsync(string name, CancellationToken ct) => Inspect.ContainerElseImageAsync(
-        () => _docker.Container.InspectAsync(name, cancellationToken: ct), DockerJsonContext.Default.ContainerInspectResponse,
-        () => _docker.Image.InspectAsync(name, ct), DockerJsonContext.Default.ImageInspect);
+        () => _docker.Containers.InspectAsync(name, cancellationToken: ct), DockerJsonContext.Default.ContainerInspectResponse,
+        () => _docker.Images.InspectAsync(name, cancellationToken: ct), DockerJsonContext.Default.ImageInspect);
 
     public void Dispose() => _docker.Dispose();
 }

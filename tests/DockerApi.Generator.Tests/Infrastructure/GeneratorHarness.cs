@@ -62,7 +62,16 @@ internal sealed record GeneratorRun(GeneratorDriverRunResult Result, CSharpCompi
     public IReadOnlyList<Diagnostic> CompileProblems() =>
         Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
 
-    /// <summary>Fails with every generator diagnostic and compile problem, in full.</summary>
+    /// <summary>The compiled output loaded into a collectible context of its own, to run the generated code.</summary>
+    public System.Reflection.Assembly Load()
+    {
+        using var image = new MemoryStream();
+        var emitted = Output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        image.Position = 0;
+        return new System.Runtime.Loader.AssemblyLoadContext(Output.AssemblyName, isCollectible: true).LoadFromStream(image);
+    }
+
     /// <summary>No warning or error from the generator (information, such as DAPI009, is allowed) and none from compiling its output.</summary>
     public void AssertClean()
     {

@@ -47,7 +47,7 @@ public sealed class PackagingTests : IDisposable
                 <PackageReference Include="DockerApi.Generator" Version="{_version}" PrivateAssets="all" />
                 <PackageReference Include="DockerApi.Runtime" Version="{_version}" />
                 <DockerApiVersion Include="1.2" />
-                <DockerApiVersion Include="1.41" />
+                <DockerApiVersion Include="latest" />
                 <DockerApiSpec Include="pets.yaml" Namespace="Consumer.Pets" />
               </ItemGroup>
             </Project>
@@ -101,12 +101,21 @@ public sealed class PackagingTests : IDisposable
             using var docker = new DockerApi.V1_2.DockerClient(DockerEndpoint.Parse($"tcp://127.0.0.1:{port}"));
             var version = await docker.System.VersionAsync();
             await daemon;
-            Console.WriteLine($"daemon {version.Version} ({version.GoVersion}); own spec: {typeof(Consumer.Pets.IPetApi).FullName}; modern: {DockerApi.V1_41.DockerClient.ApiVersion}");
+            Console.WriteLine($"daemon {version.Version} ({version.GoVersion}); own spec: {typeof(Consumer.Pets.IPetApi).FullName}; latest: {DockerApi.V1_55.DockerClient.ApiVersion}");
             """);
 
         Dotnet(consumer, "build -c Release");
         var output = Dotnet(consumer, "run -c Release --no-build -f net10.0");
-        Assert.Contains("daemon 0.4.4 (go1.1); own spec: Consumer.Pets.IPetApi; modern: 1.41", output);
+        Assert.Contains("daemon 0.4.4 (go1.1); own spec: Consumer.Pets.IPetApi; latest: 1.55", output);
+    }
+
+    [Fact]
+    public void Latest_is_the_newest_shipped_version()
+    {
+        var newest = Directory.GetFiles(DockerApi.Tests.RepositoryPaths.Spec, "docker-v*.yaml")
+            .Select(f => Version.Parse(Path.GetFileNameWithoutExtension(f)["docker-v".Length..])).Max()!;
+        var targets = File.ReadAllText(Path.Combine(DockerApi.Tests.RepositoryPaths.Root, "generator", "DockerApi.Generator", "build", "DockerApi.Generator.targets"));
+        Assert.Contains($"<DockerApiLatestVersion>{newest.ToString(2)}</DockerApiLatestVersion>", targets);
     }
 
     private static void AssertGeneratorPackageLayout(string nupkg)
@@ -117,7 +126,8 @@ public sealed class PackagingTests : IDisposable
         Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
         Assert.Contains("build/DockerApi.Generator.props", entries);
         Assert.Contains("build/DockerApi.Generator.targets", entries);
-        Assert.Equal(["specs/docker-v1.0.yaml", "specs/docker-v1.1.yaml", "specs/docker-v1.2.yaml", "specs/docker-v1.41.yaml"], entries.Where(e => e.StartsWith("specs/", StringComparison.Ordinal)).Order());
+        var shipped = Directory.GetFiles(DockerApi.Tests.RepositoryPaths.Spec, "docker-v*.yaml").Select(f => "specs/" + Path.GetFileName(f)).Order();
+        Assert.Equal(shipped, entries.Where(e => e.StartsWith("specs/", StringComparison.Ordinal)).Order());
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         var nuspec = ReadEntry(zip, "DockerApi.Generator.nuspec");
         Assert.Contains("<developmentDependency>true</developmentDependency>", nuspec);

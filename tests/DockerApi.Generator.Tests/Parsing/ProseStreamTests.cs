@@ -134,4 +134,51 @@ public sealed class ProseStreamTests
         var run = Run(Spec(CreateImageInfo, extra: "x-docker-stream: \"binary\""));
         Assert.Contains("Task<Stream> CreateAsync(", run.Source("DockerApi.V1_41.IImageApi.g.cs"));
     }
+
+    [Fact]
+    public void A_renamed_operation_keeps_its_stream_by_route_and_logs_are_container_output()
+    {
+        var yaml = Spec(CreateImageInfo).Replace("""
+          /events:
+        """, """
+          /containers/{id}/archive:
+            get:
+              operationId: "ContainerGetArchive"
+              tags: ["Container"]
+              parameters:
+                - { name: "id", in: "path", required: true, type: "string" }
+                - { name: "path", in: "query", required: true, type: "string" }
+              responses:
+                200: { description: "tar" }
+          /services/{id}/logs:
+            get:
+              operationId: "ServiceLogs"
+              tags: ["Service"]
+              parameters:
+                - { name: "id", in: "path", required: true, type: "string" }
+              responses:
+                200:
+                  description: "logs"
+                  schema: { type: "string" }
+          /events:
+        """);
+        var run = Run(yaml);
+
+        Assert.Contains("Task<Stream> GetArchiveAsync(string id, [Query] string path", run.Source("DockerApi.V1_41.IContainerApi.g.cs"));
+        Assert.Contains("Task<Stream> LogsAsync(string id", run.Source("DockerApi.V1_41.IServiceApi.g.cs"));
+        var output = run.Source("DockerApi.V1_41.ServiceApiExtensions.g.cs");
+        Assert.Contains("public static async Task<MultiplexedStream> LogsOutputAsync(this IServiceApi api, string id, bool tty = false, CancellationToken cancellationToken = default)", output);
+        Assert.Contains("return new MultiplexedStream(output, \"ServiceLogs\", tty: tty);", output);
+    }
+
+    [Theory]
+    [InlineData("x-docker-framing: \"lines\"", "'x-docker-framing: lines' is not a known value; use one of: raw, multiplexed.")]
+    [InlineData("x-docker-since: \"soon\"", "'x-docker-since: soon' is not a known value; use one of: an API version such as 1.44.")]
+    public void A_bad_framing_or_since_is_an_error_at_its_line(string extension, string message)
+    {
+        var run = GeneratorHarness.Run(new SpecFile("/specs/modern.yaml", Spec(CreateImageInfo, extra: extension)));
+
+        var error = Assert.Single(run.Diagnostics, d => d.Id == "DAPI007");
+        Assert.StartsWith(message, error.GetMessage());
+    }
 }

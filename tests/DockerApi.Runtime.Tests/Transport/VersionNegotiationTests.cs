@@ -23,6 +23,22 @@ public sealed class VersionNegotiationTests
     }
 
     [Fact]
+    public async Task A_newer_client_speaks_an_older_daemons_version_the_closest_one_chosen()
+    {
+        await using var daemon = ModernDaemon("1.41", "1.12");
+        var negotiated = await VersionNegotiation.NegotiateAsync(daemon.Endpoint, ["1.2", "1.47", "1.55"]);
+        Assert.Equal(new NegotiatedVersion("1.41", "1.41", "1.12", "/_ping") { ClientVersion = "1.47" }, negotiated);
+    }
+
+    [Fact]
+    public async Task A_modern_client_does_not_speak_below_1_25()
+    {
+        await using var daemon = ModernDaemon("1.24", "1.12");
+        var e = await Assert.ThrowsAsync<DockerVersionException>(() => VersionNegotiation.NegotiateAsync(daemon.Endpoint, ["1.55"]));
+        Assert.Equal("The daemon accepts API 1.12 – 1.24; this client speaks 1.55.", e.Message);
+    }
+
+    [Fact]
     public async Task No_common_version_is_a_typed_error_with_both_ranges()
     {
         await using var daemon = ModernDaemon("1.41", "1.12");

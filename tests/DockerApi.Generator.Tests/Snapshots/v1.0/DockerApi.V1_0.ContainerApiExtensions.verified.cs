@@ -17,7 +17,7 @@ using Refit;
 
 namespace DockerApi.V1_0;
 
-/// <summary>Ways to read the output of the hijacked connections of <see cref="IContainerApi"/>.</summary>
+/// <summary>Ways to read the container output of <see cref="IContainerApi"/>.</summary>
 public static partial class ContainerApiExtensions
 {
     /// <summary>
@@ -32,11 +32,11 @@ public static partial class ContainerApiExtensions
     /// <param name="stdout">Include stdout in the logs and the stream.</param>
     /// <param name="stderr">Include stderr in the logs and the stream.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The output of the connection.</returns>
+    /// <returns>The container output.</returns>
     public static async Task<MultiplexedStream> AttachOutputAsync(this IContainerApi api, string id, bool? logs = null, bool? stream = null, bool? stdin = null, bool? stdout = null, bool? stderr = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var connection = await api.AttachAsync(id, logs, stream, stdin, stdout, stderr, cancellationToken).ConfigureAwait(false);
-        return new MultiplexedStream(connection, "ContainerAttach", tty: true);
+        var output = await api.AttachAsync(id, logs, stream, stdin, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        return new MultiplexedStream(output, "ContainerAttach", tty: true);
     }
 }

@@ -4,6 +4,8 @@
 
 using System;
 using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 using DockerApi.Transport;
 using Refit;
 
@@ -34,6 +36,39 @@ public sealed partial class DockerClient : IDisposable
         : this(DockerHttpClient.Create(endpoint, ApiVersion, options), ownsHttpClient: true)
     {
     }
+
+    /// <summary>
+    /// Connects to the daemon at <paramref name="endpoint"/> after checking that it accepts API 1.2.
+    /// </summary>
+    /// <param name="endpoint">Where the daemon listens; null for <c>DOCKER_HOST</c> (default <c>unix:///var/run/docker.sock</c>).</param>
+    /// <param name="options">Connection settings; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the negotiation.</param>
+    /// <returns>A client whose <see cref="Negotiated"/> says the version it speaks.</returns>
+    /// <exception cref="DockerVersionException">The daemon speaks no version this client can.</exception>
+    public static async Task<DockerClient> ConnectAsync(DockerEndpoint? endpoint = null, DockerTransportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        endpoint ??= DockerEndpoint.FromEnvironment();
+        var negotiated = await VersionNegotiation.NegotiateAsync(endpoint, new[] { ApiVersion }, cancellationToken).ConfigureAwait(false);
+        return new DockerClient(endpoint, negotiated, options);
+    }
+
+    /// <summary>A client for the daemon at <paramref name="endpoint"/> in a version negotiated with it (<see cref="VersionNegotiation"/>).</summary>
+    /// <param name="endpoint">Where the daemon listens.</param>
+    /// <param name="negotiated">The outcome of a negotiation whose <see cref="NegotiatedVersion.ClientVersion"/> is this client's version.</param>
+    /// <param name="options">Connection settings; null for the defaults.</param>
+    public DockerClient(DockerEndpoint endpoint, NegotiatedVersion negotiated, DockerTransportOptions? options = null)
+        : this(DockerHttpClient.Create(endpoint, Checked(negotiated).ApiVersion, options), ownsHttpClient: true) => Negotiated = negotiated;
+
+    private static NegotiatedVersion Checked(NegotiatedVersion negotiated)
+    {
+        ArgumentNullException.ThrowIfNull(negotiated);
+        return negotiated.ClientVersion == ApiVersion
+            ? negotiated
+            : throw new ArgumentException($"The negotiation chose the client of API {negotiated.ClientVersion}; this one is {ApiVersion}.", nameof(negotiated));
+    }
+
+    /// <summary>The version agreed with the daemon by <see cref="ConnectAsync"/>; null for a client made by a constructor, which speaks <see cref="ApiVersion"/>.</summary>
+    public NegotiatedVersion? Negotiated { get; private init; }
 
     /// <summary>A client over an <see cref="System.Net.Http.HttpClient"/> you configured (see <see cref="DockerHttpClient.Create"/>); it is not disposed with this client.</summary>
     /// <param name="httpClient">A client whose handler chain reaches the daemon and adds the version prefix.</param>

@@ -40,7 +40,14 @@ internal sealed partial class ConfigApiClient : IConfigApi
         var query = new QueryString();
         query.Add("filters", filters);
         var uri = query.AppendTo("/configs");
-        return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.ConfigList, "ConfigList", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            DockerCall.RequireVersion(request, "1.30", "ConfigList");
+            if (filters is not null) DockerCall.RequireVersion(request, "1.30", "ConfigList (filters)");
+            return request;
+        }
+        return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.ConfigList, "ConfigList", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -50,6 +57,8 @@ internal sealed partial class ConfigApiClient : IConfigApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
+            DockerCall.RequireVersion(request, "1.30", "ConfigCreate");
+            if (body is not null) DockerCall.RequireVersion(request, "1.30", "ConfigCreate (body)");
             request.Content = body is null ? null : DockerCall.Json(body, DockerJsonContext.Default.ConfigCreateRequest);
             return request;
         }
@@ -60,14 +69,28 @@ internal sealed partial class ConfigApiClient : IConfigApi
     public Task<Config> InspectAsync(string id, CancellationToken cancellationToken)
     {
         var uri = "/configs/" + DockerUri.Segment(id, nameof(id));
-        return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.Config, "ConfigInspect", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            DockerCall.RequireVersion(request, "1.30", "ConfigInspect");
+            DockerCall.RequireVersion(request, "1.30", "ConfigInspect (id)");
+            return request;
+        }
+        return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.Config, "ConfigInspect", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
         var uri = "/configs/" + DockerUri.Segment(id, nameof(id));
-        return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Delete, uri), "ConfigDelete", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Delete, uri);
+            DockerCall.RequireVersion(request, "1.30", "ConfigDelete");
+            DockerCall.RequireVersion(request, "1.30", "ConfigDelete (id)");
+            return request;
+        }
+        return DockerCall.SendAsync(_client, Request(), "ConfigDelete", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -79,6 +102,10 @@ internal sealed partial class ConfigApiClient : IConfigApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
+            DockerCall.RequireVersion(request, "1.30", "ConfigUpdate");
+            DockerCall.RequireVersion(request, "1.30", "ConfigUpdate (id)");
+            DockerCall.RequireVersion(request, "1.30", "ConfigUpdate (version)");
+            if (body is not null) DockerCall.RequireVersion(request, "1.30", "ConfigUpdate (body)");
             request.Content = body is null ? null : DockerCall.Json(body, DockerJsonContext.Default.ConfigSpec);
             return request;
         }

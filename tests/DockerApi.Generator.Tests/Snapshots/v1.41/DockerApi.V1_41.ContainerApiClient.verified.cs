@@ -57,6 +57,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
+            if (platform is not null) DockerCall.RequireVersion(request, "1.41", "ContainerCreate (platform)");
             request.Content = DockerCall.Json(body, DockerJsonContext.Default.ContainerCreateRequest);
             return request;
         }
@@ -93,7 +94,13 @@ internal sealed partial class ContainerApiClient : IContainerApi
         query.Add("timestamps", DockerQuery.Word(timestamps));
         query.Add("tail", tail);
         var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/logs");
-        return DockerCall.SendStreamAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), "ContainerLogs", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            if (until is not null) DockerCall.RequireVersion(request, "1.39", "ContainerLogs (until)");
+            return request;
+        }
+        return DockerCall.SendStreamAsync(_client, Request(), "ContainerLogs", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -117,7 +124,13 @@ internal sealed partial class ContainerApiClient : IContainerApi
         query.Add("stream", DockerQuery.Word(stream));
         query.Add("one-shot", DockerQuery.Word(oneShot));
         var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/stats");
-        return DockerCall.StreamJsonAsync(_client, () => new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.JsonElement, null, JsonStreamOptions.Default, "ContainerStats", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            if (oneShot is not null) DockerCall.RequireVersion(request, "1.41", "ContainerStats (one-shot)");
+            return request;
+        }
+        return DockerCall.StreamJsonAsync(_client, Request, DockerJsonContext.Default.JsonElement, null, JsonStreamOptions.Default, "ContainerStats", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -224,7 +237,13 @@ internal sealed partial class ContainerApiClient : IContainerApi
         var query = new QueryString();
         query.Add("condition", condition);
         var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/wait");
-        return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), DockerJsonContext.Default.ContainerWaitResponse, "ContainerWait", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, uri);
+            if (condition is not null) DockerCall.RequireVersion(request, "1.30", "ContainerWait (condition)");
+            return request;
+        }
+        return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.ContainerWaitResponse, "ContainerWait", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -235,7 +254,13 @@ internal sealed partial class ContainerApiClient : IContainerApi
         query.Add("force", DockerQuery.Word(force));
         query.Add("link", DockerQuery.Word(link));
         var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)));
-        return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Delete, uri), "ContainerDelete", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Delete, uri);
+            if (link is not null) DockerCall.RequireVersion(request, "1.30", "ContainerDelete (link)");
+            return request;
+        }
+        return DockerCall.SendAsync(_client, Request(), "ContainerDelete", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -271,6 +296,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Put, uri);
+            if (copyUIDGID is not null) DockerCall.RequireVersion(request, "1.39", "PutContainerArchive (copyUIDGID)");
             request.Content = DockerContent.Binary(inputStream, "application/x-tar");
             return request;
         }

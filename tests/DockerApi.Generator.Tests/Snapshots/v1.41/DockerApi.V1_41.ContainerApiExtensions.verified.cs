@@ -17,9 +17,32 @@ using Refit;
 
 namespace DockerApi.V1_41;
 
-/// <summary>Ways to run the streaming operations of <see cref="IContainerApi"/> to their end, with progress, and to read the output of its hijacked connections.</summary>
+/// <summary>Ways to run the streaming operations of <see cref="IContainerApi"/> to their end, with progress, and to read container output.</summary>
 public static partial class ContainerApiExtensions
 {
+    /// <summary>
+    /// ContainerLogs, the answer read as container output: stdout and stderr in 8-byte frames, or raw bytes when the container has a TTY.
+    /// Disposing the result ends the answer.
+    /// </summary>
+    /// <param name="api">The API.</param>
+    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="follow">The <c>follow</c> parameter.</param>
+    /// <param name="stdout">The <c>stdout</c> parameter.</param>
+    /// <param name="stderr">The <c>stderr</c> parameter.</param>
+    /// <param name="since">The <c>since</c> parameter.</param>
+    /// <param name="until">The <c>until</c> parameter.</param>
+    /// <param name="timestamps">The <c>timestamps</c> parameter.</param>
+    /// <param name="tail">The <c>tail</c> parameter.</param>
+    /// <param name="tty">True when the container (or exec) has a TTY: its output is raw, not framed.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The container output.</returns>
+    public static async Task<MultiplexedStream> LogsOutputAsync(this IContainerApi api, string id, bool? follow = null, bool? stdout = null, bool? stderr = null, long? since = null, long? until = null, bool? timestamps = null, string? tail = null, bool tty = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var output = await api.LogsAsync(id, follow, stdout, stderr, since, until, timestamps, tail, cancellationToken).ConfigureAwait(false);
+        return new MultiplexedStream(output, "ContainerLogs", tty: tty);
+    }
+
     /// <summary>
     /// ContainerAttach, its connection read as container output: stdout and stderr in 8-byte frames, or raw bytes when the container has a TTY.
     /// Write stdin to <see cref="MultiplexedStream.Inner"/>; disposing the result closes the connection.
@@ -34,12 +57,12 @@ public static partial class ContainerApiExtensions
     /// <param name="stderr">The <c>stderr</c> parameter.</param>
     /// <param name="tty">True when the container (or exec) has a TTY: its output is raw, not framed.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The output of the connection.</returns>
+    /// <returns>The container output.</returns>
     public static async Task<MultiplexedStream> AttachOutputAsync(this IContainerApi api, string id, string? detachKeys = null, bool? logs = null, bool? stream = null, bool? stdin = null, bool? stdout = null, bool? stderr = null, bool tty = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var connection = await api.AttachAsync(id, detachKeys, logs, stream, stdin, stdout, stderr, cancellationToken).ConfigureAwait(false);
-        return new MultiplexedStream(connection, "ContainerAttach", tty: tty);
+        var output = await api.AttachAsync(id, detachKeys, logs, stream, stdin, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        return new MultiplexedStream(output, "ContainerAttach", tty: tty);
     }
 
     /// <summary>

@@ -38,6 +38,13 @@ internal sealed partial class DistributionApiClient : IDistributionApi
     public Task<DistributionInspect> InspectAsync(string name, CancellationToken cancellationToken)
     {
         var uri = "/distribution/" + DockerUri.Segment(name, nameof(name)) + "/json";
-        return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.DistributionInspect, "DistributionInspect", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            DockerCall.RequireVersion(request, "1.30", "DistributionInspect");
+            DockerCall.RequireVersion(request, "1.30", "DistributionInspect (name)");
+            return request;
+        }
+        return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.DistributionInspect, "DistributionInspect", cancellationToken);
     }
 }

@@ -4,6 +4,8 @@
 
 using System;
 using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 using DockerApi.Transport;
 using Refit;
 
@@ -35,6 +37,41 @@ public sealed partial class DockerClient : IDisposable
     {
     }
 
+    /// <summary>
+    /// Connects to the daemon at <paramref name="endpoint"/> in the newest API version both speak: 1.41, or the daemon's own
+    /// when it is older (from 1.25 on, as the docker CLI does). A call or a parameter that the agreed version lacks then
+    /// raises <see cref="DockerVersionException"/> before anything is sent.
+    /// </summary>
+    /// <param name="endpoint">Where the daemon listens; null for <c>DOCKER_HOST</c> (default <c>unix:///var/run/docker.sock</c>).</param>
+    /// <param name="options">Connection settings; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the negotiation.</param>
+    /// <returns>A client whose <see cref="Negotiated"/> says the version it speaks.</returns>
+    /// <exception cref="DockerVersionException">The daemon speaks no version this client can.</exception>
+    public static async Task<DockerClient> ConnectAsync(DockerEndpoint? endpoint = null, DockerTransportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        endpoint ??= DockerEndpoint.FromEnvironment();
+        var negotiated = await VersionNegotiation.NegotiateAsync(endpoint, new[] { ApiVersion }, cancellationToken).ConfigureAwait(false);
+        return new DockerClient(endpoint, negotiated, options);
+    }
+
+    /// <summary>A client for the daemon at <paramref name="endpoint"/> in a version negotiated with it (<see cref="VersionNegotiation"/>).</summary>
+    /// <param name="endpoint">Where the daemon listens.</param>
+    /// <param name="negotiated">The outcome of a negotiation whose <see cref="NegotiatedVersion.ClientVersion"/> is this client's version.</param>
+    /// <param name="options">Connection settings; null for the defaults.</param>
+    public DockerClient(DockerEndpoint endpoint, NegotiatedVersion negotiated, DockerTransportOptions? options = null)
+        : this(DockerHttpClient.Create(endpoint, Checked(negotiated).ApiVersion, options), ownsHttpClient: true) => Negotiated = negotiated;
+
+    private static NegotiatedVersion Checked(NegotiatedVersion negotiated)
+    {
+        ArgumentNullException.ThrowIfNull(negotiated);
+        return negotiated.ClientVersion == ApiVersion
+            ? negotiated
+            : throw new ArgumentException($"The negotiation chose the client of API {negotiated.ClientVersion}; this one is {ApiVersion}.", nameof(negotiated));
+    }
+
+    /// <summary>The version agreed with the daemon by <see cref="ConnectAsync"/>; null for a client made by a constructor, which speaks <see cref="ApiVersion"/>.</summary>
+    public NegotiatedVersion? Negotiated { get; private init; }
+
     /// <summary>A client over an <see cref="System.Net.Http.HttpClient"/> you configured (see <see cref="DockerHttpClient.Create"/>); it is not disposed with this client.</summary>
     /// <param name="httpClient">A client whose handler chain reaches the daemon and adds the version prefix.</param>
     public DockerClient(HttpClient httpClient) : this(httpClient, ownsHttpClient: false)
@@ -46,30 +83,30 @@ public sealed partial class DockerClient : IDisposable
         ArgumentNullException.ThrowIfNull(httpClient);
         HttpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
-        Config = new ConfigApiClient(httpClient, Settings);
-        Container = new ContainerApiClient(httpClient, Settings);
+        Configs = new ConfigApiClient(httpClient, Settings);
+        Containers = new ContainerApiClient(httpClient, Settings);
         Distribution = new DistributionApiClient(httpClient, Settings);
         Exec = new ExecApiClient(httpClient, Settings);
-        Image = new ImageApiClient(httpClient, Settings);
-        Network = new NetworkApiClient(httpClient, Settings);
-        Node = new NodeApiClient(httpClient, Settings);
-        Plugin = new PluginApiClient(httpClient, Settings);
-        Secret = new SecretApiClient(httpClient, Settings);
-        Service = new ServiceApiClient(httpClient, Settings);
+        Images = new ImageApiClient(httpClient, Settings);
+        Networks = new NetworkApiClient(httpClient, Settings);
+        Nodes = new NodeApiClient(httpClient, Settings);
+        Plugins = new PluginApiClient(httpClient, Settings);
+        Secrets = new SecretApiClient(httpClient, Settings);
+        Services = new ServiceApiClient(httpClient, Settings);
         Swarm = new SwarmApiClient(httpClient, Settings);
         System = new SystemApiClient(httpClient, Settings);
-        Task = new TaskApiClient(httpClient, Settings);
-        Volume = new VolumeApiClient(httpClient, Settings);
+        Tasks = new TaskApiClient(httpClient, Settings);
+        Volumes = new VolumeApiClient(httpClient, Settings);
     }
 
     /// <summary>The HTTP client every request goes through.</summary>
     public HttpClient HttpClient { get; }
 
     /// <summary>The <c>Config</c> operations.</summary>
-    public IConfigApi Config { get; }
+    public IConfigApi Configs { get; }
 
     /// <summary>The <c>Container</c> operations.</summary>
-    public IContainerApi Container { get; }
+    public IContainerApi Containers { get; }
 
     /// <summary>The <c>Distribution</c> operations.</summary>
     public IDistributionApi Distribution { get; }
@@ -78,22 +115,22 @@ public sealed partial class DockerClient : IDisposable
     public IExecApi Exec { get; }
 
     /// <summary>The <c>Image</c> operations.</summary>
-    public IImageApi Image { get; }
+    public IImageApi Images { get; }
 
     /// <summary>The <c>Network</c> operations.</summary>
-    public INetworkApi Network { get; }
+    public INetworkApi Networks { get; }
 
     /// <summary>The <c>Node</c> operations.</summary>
-    public INodeApi Node { get; }
+    public INodeApi Nodes { get; }
 
     /// <summary>The <c>Plugin</c> operations.</summary>
-    public IPluginApi Plugin { get; }
+    public IPluginApi Plugins { get; }
 
     /// <summary>The <c>Secret</c> operations.</summary>
-    public ISecretApi Secret { get; }
+    public ISecretApi Secrets { get; }
 
     /// <summary>The <c>Service</c> operations.</summary>
-    public IServiceApi Service { get; }
+    public IServiceApi Services { get; }
 
     /// <summary>The <c>Swarm</c> operations.</summary>
     public ISwarmApi Swarm { get; }
@@ -102,10 +139,10 @@ public sealed partial class DockerClient : IDisposable
     public ISystemApi System { get; }
 
     /// <summary>The <c>Task</c> operations.</summary>
-    public ITaskApi Task { get; }
+    public ITaskApi Tasks { get; }
 
     /// <summary>The <c>Volume</c> operations.</summary>
-    public IVolumeApi Volume { get; }
+    public IVolumeApi Volumes { get; }
 
     /// <summary>Disposes the HTTP client if this client created it.</summary>
     public void Dispose()

@@ -17,7 +17,7 @@ using Refit;
 
 namespace DockerApi.V1_41;
 
-/// <summary>Ways to read the output of the hijacked connections of <see cref="IExecApi"/>.</summary>
+/// <summary>Ways to read the container output of <see cref="IExecApi"/>.</summary>
 public static partial class ExecApiExtensions
 {
     /// <summary>
@@ -29,11 +29,11 @@ public static partial class ExecApiExtensions
     /// <param name="execStartConfig">The <c>execStartConfig</c> parameter.</param>
     /// <param name="tty">True when the container (or exec) has a TTY: its output is raw, not framed.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The output of the connection.</returns>
+    /// <returns>The container output.</returns>
     public static async Task<MultiplexedStream> StartOutputAsync(this IExecApi api, string id, ExecStartRequest? execStartConfig = null, bool tty = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var connection = await api.StartAsync(id, execStartConfig, cancellationToken).ConfigureAwait(false);
-        return new MultiplexedStream(connection, "ExecStart", tty: tty);
+        var output = await api.StartAsync(id, execStartConfig, cancellationToken).ConfigureAwait(false);
+        return new MultiplexedStream(output, "ExecStart", tty: tty);
     }
 }

@@ -78,6 +78,11 @@ internal sealed partial class ImageApiClient : IImageApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
+            if (extrahosts is not null) DockerCall.RequireVersion(request, "1.30", "ImageBuild (extrahosts)");
+            if (platform is not null) DockerCall.RequireVersion(request, "1.39", "ImageBuild (platform)");
+            if (target is not null) DockerCall.RequireVersion(request, "1.39", "ImageBuild (target)");
+            if (outputs is not null) DockerCall.RequireVersion(request, "1.40", "ImageBuild (outputs)");
+            if (version is not null) DockerCall.RequireVersion(request, "1.41", "ImageBuild (version)");
             DockerHeaders.Add(request, "X-Registry-Config", xRegistryConfig, nameof(xRegistryConfig));
             request.Content = inputStream is null ? null : DockerContent.Binary(inputStream, "application/octet-stream");
             DockerContent.SetContentType(request, contentType, nameof(contentType));
@@ -94,7 +99,16 @@ internal sealed partial class ImageApiClient : IImageApi
         query.Add("all", DockerQuery.Word(all));
         query.Add("filters", filters);
         var uri = query.AppendTo("/build/prune");
-        return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), DockerJsonContext.Default.BuildPruneResponse, "BuildPrune", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, uri);
+            DockerCall.RequireVersion(request, "1.39", "BuildPrune");
+            if (keepStorage is not null) DockerCall.RequireVersion(request, "1.39", "BuildPrune (keep-storage)");
+            if (all is not null) DockerCall.RequireVersion(request, "1.39", "BuildPrune (all)");
+            if (filters is not null) DockerCall.RequireVersion(request, "1.39", "BuildPrune (filters)");
+            return request;
+        }
+        return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.BuildPruneResponse, "BuildPrune", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -112,6 +126,9 @@ internal sealed partial class ImageApiClient : IImageApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
+            if (message is not null) DockerCall.RequireVersion(request, "1.40", "ImageCreate (message)");
+            if (changes is not null) DockerCall.RequireVersion(request, "1.41", "ImageCreate (changes)");
+            if (platform is not null) DockerCall.RequireVersion(request, "1.39", "ImageCreate (platform)");
             DockerHeaders.Add(request, "X-Registry-Auth", xRegistryAuth, nameof(xRegistryAuth));
             request.Content = inputImage is null ? null : DockerContent.Binary(inputImage, "application/octet-stream");
             return request;

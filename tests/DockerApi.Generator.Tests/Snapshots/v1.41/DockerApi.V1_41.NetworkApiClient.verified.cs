@@ -50,7 +50,14 @@ internal sealed partial class NetworkApiClient : INetworkApi
         query.Add("verbose", DockerQuery.Word(verbose));
         query.Add("scope", scope);
         var uri = query.AppendTo("/networks/" + DockerUri.Segment(id, nameof(id)));
-        return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.Network, "NetworkInspect", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            if (verbose is not null) DockerCall.RequireVersion(request, "1.30", "NetworkInspect (verbose)");
+            if (scope is not null) DockerCall.RequireVersion(request, "1.39", "NetworkInspect (scope)");
+            return request;
+        }
+        return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.Network, "NetworkInspect", cancellationToken);
     }
 
     /// <inheritdoc />

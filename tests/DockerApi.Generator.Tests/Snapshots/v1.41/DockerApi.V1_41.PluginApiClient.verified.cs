@@ -40,7 +40,13 @@ internal sealed partial class PluginApiClient : IPluginApi
         var query = new QueryString();
         query.Add("filters", filters);
         var uri = query.AppendTo("/plugins");
-        return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.PluginList, "PluginList", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            if (filters is not null) DockerCall.RequireVersion(request, "1.30", "PluginList (filters)");
+            return request;
+        }
+        return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.PluginList, "PluginList", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -50,7 +56,13 @@ internal sealed partial class PluginApiClient : IPluginApi
         var query = new QueryString();
         query.Add("remote", remote);
         var uri = query.AppendTo("/plugins/privileges");
-        return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.PluginPrivilegeList, "GetPluginPrivileges", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            DockerCall.RequireVersion(request, "1.30", "GetPluginPrivileges (remote)");
+            return request;
+        }
+        return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.PluginPrivilegeList, "GetPluginPrivileges", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -102,7 +114,13 @@ internal sealed partial class PluginApiClient : IPluginApi
         var query = new QueryString();
         query.Add("force", DockerQuery.Word(force));
         var uri = query.AppendTo("/plugins/" + DockerUri.Segment(name, nameof(name)) + "/disable");
-        return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Post, uri), "PluginDisable", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, uri);
+            if (force is not null) DockerCall.RequireVersion(request, "1.41", "PluginDisable (force)");
+            return request;
+        }
+        return DockerCall.SendAsync(_client, Request(), "PluginDisable", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -115,6 +133,11 @@ internal sealed partial class PluginApiClient : IPluginApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
+            DockerCall.RequireVersion(request, "1.30", "PluginUpgrade");
+            DockerCall.RequireVersion(request, "1.30", "PluginUpgrade (name)");
+            DockerCall.RequireVersion(request, "1.30", "PluginUpgrade (remote)");
+            if (xRegistryAuth is not null) DockerCall.RequireVersion(request, "1.30", "PluginUpgrade (X-Registry-Auth)");
+            if (body is not null) DockerCall.RequireVersion(request, "1.30", "PluginUpgrade (body)");
             DockerHeaders.Add(request, "X-Registry-Auth", xRegistryAuth, nameof(xRegistryAuth));
             request.Content = body is null ? null : DockerCall.Json(body, DockerJsonContext.Default.PluginPrivilegeList);
             return request;

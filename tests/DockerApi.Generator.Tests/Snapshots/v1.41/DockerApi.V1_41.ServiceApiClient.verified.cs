@@ -41,7 +41,13 @@ internal sealed partial class ServiceApiClient : IServiceApi
         query.Add("filters", filters);
         query.Add("status", DockerQuery.Word(status));
         var uri = query.AppendTo("/services");
-        return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.ServiceList, "ServiceList", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            if (status is not null) DockerCall.RequireVersion(request, "1.41", "ServiceList (status)");
+            return request;
+        }
+        return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.ServiceList, "ServiceList", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -65,7 +71,13 @@ internal sealed partial class ServiceApiClient : IServiceApi
         var query = new QueryString();
         query.Add("insertDefaults", DockerQuery.Word(insertDefaults));
         var uri = query.AppendTo("/services/" + DockerUri.Segment(id, nameof(id)));
-        return DockerCall.SendJsonAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), DockerJsonContext.Default.Service, "ServiceInspect", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            if (insertDefaults is not null) DockerCall.RequireVersion(request, "1.30", "ServiceInspect (insertDefaults)");
+            return request;
+        }
+        return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.Service, "ServiceInspect", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -87,6 +99,7 @@ internal sealed partial class ServiceApiClient : IServiceApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
+            if (rollback is not null) DockerCall.RequireVersion(request, "1.30", "ServiceUpdate (rollback)");
             DockerHeaders.Add(request, "X-Registry-Auth", xRegistryAuth, nameof(xRegistryAuth));
             request.Content = DockerCall.Json(body, DockerJsonContext.Default.ServiceUpdateRequest);
             return request;

@@ -72,7 +72,13 @@ internal sealed partial class SystemApiClient : ISystemApi
     public Task<string> PingHeadAsync(CancellationToken cancellationToken)
     {
         var uri = "/_ping";
-        return DockerCall.SendTextAsync(_client, new HttpRequestMessage(HttpMethod.Head, uri), "SystemPingHead", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Head, uri);
+            DockerCall.RequireVersion(request, "1.40", "SystemPingHead");
+            return request;
+        }
+        return DockerCall.SendTextAsync(_client, Request(), "SystemPingHead", cancellationToken);
     }
 
     /// <inheritdoc />

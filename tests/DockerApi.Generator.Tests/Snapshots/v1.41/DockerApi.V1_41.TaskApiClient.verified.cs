@@ -62,6 +62,20 @@ internal sealed partial class TaskApiClient : ITaskApi
         query.Add("timestamps", DockerQuery.Word(timestamps));
         query.Add("tail", tail);
         var uri = query.AppendTo("/tasks/" + DockerUri.Segment(id, nameof(id)) + "/logs");
-        return DockerCall.SendStreamAsync(_client, new HttpRequestMessage(HttpMethod.Get, uri), "TaskLogs", cancellationToken);
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            DockerCall.RequireVersion(request, "1.30", "TaskLogs");
+            DockerCall.RequireVersion(request, "1.30", "TaskLogs (id)");
+            if (details is not null) DockerCall.RequireVersion(request, "1.30", "TaskLogs (details)");
+            if (follow is not null) DockerCall.RequireVersion(request, "1.30", "TaskLogs (follow)");
+            if (stdout is not null) DockerCall.RequireVersion(request, "1.30", "TaskLogs (stdout)");
+            if (stderr is not null) DockerCall.RequireVersion(request, "1.30", "TaskLogs (stderr)");
+            if (since is not null) DockerCall.RequireVersion(request, "1.30", "TaskLogs (since)");
+            if (timestamps is not null) DockerCall.RequireVersion(request, "1.30", "TaskLogs (timestamps)");
+            if (tail is not null) DockerCall.RequireVersion(request, "1.30", "TaskLogs (tail)");
+            return request;
+        }
+        return DockerCall.SendStreamAsync(_client, Request(), "TaskLogs", cancellationToken);
     }
 }
