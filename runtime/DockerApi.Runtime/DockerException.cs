@@ -86,3 +86,17 @@ public sealed class DockerConnectionException : DockerException
     /// <summary>The daemon's address (<c>unix:///var/run/docker.sock</c>, <c>tcp://host:port</c>), when known.</summary>
     public string? Endpoint { get; }
 }
+
+/// <summary>
+/// The client's own configuration cannot be used: a docker context, <c>config.json</c>, a TLS certificate file or a
+/// credential helper. The message names the file or helper; it never holds a secret.
+/// </summary>
+public sealed class DockerConfigException : DockerException
+{
+    /// <summary>Creates the exception.</summary>
+    public DockerConfigException(string message, string? source = null, Exception? innerException = null)
+        : base(source is null ? message : $"{message} ({source})", null, innerException) => Origin = source;
+
+    /// <summary>The file, folder, context or helper the problem is in, when there is one.</summary>
+    public string? Origin { get; }
+}

@@ -1,5 +1,6 @@
 using System.Text;
 using DockerApi.Cli.Engines;
+using DockerApi.Configuration;
 using DockerApi.Emulator;
 using DockerApi.Streams;
 using DockerApi.Transport;
@@ -55,14 +56,16 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var arguments = args.ToList();
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
-        var at = arguments.FindIndex(a => a is "--host" or "-H");
-        if (at >= 0 && at + 1 < arguments.Count)
+        GlobalOptions options;
+        try
         {
-            host = arguments[at + 1];
-            arguments.RemoveRange(at, 2);
+            options = GlobalOptions.Parse(args);
         }
+        catch (ArgumentException e)
+        {
+            return await Fail(e.Message);
+        }
+        var arguments = options.Command;
         if (arguments.Count == 0 || arguments[0] is "help" or "--help" or "-h")
         {
             await stdout.WriteLineAsync(Usage);
@@ -72,16 +75,20 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
         EmulatedDaemon? emulator = null;
         try
         {
-            DockerEndpoint endpoint;
-            if (string.IsNullOrWhiteSpace(host))
+            if (arguments is ["context", "ls"])
+                return await ContextListAsync();
+            var resolved = DockerEndpointResolver.Resolve(options.Host, options.Context, options.ExplicitTls());
+            var endpoint = resolved.Endpoint;
+            // Only the default socket falls back to the emulator: a daemon the user named must answer or fail.
+            if (resolved.IsDefault && !await AnswersAsync(endpoint, cancellationToken))
             {
                 emulator = await EmulatedDaemon.StartAsync(cancellationToken: cancellationToken);
+                await stderr.WriteLineAsync($"No daemon answers at {endpoint} ({resolved.Source}): using the emulated docker 0.4.4 daemon in this process ({emulator.Endpoint}).");
                 endpoint = emulator.Endpoint;
-                await stderr.WriteLineAsync($"No --host or DOCKER_HOST: using the emulated docker 0.4.4 daemon in this process ({endpoint}).");
             }
-            else
+            else if (resolved.Source is not ("--host" or "--context"))
             {
-                endpoint = DockerEndpoint.Parse(host);
+                await stderr.WriteLineAsync($"Using the daemon at {endpoint} ({resolved.Source}).");
             }
             var negotiated = await VersionNegotiation.NegotiateAsync(endpoint, Versions, cancellationToken);
             using IEngine engine = negotiated.ClientVersion == "1.2" ? new Engine2013(endpoint) : new ModernEngine(endpoint, negotiated);
@@ -101,6 +108,37 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
             if (emulator is not null)
                 await emulator.DisposeAsync();
         }
+    }
+
+    /// <summary>Whether a daemon answers /_ping at <paramref name="endpoint"/> within a few seconds.</summary>
+    private static async Task<bool> AnswersAsync(DockerEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        using var client = DockerHttpClient.Create(endpoint, "1.2");
+        try
+        {
+            using var ping = await client.GetAsync("/_ping", timeout.Token);
+            return true; // any HTTP answer: a 2013 daemon has no /_ping and answers 404
+        }
+        catch (Exception e) when (e is DockerException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary><c>docker context ls</c>: the store's contexts and which one is in use, as the docker CLI lists them.</summary>
+    private async Task<int> ContextListAsync()
+    {
+        var current = DockerEndpointResolver.Resolve().Context ?? DockerContexts.DefaultName;
+        var table = new Table().AddColumns("NAME", "DESCRIPTION", "DOCKER ENDPOINT");
+        table.Border = TableBorder.None;
+        var defaultHost = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } h ? h : DockerEndpoint.DefaultHost;
+        table.AddRow(Markup.Escape(DockerContexts.DefaultName + (current == DockerContexts.DefaultName ? " *" : "")), "Current DOCKER_HOST based configuration", Markup.Escape(defaultHost));
+        foreach (var context in DockerContexts.List())
+            table.AddRow(Markup.Escape(context.Name + (context.Name == current ? " *" : "")), Markup.Escape(context.Description), Markup.Escape(context.Endpoint.ToString()));
+        _console.Write(table);
+        return 0;
     }
 
     private Task<int> DispatchAsync(IEngine engine, NegotiatedVersion negotiated, string command, List<string> args, CancellationToken ct) => command switch

@@ -92,8 +92,9 @@ public sealed class Engine : IAsyncLifetime
         return reference;
     }
 
-    /// <summary>Creates a container of test:latest (or <paramref name="image"/>) running <paramref name="cmd"/> (null: the image's own), labelled for cleanup.</summary>
-    public async Task<string> CreateAsync(string[]? cmd, Func<ContainerCreateRequest, ContainerCreateRequest>? configure = null, string? image = null)
+    /// <summary>Creates a container of test:latest (or <paramref name="image"/>) running <paramref name="cmd"/> (null: the image's own), labelled for cleanup, through <paramref name="client"/> (null: <see cref="Client"/>).</summary>
+    public async Task<string> CreateAsync(string[]? cmd, Func<ContainerCreateRequest, ContainerCreateRequest>? configure = null, string? image = null,
+        DockerClient? client = null)
     {
         var request = new ContainerCreateRequest
         {
@@ -102,7 +103,7 @@ public sealed class Engine : IAsyncLifetime
             Labels = new Dictionary<string, string> { [Label] = RunId },
             HostConfig = new HostConfig { NetworkMode = "none" },
         };
-        var created = await Client.Containers.CreateAsync(configure?.Invoke(request) ?? request, Name("c"));
+        var created = await (client ?? Client).Containers.CreateAsync(configure?.Invoke(request) ?? request, Name("c"));
         return created.Id;
     }
 

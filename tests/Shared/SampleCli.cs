@@ -9,7 +9,11 @@ internal static class SampleCli
         new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "DockerApi.Cli.dll"); // bin/{Configuration}/net10.0
 
     /// <summary>Runs <c>docker [--host host] args…</c> with <paramref name="input"/> on stdin; DOCKER_HOST is unset.</summary>
-    public static async Task<(int Code, string Out, string Err)> Run(string? host, string input, params string[] args)
+    public static Task<(int Code, string Out, string Err)> Run(string? host, string input, params string[] args) =>
+        Run(host, input, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs <c>docker [--host host] args…</c> with <paramref name="environment"/> added to the process's.</summary>
+    public static async Task<(int Code, string Out, string Err)> Run(string? host, string input, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(Dll);
@@ -21,6 +25,8 @@ internal static class SampleCli
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         start.Environment.Remove("DOCKER_HOST");
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

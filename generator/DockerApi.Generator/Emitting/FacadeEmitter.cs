@@ -21,8 +21,11 @@ internal static class FacadeEmitter
             w.Line("private static readonly RefitSettings Settings = new();");
             w.Line("private readonly bool _ownsHttpClient;");
             w.Line();
-            w.Line("/// <summary>A client for the daemon named by <c>DOCKER_HOST</c> (default <c>unix:///var/run/docker.sock</c>).</summary>");
-            w.Line("public DockerClient() : this(DockerEndpoint.FromEnvironment())");
+            w.Line("/// <summary>");
+            w.Line("/// A client for the daemon the docker CLI would use: <c>DOCKER_HOST</c>, <c>DOCKER_CONTEXT</c>, the current context, the");
+            w.Line("/// default socket or another known one (<see cref=\"DockerApi.Configuration.DockerEndpointResolver\"/>).");
+            w.Line("/// </summary>");
+            w.Line("public DockerClient() : this(DockerApi.Configuration.DockerEndpointResolver.Resolve().Endpoint)");
             w.Line("{");
             w.Line("}");
             w.Line();
@@ -84,14 +87,14 @@ internal static class FacadeEmitter
             w.Line($"/// Connects to the daemon at <paramref name=\"endpoint\"/> after checking that it accepts API {model.ApiVersion}.");
         }
         w.Line("/// </summary>");
-        w.Line("/// <param name=\"endpoint\">Where the daemon listens; null for <c>DOCKER_HOST</c> (default <c>unix:///var/run/docker.sock</c>).</param>");
+        w.Line("/// <param name=\"endpoint\">Where the daemon listens; null for the one the docker CLI would use (<see cref=\"DockerApi.Configuration.DockerEndpointResolver\"/>).</param>");
         w.Line("/// <param name=\"options\">Connection settings; null for the defaults.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the negotiation.</param>");
         w.Line("/// <returns>A client whose <see cref=\"Negotiated\"/> says the version it speaks.</returns>");
         w.Line("/// <exception cref=\"DockerVersionException\">The daemon speaks no version this client can.</exception>");
         using (w.Block("public static async Task<DockerClient> ConnectAsync(DockerEndpoint? endpoint = null, DockerTransportOptions? options = null, CancellationToken cancellationToken = default)"))
         {
-            w.Line("endpoint ??= DockerEndpoint.FromEnvironment();");
+            w.Line("endpoint ??= DockerApi.Configuration.DockerEndpointResolver.Resolve().Endpoint;");
             w.Line("var negotiated = await VersionNegotiation.NegotiateAsync(endpoint, new[] { ApiVersion }, cancellationToken).ConfigureAwait(false);");
             w.Line("return new DockerClient(endpoint, negotiated, options);");
         }

@@ -9,15 +9,15 @@ namespace DockerApi.Transport;
 /// </summary>
 public sealed class DockerHijackedStream : Stream
 {
-    private readonly Socket _socket;
-    private readonly Stream _network; // the socket's stream, its failures raised as DockerExceptions
+    private readonly Connections.ConnectionStream _connection;
+    private readonly Stream _network; // the connection, its failures raised as DockerExceptions
     private readonly byte[] _leftover;
     private int _leftoverOffset;
 
-    internal DockerHijackedStream(Socket socket, DockerEndpoint endpoint, byte[] leftover, int leftoverCount, System.Net.HttpStatusCode statusCode)
+    internal DockerHijackedStream(Connections.ConnectionStream connection, DockerEndpoint endpoint, byte[] leftover, int leftoverCount, System.Net.HttpStatusCode statusCode)
     {
-        _socket = socket;
-        _network = new GuardedStream(new NetworkStream(socket, ownsSocket: true), endpoint);
+        _connection = connection;
+        _network = new GuardedStream(connection, endpoint);
         _leftover = leftover.AsSpan(0, leftoverCount).ToArray();
         StatusCode = statusCode;
     }
@@ -45,16 +45,16 @@ public sealed class DockerHijackedStream : Stream
     }
 
     /// <summary>
-    /// Half-closes the connection (TCP FIN / shutdown of the socket's send side): the daemon sees the end of
-    /// stdin, while the output can still be read to its end.
+    /// Half-closes the connection (TCP FIN / shutdown of the socket's send side; TLS close_notify first; the end of
+    /// ssh's input): the daemon sees the end of stdin, while the output can still be read to its end.
     /// </summary>
     public void CloseWrite()
     {
         try
         {
-            _socket.Shutdown(SocketShutdown.Send);
+            _connection.CloseWrite();
         }
-        catch (SocketException e)
+        catch (Exception e) when (e is SocketException or IOException or NotSupportedException or ObjectDisposedException)
         {
             throw new DockerConnectionException("the hijacked connection could not be half-closed: " + e.Message, null, null, e);
         }

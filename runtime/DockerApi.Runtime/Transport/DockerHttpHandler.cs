@@ -4,7 +4,7 @@ namespace DockerApi.Transport;
 
 /// <summary>
 /// The bottom handler of a Docker <see cref="HttpClient"/>: ordinary requests go over pooled connections to the
-/// <see cref="DockerEndpoint"/> (unix socket or TCP); requests marked with <see cref="DockerRequestOptions.Hijack"/>
+/// <see cref="DockerEndpoint"/> (unix socket, TCP, TLS, ssh, named pipe); requests marked with <see cref="DockerRequestOptions.Hijack"/>
 /// get a dedicated connection that is handed back as the response content (<see cref="DockerHijackedStream"/>).
 /// Delegating handlers above it see both kinds of request.
 /// </summary>
@@ -22,8 +22,8 @@ public sealed class DockerHttpHandler : HttpMessageHandler
         _options = options?.Copy() ?? new DockerTransportOptions();
         _pooled = new HttpMessageInvoker(new SocketsHttpHandler
         {
-            ConnectCallback = async (_, cancellationToken) =>
-                new System.Net.Sockets.NetworkStream(await endpoint.ConnectAsync(cancellationToken).ConfigureAwait(false), ownsSocket: true),
+            // Every kind of connection (TLS and ssh included) is opened here, so the handler only ever speaks plain HTTP/1.1.
+            ConnectCallback = async (_, cancellationToken) => await Connections.Connector.OpenAsync(endpoint, cancellationToken).ConfigureAwait(false),
             ConnectTimeout = _options.ConnectTimeout,
             PooledConnectionIdleTimeout = _options.PooledConnectionIdleTimeout,
             MaxResponseHeadersLength = (_options.MaxResponseHeadBytes + 1023) / 1024, // in KiB
@@ -71,6 +71,9 @@ public sealed class DockerHttpHandler : HttpMessageHandler
         try
         {
             // 101 Switching Protocols (or any 1xx) to a request that did not ask for it: what follows is not HTTP.
+            // Go's TLS server answers plain HTTP with an HTTP/1.0 400 (a daemon itself speaks HTTP/1.1): say so, not "no common version".
+            if (_endpoint.Tls is null && response.StatusCode == System.Net.HttpStatusCode.BadRequest && response.Version == System.Net.HttpVersion.Version10)
+                throw new DockerConnectionException($"the daemon at {_endpoint} speaks TLS: connect with TLS (--tlsverify, DOCKER_TLS_VERIFY=1 with DOCKER_CERT_PATH, a context with TLS, or https://)", _endpoint.ToString());
             if ((int)response.StatusCode < 200)
                 throw new DockerProtocolException($"the daemon at {_endpoint} answered {(int)response.StatusCode} {response.ReasonPhrase} to a request that did not ask to upgrade its connection");
             DockerResponseContent.CheckContentLength(response.Content, _endpoint);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using DockerApi.Generated;
 
@@ -18,18 +17,18 @@ internal static class HijackConnection
     public static async Task<HttpResponseMessage> SendAsync(DockerEndpoint endpoint, HttpRequestMessage request, HijackMode mode,
         int maxHeadBytes, CancellationToken cancellationToken)
     {
-        var socket = await endpoint.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await Connections.Connector.OpenAsync(endpoint, cancellationToken).ConfigureAwait(false);
         var handedOver = false;
         try
         {
-            await WriteRequestAsync(socket, request, mode, endpoint, cancellationToken).ConfigureAwait(false);
-            var (buffer, headLength, received) = await ReadHeadAsync(socket, maxHeadBytes, cancellationToken).ConfigureAwait(false);
+            await WriteRequestAsync(connection, request, mode, endpoint, cancellationToken).ConfigureAwait(false);
+            var (buffer, headLength, received) = await ReadHeadAsync(connection, maxHeadBytes, cancellationToken).ConfigureAwait(false);
             var response = ParseHead(buffer.AsSpan(0, headLength), request);
             var leftover = received - headLength;
 
             if (DockerResponse.IsSuccess(response.StatusCode))
             {
-                var stream = new DockerHijackedStream(socket, endpoint, buffer.AsSpan(headLength).ToArray(), leftover, response.StatusCode);
+                var stream = new DockerHijackedStream(connection, endpoint, buffer.AsSpan(headLength).ToArray(), leftover, response.StatusCode);
                 handedOver = true;
                 var content = new HijackedContent(stream);
                 MoveContentHeaders(response, content);
@@ -37,7 +36,7 @@ internal static class HijackConnection
                 return response;
             }
 
-            var body = await ReadErrorBodyAsync(socket, response, buffer.AsMemory(headLength, leftover), cancellationToken).ConfigureAwait(false);
+            var body = await ReadErrorBodyAsync(connection, response, buffer.AsMemory(headLength, leftover), cancellationToken).ConfigureAwait(false);
             var errorContent = new ByteArrayContent(body);
             MoveContentHeaders(response, errorContent);
             response.Content = errorContent;
@@ -46,11 +45,11 @@ internal static class HijackConnection
         finally
         {
             if (!handedOver)
-                socket.Dispose();
+                await connection.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private static async Task WriteRequestAsync(Socket socket, HttpRequestMessage request, HijackMode mode, DockerEndpoint endpoint,
+    private static async Task WriteRequestAsync(Stream connection, HttpRequestMessage request, HijackMode mode, DockerEndpoint endpoint,
         CancellationToken cancellationToken)
     {
         var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
@@ -59,7 +58,7 @@ internal static class HijackConnection
 
         var head = new StringBuilder();
         head.Append(request.Method.Method).Append(' ').Append(target).Append(" HTTP/1.1\r\n");
-        head.Append("Host: ").Append(endpoint.Kind == DockerEndpointKind.Unix ? "localhost" : uri.Authority).Append("\r\n");
+        head.Append("Host: ").Append(endpoint.Kind == DockerEndpointKind.Tcp ? uri.Authority : "localhost").Append("\r\n");
         AppendHeaders(head, request.Headers, skip: ["Host", "Connection", "Upgrade", "Content-Length", "Transfer-Encoding"]);
         if (request.Content is not null)
             AppendHeaders(head, request.Content.Headers, skip: ["Content-Length"]);
@@ -68,11 +67,9 @@ internal static class HijackConnection
             head.Append("Connection: Upgrade\r\nUpgrade: tcp\r\n");
         head.Append("\r\n");
 
-        var bytes = Encoding.ASCII.GetBytes(head.ToString());
-        await socket.SendAsync(bytes, SocketFlags.None, cancellationToken).ConfigureAwait(false);
-        var sent = 0;
-        while (sent < body.Length)
-            sent += await socket.SendAsync(body.AsMemory(sent), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        await connection.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), cancellationToken).ConfigureAwait(false);
+        await connection.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+        await connection.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static void AppendHeaders(StringBuilder head, HttpHeaders headers, string[] skip)
@@ -90,7 +87,7 @@ internal static class HijackConnection
     }
 
     /// <summary>Reads until the blank line that ends the head; returns the buffer, the head's length and all bytes read.</summary>
-    private static async Task<(byte[] Buffer, int HeadLength, int Received)> ReadHeadAsync(Socket socket, int maxHeadBytes, CancellationToken cancellationToken)
+    private static async Task<(byte[] Buffer, int HeadLength, int Received)> ReadHeadAsync(Stream connection, int maxHeadBytes, CancellationToken cancellationToken)
     {
         var buffer = new byte[Math.Min(4096, maxHeadBytes + 4)];
         var received = 0;
@@ -102,7 +99,7 @@ internal static class HijackConnection
                     throw new DockerProtocolException($"the response head is larger than {maxHeadBytes} bytes");
                 Array.Resize(ref buffer, Math.Min(buffer.Length * 2, maxHeadBytes + 4));
             }
-            var read = await socket.ReceiveAsync(buffer.AsMemory(received), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            var read = await connection.ReadAsync(buffer.AsMemory(received), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 throw new DockerProtocolException(received == 0
@@ -150,7 +147,7 @@ internal static class HijackConnection
         return response;
     }
 
-    private static async Task<byte[]> ReadErrorBodyAsync(Socket socket, HttpResponseMessage response, ReadOnlyMemory<byte> leftover,
+    private static async Task<byte[]> ReadErrorBodyAsync(Stream connection, HttpResponseMessage response, ReadOnlyMemory<byte> leftover,
         CancellationToken cancellationToken)
     {
         var limit = DockerResponse.MaxErrorBodyBytes;
@@ -162,7 +159,7 @@ internal static class HijackConnection
         // Read what the head announces, or until close; never more than the bound (plus chunk framing).
         while ((length is null || raw.Length < length) && raw.Length < limit + 1024 && !(chunked && EndsChunked(raw)))
         {
-            var read = await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            var read = await connection.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             if (read == 0)
                 break;
             raw.Write(buffer, 0, read);

@@ -15,6 +15,8 @@ internal static class TransportErrors
         return error switch
         {
             DockerException or OperationCanceledException or ArgumentException or ObjectDisposedException => error,
+            // Our own connect (TLS, ssh) already said what went wrong; the handler only wrapped it.
+            HttpRequestException { InnerException: DockerException own } => own,
             HttpRequestException e => ByKind(e.HttpRequestError, e, where, operation),
             HttpIOException e => ByKind(e.HttpRequestError, e, where, operation),
             IOException { InnerException: SocketException s } e => Broken(s, e, where, operation),

@@ -14,6 +14,10 @@ public sealed class DockerEndpointTests
     [InlineData("tcp://[::1]", DockerEndpointKind.Tcp, null, "::1", 2375, "http://[::1]:2375/")]
     [InlineData("http://docker.local", DockerEndpointKind.Tcp, null, "docker.local", 2375, "http://docker.local:2375/")]
     [InlineData("tcp://127.0.0.1:0", DockerEndpointKind.Tcp, null, "127.0.0.1", 0, "http://127.0.0.1:0/")]
+    [InlineData("https://docker.example", DockerEndpointKind.Tcp, null, "docker.example", 2376, "http://docker.example:2376/")]
+    [InlineData("ssh://deploy@build.example:2222", DockerEndpointKind.Ssh, null, "build.example", 2222, "http://localhost/")]
+    [InlineData("ssh://build.example", DockerEndpointKind.Ssh, null, "build.example", 0, "http://localhost/")]
+    [InlineData("npipe:////./pipe/docker_engine", DockerEndpointKind.NamedPipe, null, ".", 0, "http://localhost/")]
     public void Parses_the_DOCKER_HOST_notations(string text, DockerEndpointKind kind, string? path, string host, int port, string baseAddress)
     {
         var endpoint = DockerEndpoint.Parse(text);
@@ -28,8 +32,9 @@ public sealed class DockerEndpointTests
     [Theory]
     [InlineData("", "empty")]
     [InlineData("unix://relative.sock", "absolute path")]
-    [InlineData("npipe:////./pipe/docker_engine", "only unix://, tcp:// and http://")]
-    [InlineData("https://host:2376", "only unix://, tcp:// and http://")]
+    [InlineData("npipe://docker_engine", "npipe:////./pipe/<name>")]
+    [InlineData("ssh://user:password@host", "expected unix:///path")]
+    [InlineData("tcp://user@host", "expected unix:///path")]
     [InlineData("ftp://host", "expected unix:///path")]
     [InlineData("tcp://host:2375/path", "expected unix:///path")]
     public void Rejects_what_it_cannot_reach_with_the_reason(string text, string reason)
@@ -54,5 +59,23 @@ public sealed class DockerEndpointTests
         {
             Environment.SetEnvironmentVariable("DOCKER_HOST", saved);
         }
+    }
+
+    [Fact]
+    public void An_https_endpoint_is_TLS_with_the_systems_roots_and_ssh_and_pipes_keep_their_parts()
+    {
+        var https = DockerEndpoint.Parse("https://docker.example");
+        Assert.True(https.Tls is { Verify: true, CaCertificatePath: null, ClientCertificatePath: null });
+        Assert.Equal("https://docker.example:2376", https.ToString());
+        Assert.Equal("deploy", DockerEndpoint.Parse("ssh://deploy@build.example").User);
+        Assert.Equal("docker_engine", DockerEndpoint.Parse("npipe:////./pipe/docker_engine").PipeName);
+        Assert.Throws<InvalidOperationException>(() => DockerEndpoint.Parse("unix:///x.sock").WithTls(new DockerTls()));
+    }
+
+    [Fact]
+    public void Ssh_runs_docker_system_dial_stdio_without_prompting()
+    {
+        var arguments = DockerApi.Transport.Connections.SshConnection.Arguments(DockerEndpoint.Parse("ssh://deploy@build.example:2222"));
+        Assert.Equal(["-o", "BatchMode=yes", "-l", "deploy", "-p", "2222", "--", "build.example", "docker", "system", "dial-stdio"], arguments);
     }
 }

@@ -24,8 +24,11 @@ public sealed partial class DockerClient : IDisposable
     private static readonly RefitSettings Settings = new();
     private readonly bool _ownsHttpClient;
 
-    /// <summary>A client for the daemon named by <c>DOCKER_HOST</c> (default <c>unix:///var/run/docker.sock</c>).</summary>
-    public DockerClient() : this(DockerEndpoint.FromEnvironment())
+    /// <summary>
+    /// A client for the daemon the docker CLI would use: <c>DOCKER_HOST</c>, <c>DOCKER_CONTEXT</c>, the current context, the
+    /// default socket or another known one (<see cref="DockerApi.Configuration.DockerEndpointResolver"/>).
+    /// </summary>
+    public DockerClient() : this(DockerApi.Configuration.DockerEndpointResolver.Resolve().Endpoint)
     {
     }
 
@@ -40,14 +43,14 @@ public sealed partial class DockerClient : IDisposable
     /// <summary>
     /// Connects to the daemon at <paramref name="endpoint"/> after checking that it accepts API 1.0.
     /// </summary>
-    /// <param name="endpoint">Where the daemon listens; null for <c>DOCKER_HOST</c> (default <c>unix:///var/run/docker.sock</c>).</param>
+    /// <param name="endpoint">Where the daemon listens; null for the one the docker CLI would use (<see cref="DockerApi.Configuration.DockerEndpointResolver"/>).</param>
     /// <param name="options">Connection settings; null for the defaults.</param>
     /// <param name="cancellationToken">Cancels the negotiation.</param>
     /// <returns>A client whose <see cref="Negotiated"/> says the version it speaks.</returns>
     /// <exception cref="DockerVersionException">The daemon speaks no version this client can.</exception>
     public static async Task<DockerClient> ConnectAsync(DockerEndpoint? endpoint = null, DockerTransportOptions? options = null, CancellationToken cancellationToken = default)
     {
-        endpoint ??= DockerEndpoint.FromEnvironment();
+        endpoint ??= DockerApi.Configuration.DockerEndpointResolver.Resolve().Endpoint;
         var negotiated = await VersionNegotiation.NegotiateAsync(endpoint, new[] { ApiVersion }, cancellationToken).ConfigureAwait(false);
         return new DockerClient(endpoint, negotiated, options);
     }

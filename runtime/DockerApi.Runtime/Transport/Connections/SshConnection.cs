@@ -1,0 +1,135 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace DockerApi.Transport.Connections;
+
+/// <summary>
+/// A connection over ssh as the docker CLI makes it: the system's <c>ssh</c> runs <c>docker system dial-stdio</c>
+/// on the remote host (so <c>~/.ssh/config</c>, agents and known_hosts apply unchanged), one process per connection,
+/// ended with it.
+/// </summary>
+internal static class SshConnection
+{
+    /// <summary>Largest part of ssh's stderr kept for an error message.</summary>
+    private const int MaxErrorText = 4096;
+
+    public static ConnectionStream Open(DockerEndpoint endpoint)
+    {
+        var start = new ProcessStartInfo("ssh")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // BatchMode: a library must not prompt for a password on the user's terminal; keys and agents still work.
+        foreach (var argument in Arguments(endpoint))
+            start.ArgumentList.Add(argument);
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new Win32Exception("ssh did not start");
+        }
+        catch (Win32Exception e)
+        {
+            throw new DockerConnectionException($"cannot reach {endpoint}: the ssh command could not be run ({e.Message}); install the OpenSSH client", endpoint.ToString(), null, e);
+        }
+        var errors = new StringBuilder();
+        process.ErrorDataReceived += (_, line) =>
+        {
+            lock (errors)
+                if (line.Data is not null && errors.Length < MaxErrorText)
+                    errors.AppendLine(line.Data);
+        };
+        process.BeginErrorReadLine();
+        var output = new SshOutput(process, errors, endpoint);
+        return new ConnectionStream(output, process.StandardInput.BaseStream, () => process.StandardInput.Close(), new Ending(process));
+    }
+
+    /// <summary>The ssh command line: <c>ssh -o BatchMode=yes [-l user] [-p port] -- host docker system dial-stdio</c>.</summary>
+    internal static IEnumerable<string> Arguments(DockerEndpoint endpoint)
+    {
+        yield return "-o";
+        yield return "BatchMode=yes";
+        if (endpoint.User is { } user)
+        {
+            yield return "-l";
+            yield return user;
+        }
+        if (endpoint.Port > 0)
+        {
+            yield return "-p";
+            yield return endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        yield return "--";
+        yield return endpoint.Host;
+        foreach (var word in new[] { "docker", "system", "dial-stdio" })
+            yield return word;
+    }
+
+    /// <summary>Ends the ssh process with the connection: it has usually exited when its stdin closed; if not, it is killed.</summary>
+    private sealed class Ending(Process process) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                if (!process.WaitForExit(TimeSpan.FromSeconds(2)))
+                    process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+            catch (InvalidOperationException)
+            {
+                // Never started or already reaped.
+            }
+            process.Dispose();
+        }
+    }
+
+    /// <summary>ssh's stdout; its end after a failed ssh is an error naming what ssh said.</summary>
+    private sealed class SshOutput(Process process, StringBuilder errors, DockerEndpoint endpoint) : Streams.ForwardOnlyStream
+    {
+        private readonly Stream _inner = process.StandardOutput.BaseStream;
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            if (read == 0 && !buffer.IsEmpty)
+                await ThrowIfFailedAsync(cancellationToken).ConfigureAwait(false);
+            return read;
+        }
+
+        private async Task ThrowIfFailedAsync(CancellationToken cancellationToken)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(TimeSpan.FromSeconds(5));
+            try
+            {
+                await process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return; // still running: an ordinary end of output
+            }
+            if (process.ExitCode == 0)
+                return;
+            string text;
+            lock (errors)
+                text = errors.ToString().Trim();
+            throw new IOException($"ssh to {endpoint} exited with {process.ExitCode}: {(text.Length == 0 ? "no message" : text)}");
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                _inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+}
