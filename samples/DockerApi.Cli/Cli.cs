@@ -21,14 +21,18 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
     private static readonly string[] Versions = ["1.2", ModernEngine.ClientVersion];
 
     private const string Usage = """
-        Usage: docker [--host unix:///path|tcp://host:port] COMMAND [ARGS]
+        Usage: docker [--host unix:///path|tcp://host:port|ssh://[user@]host|npipe:////./pipe/name] [--context NAME]
+                      [--tls] [--tlsverify] [--tlscacert FILE] [--tlscert FILE] [--tlskey FILE] COMMAND [ARGS]
 
         Commands:
           version                         Show the client and daemon versions
           info                            Show system-wide information
           ps [-a]                         List containers
           images [-a]                     List images
-          pull NAME[:TAG]                 Pull an image
+          pull NAME[:TAG]                 Pull an image (with the credentials `login` stored)
+          push NAME[:TAG]                 Push an image (with the credentials `login` stored)
+          login [SERVER] -u USER --password-stdin   Check and store registry credentials
+          context ls                      List the docker contexts
           import FILE|- [REPO[:TAG]]      Import a tar archive as an image
           run [-i] [-t] [-d] IMAGE [CMD]  Run a command in a new container
           exec [-i] [-t] CONTAINER CMD    Run a command in a running container (API 1.15+)
@@ -148,6 +152,8 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
         "ps" => PsAsync(engine, args.Contains("-a"), ct),
         "images" => ImagesAsync(engine, args.Contains("-a"), ct),
         "pull" => PullAsync(engine, Required(args, 0, "pull NAME[:TAG]"), ct),
+        "push" => PushAsync(engine, Required(args, 0, "push NAME[:TAG]"), ct),
+        "login" => LoginAsync(engine, args, ct),
         "import" => ImportAsync(engine, Required(args, 0, "import FILE|- [REPO[:TAG]]"), args.ElementAtOrDefault(1), ct),
         "run" => RunContainerAsync(engine, args, ct),
         "exec" => ExecAsync(engine, args, ct),
@@ -200,8 +206,45 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
     private async Task<int> PullAsync(IEngine engine, string name, CancellationToken ct)
     {
         var (repository, tag) = SplitTag(name);
-        await ShowProgressAsync($"Pulling {name}", engine.PullAsync(repository, tag, ct));
+        var credential = await RegistryCredentials.GetAsync(RegistryCredentials.RegistryOf(repository), cancellationToken: ct);
+        await ShowProgressAsync($"Pulling {name}", engine.PullAsync(repository, tag, credential, ct));
         return 0;
+    }
+
+    /// <summary><c>push NAME[:TAG]</c> with the credentials `docker login` (or <c>login</c> here) stored for its registry.</summary>
+    private async Task<int> PushAsync(IEngine engine, string name, CancellationToken ct)
+    {
+        var (repository, tag) = SplitTag(name);
+        var credential = await RegistryCredentials.GetAsync(RegistryCredentials.RegistryOf(repository), cancellationToken: ct);
+        await ShowProgressAsync($"Pushing {name}", engine.PushAsync(repository, tag, credential, ct));
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>login [SERVER] -u USER --password-stdin</c>: the daemon checks the credentials with the registry, then they are
+    /// stored the docker way (a credential helper, else config.json's auths).
+    /// </summary>
+    private async Task<int> LoginAsync(IEngine engine, List<string> args, CancellationToken ct)
+    {
+        var user = Option(args, "-u", "--username");
+        var password = args.Remove("--password-stdin") ? (await stdin.ReadToEndAsync(ct)).TrimEnd('\r', '\n') : Option(args, "-p", "--password");
+        if (user is null || password is null)
+            return await Fail("Usage: docker login [SERVER] -u USER (--password-stdin | -p PASSWORD)");
+        var server = args.FirstOrDefault() ?? RegistryCredentials.DockerHubKey;
+        var (status, token) = await engine.LoginAsync(new RegistryCredential(server, user, password), ct);
+        await RegistryCredentials.StoreAsync(token is null ? new RegistryCredential(server, user, password) : new RegistryCredential(server, IdentityToken: token), cancellationToken: ct);
+        await stdout.WriteLineAsync(status);
+        return 0;
+    }
+
+    private static string? Option(List<string> args, string shortName, string longName)
+    {
+        var at = args.FindIndex(a => a == shortName || a == longName);
+        if (at < 0 || at + 1 >= args.Count)
+            return null;
+        var value = args[at + 1];
+        args.RemoveRange(at, 2);
+        return value;
     }
 
     private async Task<int> ImportAsync(IEngine engine, string source, string? target, CancellationToken ct)
@@ -284,7 +327,7 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
         {
             await stderr.WriteLineAsync($"Unable to find image '{options.Image}' locally");
             var (repository, tag) = SplitTag(options.Image);
-            await foreach (var _ in engine.PullAsync(repository, tag, ct))
+            await foreach (var _ in engine.PullAsync(repository, tag, await RegistryCredentials.GetAsync(RegistryCredentials.RegistryOf(repository), cancellationToken: ct), ct))
             {
             }
             created = await engine.CreateAsync(options, ct);

@@ -36,6 +36,32 @@ internal sealed class DockerConfigFile
             ? entry
             : null;
 
+    /// <summary>Sets <c>auths[registry]</c> in the file, keeping everything else in it; creates the file when there is none.</summary>
+    /// <exception cref="DockerConfigException">The file cannot be written.</exception>
+    public void SetAuth(string registry, System.Text.Json.Nodes.JsonObject entry)
+    {
+        var root = Root.ValueKind == JsonValueKind.Object
+            ? System.Text.Json.Nodes.JsonObject.Create(Root) ?? new System.Text.Json.Nodes.JsonObject()
+            : new System.Text.Json.Nodes.JsonObject();
+        if (root["auths"] is not System.Text.Json.Nodes.JsonObject auths)
+            root["auths"] = auths = new System.Text.Json.Nodes.JsonObject();
+        auths[registry] = entry;
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+            using (var file = File.Create(Path))
+            using (var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
+                root.WriteTo(writer);
+            // As the docker CLI: credentials are for the user's eyes only.
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DockerConfigException($"the file cannot be written: {e.Message}", Path, e);
+        }
+    }
+
     internal static string? String(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()

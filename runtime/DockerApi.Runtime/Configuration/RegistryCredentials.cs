@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using DockerApi.Requests;
@@ -20,21 +18,60 @@ public static class RegistryCredentials
     /// <summary>The <c>X-Registry-Auth</c> value for pulling or pushing <paramref name="image"/> (<c>127.0.0.1:5000/app:1</c>, <c>busybox</c>).</summary>
     /// <returns>The stored credentials, encoded; <see cref="RegistryAuth.Anonymous"/> when there are none.</returns>
     /// <exception cref="DockerConfigException">config.json is bad, or a credential helper is missing or fails (named in the message).</exception>
-    public static Task<string> ForImageAsync(string image, DockerEnvironment? environment = null, CancellationToken cancellationToken = default) =>
-        ForRegistryAsync(RegistryOf(image), environment, cancellationToken);
+    public static async Task<string> ForImageAsync(string image, DockerEnvironment? environment = null, CancellationToken cancellationToken = default) =>
+        (await GetAsync(RegistryOf(image), environment, cancellationToken).ConfigureAwait(false))?.ToHeader() ?? RegistryAuth.Anonymous;
 
     /// <summary>The <c>X-Registry-Auth</c> value for <paramref name="registry"/> (<c>127.0.0.1:5000</c>, or <see cref="DockerHubKey"/>).</summary>
     /// <exception cref="DockerConfigException">config.json is bad, or a credential helper is missing or fails.</exception>
-    public static async Task<string> ForRegistryAsync(string registry, DockerEnvironment? environment = null, CancellationToken cancellationToken = default)
+    public static async Task<string> ForRegistryAsync(string registry, DockerEnvironment? environment = null, CancellationToken cancellationToken = default) =>
+        (await GetAsync(registry, environment, cancellationToken).ConfigureAwait(false))?.ToHeader() ?? RegistryAuth.Anonymous;
+
+    /// <summary>The credentials stored for <paramref name="registry"/>, or null when there are none.</summary>
+    /// <exception cref="DockerConfigException">config.json is bad, or a credential helper is missing or fails.</exception>
+    public static async Task<RegistryCredential?> GetAsync(string registry, DockerEnvironment? environment = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        var config = DockerConfigFile.Load(environment ?? DockerEnvironment.Current);
-        var key = registry is "docker.io" or "index.docker.io" or "registry-1.docker.io" ? DockerHubKey : registry;
+        environment ??= DockerEnvironment.Current;
+        var config = DockerConfigFile.Load(environment);
+        var key = KeyOf(registry);
         if ((config.CredentialHelper(key) ?? config.CredentialsStore) is { } helper)
-            return await FromHelperAsync(helper, key, environment ?? DockerEnvironment.Current, cancellationToken).ConfigureAwait(false);
+        {
+            var answer = await CredentialHelper.RunAsync(helper, "get", key, environment, cancellationToken).ConfigureAwait(false);
+            return answer is null ? null : Parse(answer, key, "docker-credential-" + helper);
+        }
         var entry = config.Auth(key) ?? config.Auth("https://" + key) ?? config.Auth("http://" + key);
-        return entry is { } auth ? FromEntry(auth, key, config.Path) : RegistryAuth.Anonymous;
+        return entry is { } auth ? FromEntry(auth, key, config.Path) : null;
     }
+
+    /// <summary>
+    /// Stores credentials the docker way (what <c>docker login</c> does after the daemon accepted them): with the
+    /// registry's credential helper or <c>credsStore</c> when config.json names one, else in <c>auths</c>.
+    /// </summary>
+    /// <exception cref="DockerConfigException">config.json is bad or cannot be written, or the helper fails.</exception>
+    public static async Task StoreAsync(RegistryCredential credential, DockerEnvironment? environment = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        environment ??= DockerEnvironment.Current;
+        var config = DockerConfigFile.Load(environment);
+        var key = KeyOf(credential.ServerAddress);
+        if ((config.CredentialHelper(key) ?? config.CredentialsStore) is { } helper)
+        {
+            var json = new System.Text.Json.Nodes.JsonObject
+            {
+                ["ServerURL"] = key,
+                ["Username"] = credential.IdentityToken is null ? credential.Username : "<token>",
+                ["Secret"] = credential.IdentityToken ?? credential.Password,
+            }.ToJsonString();
+            await CredentialHelper.RunAsync(helper, "store", json, environment, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var entry = credential.IdentityToken is { } token
+            ? new System.Text.Json.Nodes.JsonObject { ["auth"] = "", ["identitytoken"] = token }
+            : new System.Text.Json.Nodes.JsonObject { ["auth"] = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.Username}:{credential.Password}")) };
+        config.SetAuth(key, entry);
+    }
+
+    private static string KeyOf(string registry) => registry is "docker.io" or "index.docker.io" or "registry-1.docker.io" ? DockerHubKey : registry;
 
     /// <summary>
     /// The registry of an image reference, as the docker CLI reads it: the part before the first <c>/</c> when it has a
@@ -53,12 +90,12 @@ public static class RegistryCredentials
         return DockerHubKey;
     }
 
-    private static string FromEntry(JsonElement entry, string registry, string path)
+    private static RegistryCredential? FromEntry(JsonElement entry, string registry, string path)
     {
         if (DockerConfigFile.String(entry, "identitytoken") is { Length: > 0 } token)
-            return RegistryAuth.Encode(null, null, registry, token);
+            return new RegistryCredential(registry, IdentityToken: token);
         if (DockerConfigFile.String(entry, "auth") is not { Length: > 0 } auth)
-            return RegistryAuth.Anonymous;
+            return null;
         string decoded;
         try
         {
@@ -71,57 +108,10 @@ public static class RegistryCredentials
         var colon = decoded.IndexOf(':');
         if (colon < 0)
             throw new DockerConfigException($"the 'auth' of '{registry}' is not 'user:password' in base64", path);
-        return RegistryAuth.Encode(decoded[..colon], decoded[(colon + 1)..], registry);
+        return new RegistryCredential(registry, decoded[..colon], decoded[(colon + 1)..]);
     }
 
-    private static async Task<string> FromHelperAsync(string helper, string registry, DockerEnvironment environment, CancellationToken cancellationToken)
-    {
-        var program = "docker-credential-" + helper;
-        if (helper.Length == 0 || helper.IndexOfAny(['/', '\\']) >= 0)
-            throw new DockerConfigException($"'{helper}' is not a credential helper name", program);
-        var start = new ProcessStartInfo(environment.FindProgram(program) ?? program, "get")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new Win32Exception($"{program} did not start");
-        }
-        catch (Win32Exception e)
-        {
-            throw new DockerConfigException($"the credential helper {program} could not be run ({e.Message}); is it installed and on PATH?", program, e);
-        }
-        using (process)
-        {
-            try
-            {
-                await process.StandardInput.WriteAsync(registry.AsMemory(), cancellationToken).ConfigureAwait(false);
-                process.StandardInput.Close();
-            }
-            catch (IOException)
-            {
-                // The helper ended without reading its input: its exit code says what happened.
-            }
-            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var error = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            var (stdout, stderr) = (await output.ConfigureAwait(false), await error.ConfigureAwait(false));
-            if (process.ExitCode != 0)
-            {
-                // The protocol's "not found" is no credentials, not an error.
-                if ((stdout + stderr).Contains("credentials not found", StringComparison.OrdinalIgnoreCase))
-                    return RegistryAuth.Anonymous;
-                throw new DockerConfigException($"the credential helper {program} failed for '{registry}' (exit code {process.ExitCode})", program);
-            }
-            return Parse(stdout, registry, program);
-        }
-    }
-
-    private static string Parse(string stdout, string registry, string program)
+    private static RegistryCredential Parse(string stdout, string registry, string program)
     {
         try
         {
@@ -130,8 +120,8 @@ public static class RegistryCredentials
             var secret = DockerConfigFile.String(json.RootElement, "Secret");
             // A helper stores an identity token with the user name "<token>".
             return username == "<token>"
-                ? RegistryAuth.Encode(null, null, registry, secret)
-                : RegistryAuth.Encode(username, secret, registry);
+                ? new RegistryCredential(registry, IdentityToken: secret)
+                : new RegistryCredential(registry, username, secret);
         }
         catch (JsonException e)
         {

@@ -1,3 +1,4 @@
+using DockerApi.Configuration;
 using System.Runtime.CompilerServices;
 using DockerApi.Streams;
 using DockerApi.Transport;
@@ -38,8 +39,15 @@ internal sealed class Engine2013(DockerEndpoint endpoint) : IEngine
         (await _docker.Images.ListAsync(all: all, cancellationToken: ct))
             .Select(i => new ImageRow(i.Repository ?? "<none>", i.Tag ?? "<none>", i.Id ?? "", i.Created, i.VirtualSize ?? i.Size ?? 0)).ToList();
 
-    public IAsyncEnumerable<ProgressUpdate> PullAsync(string repository, string? tag, CancellationToken ct) =>
+    // API 1.2's pull carries no credentials: the 2013 daemon used those its own /auth stored.
+    public IAsyncEnumerable<ProgressUpdate> PullAsync(string repository, string? tag, RegistryCredential? credential, CancellationToken ct) =>
         Updates(_docker.Images.CreateAsync(fromImage: repository, tag: tag, cancellationToken: ct), ct);
+
+    public IAsyncEnumerable<ProgressUpdate> PushAsync(string repository, string? tag, RegistryCredential? credential, CancellationToken ct) =>
+        Updates(_docker.Images.PushAsync(tag is null ? repository : $"{repository}:{tag}", new AuthConfig { Username = credential?.Username, Password = credential?.Password, Email = "" }, cancellationToken: ct), ct);
+
+    public async Task<(string Status, string? IdentityToken)> LoginAsync(RegistryCredential credential, CancellationToken ct) =>
+        ((await _docker.System.AuthAsync(new AuthConfig { Username = credential.Username, Password = credential.Password, Email = "" }, ct)).Status ?? "Login Succeeded", null);
 
     public IAsyncEnumerable<ProgressUpdate> ImportAsync(Stream archive, string? repository, string? tag, CancellationToken ct) =>
         Updates(_docker.Images.CreateAsync(fromSrc: "-", repo: repository, tag: tag, inputImage: archive, cancellationToken: ct), ct);

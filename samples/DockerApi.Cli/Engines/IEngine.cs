@@ -26,7 +26,14 @@ internal interface IEngine : IDisposable
 
     Task<IReadOnlyList<ImageRow>> ImagesAsync(bool all, CancellationToken ct);
 
-    IAsyncEnumerable<ProgressUpdate> PullAsync(string repository, string? tag, CancellationToken ct);
+    /// <summary>Pulls; <paramref name="credential"/> is what `docker login` stored for the registry, or null.</summary>
+    IAsyncEnumerable<ProgressUpdate> PullAsync(string repository, string? tag, DockerApi.Configuration.RegistryCredential? credential, CancellationToken ct);
+
+    /// <summary>Pushes with the stored <paramref name="credential"/> (null: anonymous).</summary>
+    IAsyncEnumerable<ProgressUpdate> PushAsync(string repository, string? tag, DockerApi.Configuration.RegistryCredential? credential, CancellationToken ct);
+
+    /// <summary>Asks the daemon to check <paramref name="credential"/> with its registry (POST /auth); returns its status and any identity token.</summary>
+    Task<(string Status, string? IdentityToken)> LoginAsync(DockerApi.Configuration.RegistryCredential credential, CancellationToken ct);
 
     /// <summary>Imports a tar; the last update's status is the new image's id.</summary>
     IAsyncEnumerable<ProgressUpdate> ImportAsync(Stream archive, string? repository, string? tag, CancellationToken ct);

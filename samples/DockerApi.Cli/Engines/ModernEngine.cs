@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using DockerApi.Configuration;
+using DockerApi.Requests;
 using DockerApi.Streams;
 using DockerApi.Transport;
 using DockerApi.V1_55;
@@ -59,8 +61,25 @@ internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion ne
         return rows;
     }
 
-    public IAsyncEnumerable<ProgressUpdate> PullAsync(string repository, string? tag, CancellationToken ct) =>
-        Updates(_docker.Images.CreateAsync(fromImage: repository, tag: tag ?? "latest", cancellationToken: ct), ct);
+    public IAsyncEnumerable<ProgressUpdate> PullAsync(string repository, string? tag, RegistryCredential? credential, CancellationToken ct) =>
+        Updates(_docker.Images.CreateAsync(fromImage: repository, tag: tag ?? "latest", xRegistryAuth: credential?.ToHeader(), cancellationToken: ct), ct);
+
+    public async IAsyncEnumerable<ProgressUpdate> PushAsync(string repository, string? tag, RegistryCredential? credential, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var message in _docker.Images.PushAsync(repository, credential?.ToHeader() ?? RegistryAuth.Anonymous, tag: tag, cancellationToken: ct))
+        {
+            if (message.ProgressDetail is { Current: { } current, Total: > 0 and var total })
+                yield return new ProgressUpdate(null, 100.0 * current / total);
+            else if (message.Status is { Length: > 0 } status)
+                yield return new ProgressUpdate(status, null);
+        }
+    }
+
+    public async Task<(string Status, string? IdentityToken)> LoginAsync(RegistryCredential credential, CancellationToken ct)
+    {
+        var answer = await _docker.System.AuthAsync(new AuthConfig { Username = credential.Username, Password = credential.Password, Serveraddress = credential.ServerAddress }, ct);
+        return (answer.Status, answer.IdentityToken is { Length: > 0 } token ? token : null);
+    }
 
     public IAsyncEnumerable<ProgressUpdate> ImportAsync(Stream archive, string? repository, string? tag, CancellationToken ct) =>
         Updates(_docker.Images.CreateAsync(fromSrc: "-", repo: repository, tag: tag, inputImage: archive, cancellationToken: ct), ct);
