@@ -11,7 +11,13 @@ internal static class CredentialHelper
 {
     /// <summary>The helper's stdout; null for the protocol's "credentials not found".</summary>
     /// <exception cref="DockerConfigException">The helper is missing, or fails (named, with its exit code).</exception>
-    public static async Task<string?> RunAsync(string helper, string action, string input, DockerEnvironment environment, CancellationToken cancellationToken)
+    /// <param name="helper">The helper's name: <c>pass</c> runs <c>docker-credential-pass</c>.</param>
+    /// <param name="action"><c>get</c> or <c>store</c>.</param>
+    /// <param name="input">What the protocol writes to its stdin: the registry, or the credentials as JSON.</param>
+    /// <param name="registry">The registry the call is about, for the error message (the input may be a secret).</param>
+    /// <param name="environment">Whose PATH the helper is found in.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public static async Task<string?> RunAsync(string helper, string action, string input, string registry, DockerEnvironment environment, CancellationToken cancellationToken)
     {
         var program = "docker-credential-" + helper;
         if (helper.Length == 0 || helper.IndexOfAny(['/', '\\']) >= 0)
@@ -51,7 +57,7 @@ internal static class CredentialHelper
                 return stdout;
             if (action == "get" && (stdout + stderr).Contains("credentials not found", StringComparison.OrdinalIgnoreCase))
                 return null;
-            throw new DockerConfigException($"the credential helper {program} failed to {action} for the registry (exit code {process.ExitCode})", program);
+            throw new DockerConfigException($"the credential helper {program} failed to {action} the credentials of '{registry}' (exit code {process.ExitCode})", program);
         }
     }
 }

@@ -36,7 +36,7 @@ public static class RegistryCredentials
         var key = KeyOf(registry);
         if ((config.CredentialHelper(key) ?? config.CredentialsStore) is { } helper)
         {
-            var answer = await CredentialHelper.RunAsync(helper, "get", key, environment, cancellationToken).ConfigureAwait(false);
+            var answer = await CredentialHelper.RunAsync(helper, "get", key, key, environment, cancellationToken).ConfigureAwait(false);
             return answer is null ? null : Parse(answer, key, "docker-credential-" + helper);
         }
         var entry = config.Auth(key) ?? config.Auth("https://" + key) ?? config.Auth("http://" + key);
@@ -62,7 +62,7 @@ public static class RegistryCredentials
                 ["Username"] = credential.IdentityToken is null ? credential.Username : "<token>",
                 ["Secret"] = credential.IdentityToken ?? credential.Password,
             }.ToJsonString();
-            await CredentialHelper.RunAsync(helper, "store", json, environment, cancellationToken).ConfigureAwait(false);
+            await CredentialHelper.RunAsync(helper, "store", json, key, environment, cancellationToken).ConfigureAwait(false);
             return;
         }
         var entry = credential.IdentityToken is { } token

@@ -78,7 +78,7 @@ public sealed class RegistryCredentialsTests : IDisposable
         var failed = await Assert.ThrowsAsync<DockerConfigException>(() => RegistryCredentials.ForImageAsync("any.example/app", _folder.Environment));
         var missing = await Assert.ThrowsAsync<DockerConfigException>(() => RegistryCredentials.ForImageAsync("gone.example/app", _folder.Environment));
 
-        Assert.Contains("docker-credential-leaky failed for 'any.example' (exit code 3)", failed.Message);
+        Assert.Contains("docker-credential-leaky failed to get the credentials of 'any.example' (exit code 3)", failed.Message);
         Assert.DoesNotContain("the-secret-value", failed.ToString());
         Assert.Equal("docker-credential-gone", missing.Origin);
     }
@@ -92,6 +92,37 @@ public sealed class RegistryCredentialsTests : IDisposable
 
         Assert.Contains("the 'auth' of 'bad.example' is not 'user:password' in base64", error.Message);
         Assert.DoesNotContain("not-a-pair", error.ToString());
+    }
+
+    [SkippableFact]
+    public async Task Storing_keeps_the_rest_of_the_file_and_uses_a_helper_when_one_is_named()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "the helper is a shell script");
+        _folder.WriteConfig("""{"currentContext": "remote", "auths": {"old.example": {"auth": "b2xkOm9sZA=="}}, "credHelpers": {"helped.example": "keeper"}}""");
+        var stored = Path.Combine(_folder.Home, "stored.json");
+        WriteHelper("keeper", $"cat > {stored}");
+
+        await RegistryCredentials.StoreAsync(new RegistryCredential("new.example", "user", "pass"), _folder.Environment);
+        await RegistryCredentials.StoreAsync(new RegistryCredential("helped.example", IdentityToken: "tok"), _folder.Environment);
+
+        var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder.DockerDirectory, "config.json"))).RootElement;
+        Assert.Equal("remote", config.GetProperty("currentContext").GetString());
+        Assert.Equal("b2xkOm9sZA==", config.GetProperty("auths").GetProperty("old.example").GetProperty("auth").GetString());
+        Assert.Equal(Auth("user", "pass"), config.GetProperty("auths").GetProperty("new.example").GetProperty("auth").GetString());
+        Assert.False(config.GetProperty("auths").TryGetProperty("helped.example", out _));
+        Assert.Equal("""{"ServerURL":"helped.example","Username":"\u003Ctoken\u003E","Secret":"tok"}""", File.ReadAllText(stored));
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_folder.DockerDirectory, "config.json")));
+    }
+
+    [Fact]
+    public void A_credential_prints_without_its_secrets()
+    {
+        var text = new RegistryCredential("r.example", "user", "hunter2", "tok-secret").ToString();
+
+        Assert.Contains("Username = user", text);
+        Assert.DoesNotContain("hunter2", text);
+        Assert.DoesNotContain("tok-secret", text);
     }
 
     private void WriteHelper(string name, string body)
