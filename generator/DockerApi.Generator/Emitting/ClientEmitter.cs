@@ -133,7 +133,7 @@ internal static class ClientEmitter
             {
                 var mediaType = f.MediaType is null ? "" : $", {CSharpText.Literal(f.MediaType)}";
                 var fileName = f.FileName is null ? "" : $", fileName: {CSharpText.Literal(f.FileName)}";
-                w.Line($"DockerContent.AddFile(form, {CSharpText.Literal(f.WireName)}, {f.Name}{mediaType}{fileName});");
+                w.Line($"DockerRequestContent.AddFile(form, {CSharpText.Literal(f.WireName)}, {f.Name}{mediaType}{fileName});");
             }
             w.Line("request.Content = form;");
         }
@@ -148,7 +148,7 @@ internal static class ClientEmitter
         }
         // A Content-Type header parameter (ImageBuild's) belongs to the content, which HttpRequestHeaders refuse.
         foreach (var p in op.Parameters.Where(IsContentType))
-            w.Line($"DockerContent.SetContentType(request, {p.Name}, nameof({p.Name}));");
+            w.Line($"DockerRequestContent.SetContentType(request, {p.Name}, nameof({p.Name}));");
     }
 
     private static bool IsContentType(ApiParameter p) =>

@@ -105,6 +105,7 @@ internal sealed class SpecParser
         var booleanFormat = ReadEnumExtension("x-docker-query-boolean-format", new[] { "word", "numeric" }, "word") == "numeric"
             ? QueryBooleanFormat.Numeric
             : QueryBooleanFormat.Word;
+        // Checked, not carried: the runtime reads an error body in either form (spec/README.md, informative).
         ReadEnumExtension("x-docker-error-format", new[] { "text", "json" }, "json");
 
         // Type names compare without case: each becomes a file (hint) name, and Thing.g.cs and THING.g.cs are one file on some disks.

@@ -1,6 +1,11 @@
 namespace DockerApi.Streams;
 
 /// <summary>How <see cref="JsonStream"/> reads a stream of JSON values.</summary>
+/// <remarks>
+/// Immutable (<c>init</c>): instances are shared (<see cref="Default"/>, <see cref="Lenient"/>, generated code). The
+/// runtime's rule: options handed around as shared values are immutable; options a caller fills in before handing
+/// them to one owner (<see cref="Transport.DockerTransportOptions"/>) are settable and copied by that owner.
+/// </remarks>
 public sealed class JsonStreamOptions
 {
     /// <summary>The default bound of one value: 16 MiB.</summary>

@@ -1,6 +1,10 @@
 namespace DockerApi.Transport;
 
 /// <summary>Settings of <see cref="DockerHttpHandler"/>.</summary>
+/// <remarks>
+/// Settable, as .NET's handler settings are: fill them in, then hand them over. The handler copies them when it is
+/// made, so a later change affects only handlers made after it (see <see cref="Streams.JsonStreamOptions"/> for the rule).
+/// </remarks>
 public sealed class DockerTransportOptions
 {
     /// <summary>How long opening a connection may take. Default 30 seconds.</summary>

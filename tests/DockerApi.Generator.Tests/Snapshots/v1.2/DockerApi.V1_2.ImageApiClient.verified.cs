@@ -152,8 +152,8 @@ internal sealed partial class ImageApiClient : IImageApi
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
             var form = new MultipartFormDataContent();
-            DockerContent.AddFile(form, "Dockerfile", dockerfile);
-            DockerContent.AddFile(form, "Context", context, "application/x-tar", fileName: "context.tar");
+            DockerRequestContent.AddFile(form, "Dockerfile", dockerfile);
+            DockerRequestContent.AddFile(form, "Context", context, "application/x-tar", fileName: "context.tar");
             request.Content = form;
             return request;
         }

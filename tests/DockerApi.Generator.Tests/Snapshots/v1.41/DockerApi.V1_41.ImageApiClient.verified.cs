@@ -85,7 +85,7 @@ internal sealed partial class ImageApiClient : IImageApi
             if (version is not null) DockerCall.RequireVersion(request, "1.41", "ImageBuild (version)");
             DockerHeaders.Add(request, "X-Registry-Config", xRegistryConfig, nameof(xRegistryConfig));
             request.Content = inputStream is null ? null : DockerContent.Binary(inputStream, "application/octet-stream");
-            DockerContent.SetContentType(request, contentType, nameof(contentType));
+            DockerRequestContent.SetContentType(request, contentType, nameof(contentType));
             return request;
         }
         return DockerCall.StreamJsonAsync(_client, Request, DockerJsonContext.Default.BuildInfo, static m => m.Error, JsonStreamOptions.Default, "ImageBuild", cancellationToken);
