@@ -136,10 +136,47 @@ public sealed class Engine : IAsyncLifetime
         return await logs.ReadToEndAsync();
     }
 
+    public const string WorkerVariable = "DOCKERAPI_TEST_WORKER_ENGINE";
+
+    private Task<SwarmNodes>? _swarm;
+
+    /// <summary>
+    /// A two-node swarm, made once per run through the generated client: this engine initialises it (advertising
+    /// 127.0.0.1) and the second engine of .ci/dockerd joins it as a worker (127.0.0.3). Left when the run ends.
+    /// </summary>
+    public Task<SwarmNodes> SwarmAsync()
+    {
+        var worker = Remote.Required(WorkerVariable);
+        lock (_images)
+            return _swarm ??= MakeSwarmAsync(DockerEndpoint.Parse(worker));
+    }
+
+    private async Task<SwarmNodes> MakeSwarmAsync(DockerEndpoint workerEndpoint)
+    {
+        var manager = Client;
+        await manager.Swarm.InitAsync(new SwarmInitRequest { ListenAddr = "127.0.0.1:2377", AdvertiseAddr = "127.0.0.1" });
+        var tokens = (await manager.Swarm.InspectAsync()).JoinTokens!;
+        var worker = await DockerClient.ConnectAsync(workerEndpoint);
+        await worker.Swarm.JoinAsync(new SwarmJoinRequest
+        {
+            ListenAddr = "127.0.0.3:2377", AdvertiseAddr = "127.0.0.3", RemoteAddrs = ["127.0.0.1:2377"], JoinToken = tokens.Worker!,
+        });
+        var workerId = (await worker.System.InfoAsync()).Swarm!.NodeID!;
+        var managerId = (await manager.System.InfoAsync()).Swarm!.NodeID!;
+        return new SwarmNodes(worker, managerId, workerId);
+    }
+
     public async Task DisposeAsync()
     {
         if (_client is null || _missing is not null)
             return;
+        if (_swarm is { IsCompletedSuccessfully: true } swarm)
+        {
+            // The worker first, then the manager, as the docker CLI's docs say; services go with the swarm.
+            await swarm.Result.Worker.Swarm.LeaveAsync(force: true);
+            swarm.Result.Worker.Dispose();
+            await _client.Swarm.LeaveAsync(force: true);
+        }
         var mine = await _client.Containers.ListAsync(all: true, filters: $$"""{"label":["{{Label}}={{RunId}}"]}""");
         foreach (var container in mine)
             await _client.Containers.DeleteAsync(container.Id!, force: true, v: true);
@@ -157,3 +194,6 @@ public sealed class Engine : IAsyncLifetime
         _client.Dispose();
     }
 }
+
+/// <summary>The swarm of a run: a client of the worker engine, and both nodes' ids.</summary>
+public sealed record SwarmNodes(DockerClient Worker, string ManagerId, string WorkerId);

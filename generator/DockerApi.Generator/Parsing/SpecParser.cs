@@ -149,7 +149,9 @@ internal sealed class SpecParser
 
         var ns = string.IsNullOrWhiteSpace(_input.Namespace) ? "DockerApi.V" + version.Replace('.', '_') : _input.Namespace!.Trim();
         return new ApiModel(ns, info!.Str("title") ?? "Docker API", version, info!.Describe(), booleanFormat,
-            _root.Bool("x-docker-json-case-insensitive"), apiInterfaces, schemas.Types.ToEquatableArray(),
+            // Go's decoder, which every docker client uses, matches names exactly and then without case: the default,
+            // as Docker's own files name some answers otherwise than the daemon writes them (IdResponse "Id", daemon "ID").
+            _root.Get("x-docker-json-case-insensitive") is null || _root.Bool("x-docker-json-case-insensitive"), apiInterfaces, schemas.Types.ToEquatableArray(),
             jsonRoots.Distinct().ToEquatableArray());
     }
 

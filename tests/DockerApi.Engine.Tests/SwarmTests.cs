@@ -1,0 +1,204 @@
+using System.Net;
+using System.Text;
+using DockerApi.Swarm;
+using DockerApi.Tests;
+using DockerApi.V1_55;
+
+namespace DockerApi.Engine.Tests;
+
+/// <summary>
+/// Swarm through the generated client on a real two-node swarm (the CI engine as manager, the second engine of
+/// .ci/dockerd as worker): nodes, services across both nodes, drain, stale updates, rollback, logs, secrets and configs.
+/// </summary>
+[Collection(EngineCollection.Name)]
+public sealed class SwarmTests(Engine engine)
+{
+    private DockerClient Manager => engine.Client;
+
+    /// <summary>A replicated service of test:latest running <paramref name="command"/>, removed by the caller.</summary>
+    private async Task<string> CreateServiceAsync(string name, int replicas, string[] command,
+        Func<TaskSpecContainerSpec, TaskSpecContainerSpec>? container = null, ServiceCreateRequestUpdateConfig? update = null)
+    {
+        var spec = new TaskSpecContainerSpec { Image = Engine.Image, Command = command, StopGracePeriod = 1_000_000_000 };
+        var created = await Manager.Services.CreateAsync(new ServiceCreateRequest
+        {
+            Name = name,
+            Labels = new Dictionary<string, string> { [Engine.Label] = engine.RunId },
+            TaskTemplate = new TaskSpec { ContainerSpec = container?.Invoke(spec) ?? spec, RestartPolicy = new TaskSpecRestartPolicy { Condition = TaskSpecRestartPolicyCondition.Any, Delay = 100_000_000 } },
+            Mode = new ServiceCreateRequestMode { Replicated = new ServiceCreateRequestModeReplicated { Replicas = replicas } },
+            UpdateConfig = update,
+        });
+        return created.ID!;
+    }
+
+    private async Task<IReadOnlyList<TaskModel>> RunningTasksAsync(string service) =>
+        (await Manager.Tasks.ListAsync(filters: $$"""{"service":["{{service}}"],"desired-state":["running"]}"""))
+            .Where(t => t.Status?.State == TaskState.Running).ToList();
+
+    [SkippableFact]
+    public async Task The_swarm_has_two_ready_nodes_join_tokens_and_masks_them()
+    {
+        var nodes = await engine.SwarmAsync();
+
+        var swarm = await Manager.Swarm.InspectAsync();
+        var listed = await Manager.Nodes.ListAsync();
+
+        Assert.StartsWith("SWMTKN-", swarm.JoinTokens!.Worker);
+        Assert.DoesNotContain(swarm.JoinTokens.Worker!, swarm.JoinTokens.ToString());
+        Assert.Equal(new[] { nodes.ManagerId, nodes.WorkerId }.Order(), listed.Select(n => n.ID!).Order());
+        Assert.All(listed, n => Assert.Equal(NodeState.Ready, n.Status!.State));
+        Assert.Equal(NodeSpecRole.Worker, (await Manager.Nodes.InspectAsync(nodes.WorkerId)).Spec!.Role);
+        // Without autolock there is no unlock key, and the answer says so with an empty key.
+        Assert.True(string.IsNullOrEmpty((await Manager.Swarm.UnlockkeyAsync()).UnlockKey));
+    }
+
+    [SkippableFact]
+    public async Task A_service_runs_on_both_nodes_scales_refuses_a_stale_version_and_its_logs_come_from_both()
+    {
+        var nodes = await engine.SwarmAsync();
+        var id = await CreateServiceAsync(engine.Name("web"), 4, ["sh", "-c", "echo task-on-$(hostname); sleep 600"]);
+        try
+        {
+            var progress = new List<ServiceProgress>();
+            await ServiceConvergence.WaitAsync(Manager.HttpClient, id, new SyncProgress<ServiceProgress>(progress.Add));
+            var tasks = await RunningTasksAsync(id);
+
+            Assert.Equal(4, tasks.Count);
+            Assert.Equal(new[] { nodes.ManagerId, nodes.WorkerId }.Order(), tasks.Select(t => t.NodeID!).Distinct().Order());
+            Assert.Equal(4, progress[^1].Running);
+
+            // Logs of the service: through the manager, from the tasks of both nodes, multiplexed.
+            await using (var logs = await Manager.Services.LogsOutputAsync(id, stdout: true))
+                Assert.Equal(4, (await logs.ReadToEndAsync()).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.StartsWith("task-on-", StringComparison.Ordinal)));
+
+            var service = await Manager.Services.InspectAsync(id);
+            var version = Version(service.Version);
+            var scaled = Update(service.Spec!, replicas: 2);
+            await Manager.Services.UpdateAsync(id, scaled, version);
+            await ServiceConvergence.WaitAsync(Manager.HttpClient, id);
+            Assert.Equal(2, (await RunningTasksAsync(id)).Count);
+
+            // A task's container killed on the worker is replaced by the swarm.
+            var onWorker = (await RunningTasksAsync(id)).FirstOrDefault(t => t.NodeID == nodes.WorkerId)
+                ?? (await RunningTasksAsync(id)).First();
+            var owner = onWorker.NodeID == nodes.WorkerId ? nodes.Worker : Manager;
+            await owner.Containers.KillAsync(onWorker.Status!.ContainerStatus!.ContainerID!);
+            await ServiceConvergence.WaitAsync(Manager.HttpClient, id, until: p => !p.RunningTasks.Contains(onWorker.ID!));
+            var after = await RunningTasksAsync(id);
+            Assert.Equal(2, after.Count);
+            Assert.DoesNotContain(after, t => t.ID == onWorker.ID);
+
+            var stale = await Assert.ThrowsAsync<DockerApiException>(() => Manager.Services.UpdateAsync(id, Update(service.Spec!, replicas: 3), version));
+            Assert.Contains("update out of sequence", stale.DaemonMessage);
+            Assert.True(stale.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.InternalServerError, stale.Message);
+        }
+        finally
+        {
+            await Manager.Services.DeleteAsync(id);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Draining_the_worker_moves_its_tasks_to_the_manager()
+    {
+        var nodes = await engine.SwarmAsync();
+        var id = await CreateServiceAsync(engine.Name("drain"), 2, ["sleep", "600"]);
+        try
+        {
+            await ServiceConvergence.WaitAsync(Manager.HttpClient, id);
+            var worker = await Manager.Nodes.InspectAsync(nodes.WorkerId);
+            await Manager.Nodes.UpdateAsync(nodes.WorkerId, Version(worker.Version), worker.Spec! with { Availability = NodeSpecAvailability.Drain });
+            try
+            {
+                await ServiceConvergence.WaitAsync(Manager.HttpClient, id);
+                var tasks = await RunningTasksAsync(id);
+                Assert.Equal(2, tasks.Count);
+                Assert.All(tasks, t => Assert.Equal(nodes.ManagerId, t.NodeID));
+            }
+            finally
+            {
+                worker = await Manager.Nodes.InspectAsync(nodes.WorkerId);
+                await Manager.Nodes.UpdateAsync(nodes.WorkerId, Version(worker.Version), worker.Spec! with { Availability = NodeSpecAvailability.Active });
+            }
+        }
+        finally
+        {
+            await Manager.Services.DeleteAsync(id);
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_failing_update_rolls_back_and_the_wait_names_the_task_error()
+    {
+        await engine.SwarmAsync();
+        var id = await CreateServiceAsync(engine.Name("rollback"), 2, ["sleep", "600"], update: new ServiceCreateRequestUpdateConfig
+        {
+            Parallelism = 2, FailureAction = ServiceCreateRequestUpdateConfigFailureAction.Rollback, Monitor = 2_000_000_000, MaxFailureRatio = 0,
+        });
+        try
+        {
+            await ServiceConvergence.WaitAsync(Manager.HttpClient, id);
+            var service = await Manager.Services.InspectAsync(id);
+            var failing = Update(service.Spec!, command: ["sh", "-c", "exit 1"]);
+
+            await Manager.Services.UpdateAsync(id, failing, Version(service.Version));
+            var converged = await ServiceConvergence.WaitAsync(Manager.HttpClient, id);
+
+            Assert.Equal("rollback_completed", converged.UpdateState);
+            Assert.Equal(["sleep", "600"], (await Manager.Services.InspectAsync(id)).Spec!.TaskTemplate!.ContainerSpec!.Command);
+            Assert.Contains(converged.TaskErrors, e => e.Contains("non-zero exit (1)", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await Manager.Services.DeleteAsync(id);
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_secret_and_a_config_are_read_inside_the_tasks_container_and_a_secret_in_use_cannot_go()
+    {
+        await engine.SwarmAsync();
+        var secretName = engine.Name("secret");
+        var configName = engine.Name("config");
+        var secret = (await Manager.Secrets.CreateAsync(new SecretCreateRequest { Name = secretName, Data = Convert.ToBase64String("s3cret-value"u8) })).Id!;
+        var config = (await Manager.Configs.CreateAsync(new ConfigCreateRequest { Name = configName, Data = Convert.ToBase64String("config-value"u8) })).Id!;
+        var id = await CreateServiceAsync(engine.Name("secrets"), 1, ["sh", "-c", $"cat /run/secrets/{secretName}; echo; cat /config.txt; echo; sleep 600"], c => c with
+        {
+            Secrets = [new() { SecretID = secret, SecretName = secretName, File = new() { Name = secretName, UID = "0", GID = "0", Mode = 256 } }],
+            Configs = [new() { ConfigID = config, ConfigName = configName, File = new() { Name = "/config.txt", UID = "0", GID = "0", Mode = 292 } }],
+        });
+        try
+        {
+            await ServiceConvergence.WaitAsync(Manager.HttpClient, id);
+            await using (var logs = await Manager.Services.LogsOutputAsync(id, stdout: true))
+                Assert.Equal("s3cret-value\nconfig-value\n", (await logs.ReadToEndAsync()).Stdout);
+
+            var inUse = await Assert.ThrowsAsync<DockerApiException>(() => Manager.Secrets.DeleteAsync(secret));
+            Assert.Contains("in use", inUse.DaemonMessage);
+            Assert.DoesNotContain("s3cret-value", (await Manager.Secrets.InspectAsync(secret)).ToString());
+        }
+        finally
+        {
+            await Manager.Services.DeleteAsync(id);
+        }
+        // Once the service is gone, so can the secret and the config be.
+        await Manager.Secrets.DeleteAsync(secret);
+        await Manager.Configs.DeleteAsync(config);
+    }
+
+    /// <summary>An object's version as the update calls take it (the spec says uint64 for one and int64 for the other).</summary>
+    private static long Version(ObjectVersion? version) => checked((long)version!.Index!.Value);
+
+    private static ServiceUpdateRequest Update(ServiceSpec spec, int? replicas = null, string[]? command = null) => new()
+    {
+        Name = spec.Name,
+        Labels = spec.Labels,
+        TaskTemplate = command is null ? spec.TaskTemplate : spec.TaskTemplate! with { ContainerSpec = spec.TaskTemplate.ContainerSpec! with { Command = command } },
+        Mode = new ServiceUpdateRequestMode { Replicated = new ServiceUpdateRequestModeReplicated { Replicas = replicas ?? spec.Mode!.Replicated!.Replicas } },
+        UpdateConfig = spec.UpdateConfig is { } u ? new ServiceUpdateRequestUpdateConfig
+        {
+            Parallelism = u.Parallelism, Monitor = u.Monitor, MaxFailureRatio = u.MaxFailureRatio,
+            FailureAction = u.FailureAction is { } action ? new ServiceUpdateRequestUpdateConfigFailureAction(action.Value) : null,
+        } : null,
+    };
+}

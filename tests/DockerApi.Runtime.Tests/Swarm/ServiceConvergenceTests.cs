@@ -1,0 +1,60 @@
+using DockerApi.Swarm;
+using DockerApi.Tests;
+using DockerApi.Transport;
+
+namespace DockerApi.Runtime.Tests.Swarm;
+
+/// <summary>The convergence wait against a fake manager: what counts as running, and how a failed wait is said.</summary>
+public sealed class ServiceConvergenceTests
+{
+    private const string Spec = """{"Image":"test","Command":["sleep","600"]}""";
+
+    private static RawServer Manager(string updateStatus, string tasks) => RawServer.KeepAlive(Wire.Unix, r => Http.Response(200, "OK", r.Target switch
+    {
+        var t when t.StartsWith("/v1.41/services/", StringComparison.Ordinal) =>
+            $$$"""{"ID":"svc1","Spec":{"Mode":{"Replicated":{"Replicas":2}},"TaskTemplate":{"ContainerSpec":{{{Spec}}}}}{{{updateStatus}}}}""",
+        "/v1.41/nodes" => """[{"ID":"n1","Spec":{"Availability":"active"}},{"ID":"n2","Spec":{"Availability":"drain"}}]""",
+        _ => tasks,
+    }, "application/json"));
+
+    private static string Task(string id, string node, string state, string spec = Spec, string err = "") =>
+        $$$"""{"ID":"{{{id}}}","NodeID":"{{{node}}}","DesiredState":"running","Spec":{"ContainerSpec":{{{spec}}}},"Status":{"State":"{{{state}}}","Err":"{{{err}}}","Timestamp":"2026-11-29T10:00:00Z"}}""";
+
+    [Fact]
+    public async Task Tasks_of_the_current_spec_on_nodes_not_drained_count_as_running()
+    {
+        var tasks = $"[{Task("a", "n1", "running")},{Task("b", "n2", "running")},{Task("c", "n1", "running", """{"Image":"old"}""")},{Task("d", "n1", "running")}]";
+        await using var server = Manager("", tasks);
+        using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
+
+        var reading = await ServiceConvergence.ReadAsync(client, "web");
+
+        Assert.Equal((2, 2), (reading.Running, reading.Desired));
+        Assert.Equal(["a", "d"], reading.RunningTasks);
+    }
+
+    [Fact]
+    public async Task A_paused_update_fails_the_wait_naming_the_task_errors()
+    {
+        var tasks = $"[{Task("a", "n1", "failed", err: "task: non-zero exit (1)")}]";
+        await using var server = Manager(""","UpdateStatus":{"State":"paused"}""", tasks);
+        using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
+
+        var error = await Assert.ThrowsAsync<DockerConvergenceException>(() => ServiceConvergence.WaitAsync(client, "web"));
+
+        Assert.Equal("the service web did not converge: its update stopped (paused); task errors: failed: task: non-zero exit (1)", error.Message);
+        Assert.Equal("web", error.Service);
+    }
+
+    [Fact]
+    public async Task A_wait_that_runs_out_of_time_says_how_far_the_service_got()
+    {
+        await using var server = Manager("", $"[{Task("a", "n1", "running")},{Task("b", "n1", "starting")}]");
+        using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
+
+        var error = await Assert.ThrowsAsync<DockerConvergenceException>(() => ServiceConvergence.WaitAsync(client, "web", timeout: TimeSpan.Zero));
+
+        Assert.Contains("1 of 2 tasks running", error.Message);
+        Assert.Equal(1, error.Progress.Running);
+    }
+}
