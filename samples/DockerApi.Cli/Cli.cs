@@ -33,6 +33,10 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
           push NAME[:TAG]                 Push an image (with the credentials `login` stored)
           login [SERVER] -u USER --password-stdin   Check and store registry credentials
           context ls                      List the docker contexts
+          swarm init [--advertise-addr A] | join --token T [--listen-addr A] [--advertise-addr A] MANAGER | leave [--force]
+          node ls | update --availability active|pause|drain NODE
+          service create [--name N] [--replicas R] IMAGE [CMD] | ls | ps S | scale S=R | rollback S | logs S | rm S
+          secret create NAME FILE|- | ls | rm SECRET
           import FILE|- [REPO[:TAG]]      Import a tar archive as an image
           run [-i] [-t] [-d] IMAGE [CMD]  Run a command in a new container
           exec [-i] [-t] CONTAINER CMD    Run a command in a running container (API 1.15+)
@@ -168,6 +172,9 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
         "build" => BuildAsync(engine, args, ct),
         "history" => HistoryAsync(engine, Required(args, 0, "history IMAGE"), ct),
         "inspect" => InspectAsync(engine, Required(args, 0, "inspect NAME"), ct),
+        "swarm" or "node" or "service" or "secret" => engine is ModernEngine modern
+            ? new SwarmCommands(modern.Client, _console, stdout, stdin).RunAsync(command, args, ct)
+            : Fail($"'{command}' needs a modern engine (Swarm came with API 1.24); this daemon speaks API {engine.ApiVersion}."),
         _ => Fail($"Unknown command '{command}'. Run 'docker help' for the list."),
     };
 

@@ -186,6 +186,35 @@ public sealed class SwarmTests(Engine engine)
         await Manager.Configs.DeleteAsync(config);
     }
 
+    [SkippableFact]
+    public async Task The_sample_CLI_creates_a_service_that_runs_on_both_nodes_and_lists_its_tasks()
+    {
+        var nodes = await engine.SwarmAsync();
+        var name = engine.Name("cli");
+        async Task<string> Cli(params string[] args)
+        {
+            var (code, stdout, stderr) = await SampleCli.Run(engine.Endpoint.ToString(), "", args);
+            Assert.True(code == 0, $"docker {string.Join(' ', args)} exited {code}: {stderr}");
+            return stdout;
+        }
+
+        try
+        {
+            Assert.Contains("converged (4/4 running)", await Cli("service", "create", "--name", name, "--replicas", "4", "test", "sleep", "600"));
+            var tasks = await Cli("service", "ps", name);
+            var listed = await Cli("node", "ls");
+
+            Assert.Contains(nodes.ManagerId, tasks);
+            Assert.Contains(nodes.WorkerId, tasks);
+            Assert.Equal(4, tasks.Split('\n').Count(l => l.Contains("running", StringComparison.Ordinal)));
+            Assert.Contains(nodes.WorkerId, listed);
+        }
+        finally
+        {
+            await Cli("service", "rm", name);
+        }
+    }
+
     /// <summary>An object's version as the update calls take it (the spec says uint64 for one and int64 for the other).</summary>
     private static long Version(ObjectVersion? version) => checked((long)version!.Index!.Value);
 

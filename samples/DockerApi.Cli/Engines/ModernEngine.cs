@@ -17,6 +17,9 @@ internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion ne
 
     public string ApiVersion => negotiated.ApiVersion;
 
+    /// <summary>The generated client, for the commands that only modern engines have (swarm, node, service, secret).</summary>
+    public DockerClient Client => _docker;
+
     public bool AttachesBeforeStart => true;
 
     public async Task<IReadOnlyList<(string Name, string Value)>> VersionAsync(CancellationToken ct)
