@@ -48,6 +48,12 @@ public sealed class SwarmTests(Engine engine)
         Assert.Equal(new[] { nodes.ManagerId, nodes.WorkerId }.Order(), listed.Select(n => n.ID!).Order());
         Assert.All(listed, n => Assert.Equal(NodeState.Ready, n.Status!.State));
         Assert.Equal(NodeSpecRole.Worker, (await Manager.Nodes.InspectAsync(nodes.WorkerId)).Spec!.Role);
+        // Labels on a node, with its version.
+        var worker = await Manager.Nodes.InspectAsync(nodes.WorkerId);
+        await Manager.Nodes.UpdateAsync(nodes.WorkerId, Version(worker.Version), worker.Spec! with { Labels = new Dictionary<string, string> { ["dapi.zone"] = engine.RunId } });
+        Assert.Equal(engine.RunId, (await Manager.Nodes.InspectAsync(nodes.WorkerId)).Spec!.Labels!["dapi.zone"]);
+        Assert.Equal(nodes.WorkerId, Assert.Single(await Manager.Nodes.ListAsync(filters: $$"""{"node.label":["dapi.zone={{engine.RunId}}"]}""")).ID);
+
         // Without autolock there is no unlock key, and the answer says so with an empty key.
         Assert.True(string.IsNullOrEmpty((await Manager.Swarm.UnlockkeyAsync()).UnlockKey));
     }
@@ -56,7 +62,7 @@ public sealed class SwarmTests(Engine engine)
     public async Task A_service_runs_on_both_nodes_scales_refuses_a_stale_version_and_its_logs_come_from_both()
     {
         var nodes = await engine.SwarmAsync();
-        var id = await CreateServiceAsync(engine.Name("web"), 4, ["sh", "-c", "echo task-on-$(hostname); sleep 600"]);
+        var id = await CreateServiceAsync(engine.Name("web"), 4, ["sh", "-c", "echo task-on-$(hostname) $GREETING; sleep 600"], c => c with { Env = ["GREETING=hello-env"] });
         try
         {
             var progress = new List<ServiceProgress>();
@@ -69,7 +75,12 @@ public sealed class SwarmTests(Engine engine)
 
             // Logs of the service: through the manager, from the tasks of both nodes, multiplexed.
             await using (var logs = await Manager.Services.LogsOutputAsync(id, stdout: true))
-                Assert.Equal(4, (await logs.ReadToEndAsync()).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.StartsWith("task-on-", StringComparison.Ordinal)));
+                Assert.Equal(4, (await logs.ReadToEndAsync()).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.StartsWith("task-on-", StringComparison.Ordinal) && l.EndsWith(" hello-env", StringComparison.Ordinal)));
+            // One task's logs, wherever it runs; and the service found by its label.
+            await using (var taskLogs = await Manager.Tasks.LogsOutputAsync(tasks.First(t => t.NodeID == nodes.WorkerId).ID!, stdout: true))
+                Assert.StartsWith("task-on-", (await taskLogs.ReadToEndAsync()).Stdout);
+            var labelled = await Manager.Services.ListAsync(filters: $$"""{"label":["{{Engine.Label}}={{engine.RunId}}"],"id":["{{id}}"]}""");
+            Assert.Equal(id, Assert.Single(labelled).ID);
 
             var service = await Manager.Services.InspectAsync(id);
             var version = Version(service.Version);
@@ -172,6 +183,10 @@ public sealed class SwarmTests(Engine engine)
             await ServiceConvergence.WaitAsync(Manager.HttpClient, id);
             await using (var logs = await Manager.Services.LogsOutputAsync(id, stdout: true))
                 Assert.Equal("s3cret-value\nconfig-value\n", (await logs.ReadToEndAsync()).Stdout);
+
+            var current = await Manager.Secrets.InspectAsync(secret);
+            await Manager.Secrets.UpdateAsync(secret, Version(current.Version), current.Spec! with { Labels = new Dictionary<string, string> { ["dapi.rotated"] = "yes" } });
+            Assert.Equal("yes", (await Manager.Secrets.InspectAsync(secret)).Spec!.Labels!["dapi.rotated"]);
 
             var inUse = await Assert.ThrowsAsync<DockerApiException>(() => Manager.Secrets.DeleteAsync(secret));
             Assert.Contains("in use", inUse.DaemonMessage);
