@@ -169,12 +169,7 @@ public sealed class RemoteTests(Engine engine)
         var environment = new Dictionary<string, string> { ["DOCKER_CONFIG"] = config.Folder };
         var host = engine.Endpoint.ToString();
         var image = engine.OwnImage($"{engine.Registry}/dapi/{engine.Name("cli")}:1");
-        async Task<string> Cli(string input, params string[] args)
-        {
-            var (code, stdout, stderr) = await SampleCli.Run(host, input, environment, args);
-            Assert.True(code == 0, $"docker {string.Join(' ', args)} exited {code}: {stderr}");
-            return stdout;
-        }
+        Task<string> Cli(string input, params string[] args) => SampleCli.Succeed(host, input, environment, args);
 
         Assert.Equal("Login Succeeded\n", await Cli(Engine.RegistryPassword + "\n", "login", engine.Registry, "-u", Engine.RegistryUser, "--password-stdin"));
         Assert.NotNull((await RegistryCredentials.GetAsync(engine.Registry, config.Environment))?.Password);

@@ -35,4 +35,12 @@ internal static class SampleCli
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
         return (process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>Runs the CLI as <see cref="Run(string?, string, IReadOnlyDictionary{string, string}, string[])"/> and fails the test, with its stderr, unless it exits 0; returns stdout.</summary>
+    public static async Task<string> Succeed(string? host, string input, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var (code, stdout, stderr) = await Run(host, input, environment ?? new Dictionary<string, string>(), args);
+        Xunit.Assert.True(code == 0, $"docker {string.Join(' ', args)} exited {code}: {stderr}");
+        return stdout;
+    }
 }
