@@ -35,7 +35,8 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
           context ls                      List the docker contexts
           swarm init [--advertise-addr A] | join --token T [--listen-addr A] [--advertise-addr A] MANAGER | leave [--force]
           node ls | update --availability active|pause|drain NODE
-          service create [--name N] [--replicas R] IMAGE [CMD] | ls | ps S | scale S=R | rollback S | logs S | rm S
+          service create [--name N] [--replicas R] IMAGE [CMD] | ls | ps S | scale S=R
+                  | update [--image I] [--replicas R] S | rollback S | logs S | rm S
           secret create NAME FILE|- | ls | rm SECRET
           import FILE|- [REPO[:TAG]]      Import a tar archive as an image
           run [-i] [-t] [-d] IMAGE [CMD]  Run a command in a new container

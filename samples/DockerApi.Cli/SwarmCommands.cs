@@ -1,4 +1,5 @@
 using System.Text;
+using DockerApi.Serialization;
 using DockerApi.Swarm;
 using DockerApi.V1_55;
 using Spectre.Console;
@@ -22,6 +23,7 @@ internal sealed class SwarmCommands(DockerClient docker, IAnsiConsole console, T
         ("service", "ls") => ServicesAsync(ct),
         ("service", "ps") => ServiceTasksAsync(Arg(args, 1, "service ps SERVICE"), ct),
         ("service", "scale") => ServiceScaleAsync(Arg(args, 1, "service scale SERVICE=REPLICAS"), ct),
+        ("service", "update") => ServiceUpdateAsync(args.Skip(1).ToList(), ct),
         ("service", "rollback") => ServiceRollbackAsync(Arg(args, 1, "service rollback SERVICE"), ct),
         ("service", "logs") => ServiceLogsAsync(Arg(args, 1, "service logs SERVICE"), ct),
         ("service", "rm") => Done(docker.Services.DeleteAsync(Arg(args, 1, "service rm SERVICE"), ct), Arg(args, 1, "")),
@@ -107,7 +109,7 @@ internal sealed class SwarmCommands(DockerClient docker, IAnsiConsole console, T
     }
 
     /// <summary>The convergence as a progress bar, as `docker service create` shows it; its failure names the task errors.</summary>
-    private async Task<int> ConvergeAsync(string service, CancellationToken ct, Func<ServiceProgress, bool>? until = null)
+    private async Task<int> ConvergeAsync(string service, CancellationToken ct)
     {
         ServiceProgress? last = null;
         await console.Progress().AutoClear(true).StartAsync(async context =>
@@ -118,7 +120,7 @@ internal sealed class SwarmCommands(DockerClient docker, IAnsiConsole console, T
                 bar.MaxValue = Math.Max(1, p.Desired);
                 bar.Value = p.Running;
                 bar.Description = Markup.Escape($"{p.Running} out of {p.Desired} tasks{(p.UpdateState is null ? "" : ", " + p.UpdateState)}");
-            }), until: until, cancellationToken: ct);
+            }), cancellationToken: ct);
         });
         await stdout.WriteLineAsync($"verify: Service {service} converged ({last!.Running}/{last.Desired} running)");
         return 0;
@@ -145,17 +147,27 @@ internal sealed class SwarmCommands(DockerClient docker, IAnsiConsole console, T
         return 0;
     }
 
-    private async Task<int> ServiceScaleAsync(string assignment, CancellationToken ct)
+    private Task<int> ServiceScaleAsync(string assignment, CancellationToken ct) =>
+        assignment.Split('=', 2) is [var name, var count]
+            ? ServiceUpdateAsync(["--replicas", count, name], ct)
+            : throw new ArgumentException("Usage: docker service scale SERVICE=REPLICAS");
+
+    /// <summary><c>service update [--image IMAGE] [--replicas N] SERVICE</c>: the current spec with those changed, at its version.</summary>
+    private async Task<int> ServiceUpdateAsync(List<string> args, CancellationToken ct)
     {
-        var (name, count) = assignment.Split('=', 2) is [var n, var c] ? (n, long.Parse(c, System.Globalization.CultureInfo.InvariantCulture)) : throw new ArgumentException("Usage: docker service scale SERVICE=REPLICAS");
-        var service = await docker.Services.InspectAsync(name, cancellationToken: ct);
+        var image = Option(args, "--image");
+        var replicas = Option(args, "--replicas") is { } text ? long.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
+        var service = await docker.Services.InspectAsync(Arg(args, 0, "service update [--image IMAGE] [--replicas N] SERVICE"), cancellationToken: ct);
         var spec = service.Spec!;
+        var template = image is null ? spec.TaskTemplate : spec.TaskTemplate! with { ContainerSpec = spec.TaskTemplate.ContainerSpec! with { Image = image } };
         await docker.Services.UpdateAsync(service.ID!, new ServiceUpdateRequest
         {
-            Name = spec.Name, Labels = spec.Labels, TaskTemplate = spec.TaskTemplate,
-            Mode = new ServiceUpdateRequestMode { Replicated = new ServiceUpdateRequestModeReplicated { Replicas = count } },
+            Name = spec.Name, Labels = spec.Labels, TaskTemplate = template,
+            Mode = spec.Mode?.Replicated is { } replicated
+                ? new ServiceUpdateRequestMode { Replicated = new ServiceUpdateRequestModeReplicated { Replicas = replicas ?? replicated.Replicas } }
+                : new ServiceUpdateRequestMode { Global = EmptyObject.Instance },
         }, checked((long)service.Version!.Index!.Value), cancellationToken: ct);
-        await stdout.WriteLineAsync($"{name} scaled to {count}");
+        await stdout.WriteLineAsync(spec.Name);
         return await ConvergeAsync(service.ID!, ct);
     }
 

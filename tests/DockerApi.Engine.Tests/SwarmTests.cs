@@ -218,6 +218,8 @@ public sealed class SwarmTests(Engine engine)
             Assert.Contains(nodes.WorkerId, tasks);
             Assert.Equal(4, tasks.Split('\n').Count(l => l.Contains("running", StringComparison.Ordinal)));
             Assert.Contains(nodes.WorkerId, listed);
+            Assert.Contains("converged (2/2 running)", await Cli("service", "update", "--replicas", "2", name));
+            Assert.Contains("converged (3/3 running)", await Cli("service", "scale", $"{name}=3"));
         }
         finally
         {
