@@ -156,23 +156,23 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
         "info" => PairsAsync(engine.InfoAsync(ct)),
         "ps" => PsAsync(engine, args.Contains("-a"), ct),
         "images" => ImagesAsync(engine, args.Contains("-a"), ct),
-        "pull" => PullAsync(engine, Required(args, 0, "pull NAME[:TAG]"), ct),
-        "push" => PushAsync(engine, Required(args, 0, "push NAME[:TAG]"), ct),
+        "pull" => PullAsync(engine, CommandOptions.Required(args, 0, "pull NAME[:TAG]"), ct),
+        "push" => PushAsync(engine, CommandOptions.Required(args, 0, "push NAME[:TAG]"), ct),
         "login" => LoginAsync(engine, args, ct),
-        "import" => ImportAsync(engine, Required(args, 0, "import FILE|- [REPO[:TAG]]"), args.ElementAtOrDefault(1), ct),
+        "import" => ImportAsync(engine, CommandOptions.Required(args, 0, "import FILE|- [REPO[:TAG]]"), args.ElementAtOrDefault(1), ct),
         "run" => RunContainerAsync(engine, args, ct),
         "exec" => ExecAsync(engine, args, ct),
-        "attach" => CopyAsync(engine.AttachAsync(Required(args, 0, "attach CONTAINER"), logs: false, stream: true, stdin: false, ct), ct),
-        "logs" => CopyAsync(engine.LogsAsync(Required(args, 0, "logs CONTAINER"), ct), ct),
+        "attach" => CopyAsync(engine.AttachAsync(CommandOptions.Required(args, 0, "attach CONTAINER"), logs: false, stream: true, stdin: false, ct), ct),
+        "logs" => CopyAsync(engine.LogsAsync(CommandOptions.Required(args, 0, "logs CONTAINER"), ct), ct),
         "stop" => EachAsync(args, "stop CONTAINER...", id => engine.StopAsync(id, ct)),
         "kill" => EachAsync(args, "kill CONTAINER...", id => engine.KillAsync(id, ct)),
         "rm" => EachAsync(args, "rm CONTAINER...", id => engine.RemoveAsync(id, ct)),
         "rmi" => RmiAsync(engine, args, ct),
-        "tag" => TagAsync(engine, Required(args, 0, "tag IMAGE REPO[:TAG]"), Required(args, 1, "tag IMAGE REPO[:TAG]"), ct),
-        "commit" => CommitAsync(engine, Required(args, 0, "commit CONTAINER [REPO[:TAG]]"), args.ElementAtOrDefault(1), ct),
+        "tag" => TagAsync(engine, CommandOptions.Required(args, 0, "tag IMAGE REPO[:TAG]"), CommandOptions.Required(args, 1, "tag IMAGE REPO[:TAG]"), ct),
+        "commit" => CommitAsync(engine, CommandOptions.Required(args, 0, "commit CONTAINER [REPO[:TAG]]"), args.ElementAtOrDefault(1), ct),
         "build" => BuildAsync(engine, args, ct),
-        "history" => HistoryAsync(engine, Required(args, 0, "history IMAGE"), ct),
-        "inspect" => InspectAsync(engine, Required(args, 0, "inspect NAME"), ct),
+        "history" => HistoryAsync(engine, CommandOptions.Required(args, 0, "history IMAGE"), ct),
+        "inspect" => InspectAsync(engine, CommandOptions.Required(args, 0, "inspect NAME"), ct),
         "swarm" or "node" or "service" or "secret" => engine is ModernEngine modern
             ? new SwarmCommands(modern.Client, _console, stdout, stdin).RunAsync(command, args, ct)
             : Fail($"'{command}' needs a modern engine (Swarm came with API 1.24); this daemon speaks API {engine.ApiVersion}."),
@@ -234,8 +234,8 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
     /// </summary>
     private async Task<int> LoginAsync(IEngine engine, List<string> args, CancellationToken ct)
     {
-        var user = Option(args, "-u", "--username");
-        var password = args.Remove("--password-stdin") ? (await stdin.ReadToEndAsync(ct)).TrimEnd('\r', '\n') : Option(args, "-p", "--password");
+        var user = CommandOptions.Take(args, "-u", "--username");
+        var password = args.Remove("--password-stdin") ? (await stdin.ReadToEndAsync(ct)).TrimEnd('\r', '\n') : CommandOptions.Take(args, "-p", "--password");
         if (user is null || password is null)
             return await Fail("Usage: docker login [SERVER] -u USER (--password-stdin | -p PASSWORD)");
         var server = args.FirstOrDefault() ?? RegistryCredentials.DockerHubKey;
@@ -243,16 +243,6 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
         await RegistryCredentials.StoreAsync(token is null ? new RegistryCredential(server, user, password) : new RegistryCredential(server, IdentityToken: token), cancellationToken: ct);
         await stdout.WriteLineAsync(status);
         return 0;
-    }
-
-    private static string? Option(List<string> args, string shortName, string longName)
-    {
-        var at = args.FindIndex(a => a == shortName || a == longName);
-        if (at < 0 || at + 1 >= args.Count)
-            return null;
-        var value = args[at + 1];
-        args.RemoveRange(at, 2);
-        return value;
     }
 
     private async Task<int> ImportAsync(IEngine engine, string source, string? target, CancellationToken ct)
@@ -436,7 +426,7 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
             tag = args[at + 1];
             args.RemoveRange(at, 2);
         }
-        var directory = Required(args, 0, "build [-t REPO[:TAG]] DIR");
+        var directory = CommandOptions.Required(args, 0, "build [-t REPO[:TAG]] DIR");
         if (!File.Exists(Path.Combine(directory, "Dockerfile")))
             return await Fail($"No Dockerfile in {directory}");
         await foreach (var text in engine.BuildAsync(directory, tag, ct))
@@ -476,9 +466,6 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
         await stderr.WriteLineAsync(message);
         return 2;
     }
-
-    private static string Required(List<string> args, int index, string usage) =>
-        index < args.Count ? args[index] : throw new ArgumentException("Usage: docker " + usage);
 
     private static (string Repository, string? Tag) SplitTag(string name)
     {

@@ -195,9 +195,8 @@ public sealed class MultiplexedStream(Stream inner, string? operation = null, bo
         return true;
     }
 
-    private sealed class TargetStream(MultiplexedStream output, StdStream target, Stream? others) : ForwardOnlyStream
+    private sealed class TargetStream(MultiplexedStream output, StdStream target, Stream? others) : AsyncReadStream
     {
-
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             if (buffer.IsEmpty)
@@ -211,12 +210,6 @@ public sealed class MultiplexedStream(Stream inner, string? operation = null, bo
                     await others.WriteAsync(buffer[..read.Count], cancellationToken).ConfigureAwait(false);
             }
         }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        // For callers that only read synchronously (TarReader.GetNextEntry): blocks on the async read.
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
 
 
         protected override void Dispose(bool disposing)

@@ -101,13 +101,8 @@ public sealed class DockerTls
     }
 
     /// <summary>A daemon asked for a client certificate and none was given: its closing the connection is said as that.</summary>
-    private sealed class ClientCertificateRequired(SslStream inner, string where) : Streams.ForwardOnlyStream
+    private sealed class ClientCertificateRequired(SslStream inner, string where) : Streams.AsyncReadStream
     {
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             int read;

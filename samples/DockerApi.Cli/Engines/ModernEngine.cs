@@ -67,16 +67,9 @@ internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion ne
     public IAsyncEnumerable<ProgressUpdate> PullAsync(string repository, string? tag, RegistryCredential? credential, CancellationToken ct) =>
         Updates(_docker.Images.CreateAsync(fromImage: repository, tag: tag ?? "latest", xRegistryAuth: credential?.ToHeader(), cancellationToken: ct), ct);
 
-    public async IAsyncEnumerable<ProgressUpdate> PushAsync(string repository, string? tag, RegistryCredential? credential, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var message in _docker.Images.PushAsync(repository, credential?.ToHeader() ?? RegistryAuth.Anonymous, tag: tag, cancellationToken: ct))
-        {
-            if (message.ProgressDetail is { Current: { } current, Total: > 0 and var total })
-                yield return new ProgressUpdate(null, 100.0 * current / total);
-            else if (message.Status is { Length: > 0 } status)
-                yield return new ProgressUpdate(status, null);
-        }
-    }
+    public IAsyncEnumerable<ProgressUpdate> PushAsync(string repository, string? tag, RegistryCredential? credential, CancellationToken ct) =>
+        Updates(_docker.Images.PushAsync(repository, credential?.ToHeader() ?? RegistryAuth.Anonymous, tag: tag, cancellationToken: ct),
+            m => (m.ProgressDetail, m.Status, null), ct);
 
     public async Task<(string Status, string? IdentityToken)> LoginAsync(RegistryCredential credential, CancellationToken ct)
     {
@@ -87,15 +80,20 @@ internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion ne
     public IAsyncEnumerable<ProgressUpdate> ImportAsync(Stream archive, string? repository, string? tag, CancellationToken ct) =>
         Updates(_docker.Images.CreateAsync(fromSrc: "-", repo: repository, tag: tag, inputImage: archive, cancellationToken: ct), ct);
 
-    /// <summary>Modern progress carries numbers: progressDetail {current, total}.</summary>
-    private static async IAsyncEnumerable<ProgressUpdate> Updates(IAsyncEnumerable<CreateImageInfo> messages, [EnumeratorCancellation] CancellationToken ct)
+    private static IAsyncEnumerable<ProgressUpdate> Updates(IAsyncEnumerable<CreateImageInfo> messages, CancellationToken ct) =>
+        Updates(messages, m => (m.ProgressDetail, m.Status, m.Id), ct);
+
+    /// <summary>Modern progress carries numbers: progressDetail {current, total}; a layer's status is shown with its id.</summary>
+    private static async IAsyncEnumerable<ProgressUpdate> Updates<T>(IAsyncEnumerable<T> messages, Func<T, (ProgressDetail? Detail, string? Status, string? Id)> parts,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var message in messages.WithCancellation(ct))
         {
-            if (message.ProgressDetail is { Current: { } current, Total: > 0 and var total })
+            var (detail, text, layer) = parts(message);
+            if (detail is { Current: { } current, Total: > 0 and var total })
                 yield return new ProgressUpdate(null, 100.0 * current / total);
-            else if (message.Status is { Length: > 0 } status)
-                yield return new ProgressUpdate(message.Id is { Length: > 0 } id && status != id ? $"{id}: {status}" : status, null);
+            else if (text is { Length: > 0 } status)
+                yield return new ProgressUpdate(layer is { Length: > 0 } id && status != id ? $"{id}: {status}" : status, null);
         }
     }
 

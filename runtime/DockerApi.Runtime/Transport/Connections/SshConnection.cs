@@ -88,14 +88,9 @@ internal static class SshConnection
     }
 
     /// <summary>ssh's stdout; its end after a failed ssh is an error naming what ssh said.</summary>
-    private sealed class SshOutput(Process process, StringBuilder errors, DockerEndpoint endpoint) : Streams.ForwardOnlyStream
+    private sealed class SshOutput(Process process, StringBuilder errors, DockerEndpoint endpoint) : Streams.AsyncReadStream
     {
         private readonly Stream _inner = process.StandardOutput.BaseStream;
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
