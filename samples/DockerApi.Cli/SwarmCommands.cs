@@ -21,30 +21,17 @@ internal sealed class SwarmCommands(DockerClient docker, IAnsiConsole console, T
         ("node", "update") => NodeUpdateAsync(args.Skip(1).ToList(), ct),
         ("service", "create") => ServiceCreateAsync(args.Skip(1).ToList(), ct),
         ("service", "ls") => ServicesAsync(ct),
-        ("service", "ps") => ServiceTasksAsync(Arg(args, 1, "service ps SERVICE"), ct),
-        ("service", "scale") => ServiceScaleAsync(Arg(args, 1, "service scale SERVICE=REPLICAS"), ct),
+        ("service", "ps") => ServiceTasksAsync(CommandOptions.Required(args, 1, "service ps SERVICE"), ct),
+        ("service", "scale") => ServiceScaleAsync(CommandOptions.Required(args, 1, "service scale SERVICE=REPLICAS"), ct),
         ("service", "update") => ServiceUpdateAsync(args.Skip(1).ToList(), ct),
-        ("service", "rollback") => ServiceRollbackAsync(Arg(args, 1, "service rollback SERVICE"), ct),
-        ("service", "logs") => ServiceLogsAsync(Arg(args, 1, "service logs SERVICE"), ct),
-        ("service", "rm") => Done(docker.Services.DeleteAsync(Arg(args, 1, "service rm SERVICE"), ct), Arg(args, 1, "")),
-        ("secret", "create") => SecretCreateAsync(Arg(args, 1, "secret create NAME FILE|-"), Arg(args, 2, "secret create NAME FILE|-"), ct),
+        ("service", "rollback") => ServiceRollbackAsync(CommandOptions.Required(args, 1, "service rollback SERVICE"), ct),
+        ("service", "logs") => ServiceLogsAsync(CommandOptions.Required(args, 1, "service logs SERVICE"), ct),
+        ("service", "rm") => Done(docker.Services.DeleteAsync(CommandOptions.Required(args, 1, "service rm SERVICE"), ct), CommandOptions.Required(args, 1, "")),
+        ("secret", "create") => SecretCreateAsync(CommandOptions.Required(args, 1, "secret create NAME FILE|-"), CommandOptions.Required(args, 2, "secret create NAME FILE|-"), ct),
         ("secret", "ls") => SecretsAsync(ct),
-        ("secret", "rm") => Done(docker.Secrets.DeleteAsync(Arg(args, 1, "secret rm SECRET"), ct), Arg(args, 1, "")),
+        ("secret", "rm") => Done(docker.Secrets.DeleteAsync(CommandOptions.Required(args, 1, "secret rm SECRET"), ct), CommandOptions.Required(args, 1, "")),
         _ => throw new ArgumentException($"unknown command '{group} {string.Join(' ', args)}'; run 'docker help'"),
     };
-
-    private static string Arg(List<string> args, int index, string usage) =>
-        args.ElementAtOrDefault(index) ?? throw new ArgumentException("Usage: docker " + usage);
-
-    private static string? Option(List<string> args, string name)
-    {
-        var at = args.IndexOf(name);
-        if (at < 0 || at + 1 >= args.Count)
-            return null;
-        var value = args[at + 1];
-        args.RemoveRange(at, 2);
-        return value;
-    }
 
     private async Task<int> Done(Task call, string line)
     {
@@ -55,7 +42,7 @@ internal sealed class SwarmCommands(DockerClient docker, IAnsiConsole console, T
 
     private async Task<int> SwarmInitAsync(List<string> args, CancellationToken ct)
     {
-        var advertise = Option(args, "--advertise-addr") ?? "127.0.0.1";
+        var advertise = CommandOptions.Take(args, "--advertise-addr") ?? "127.0.0.1";
         var node = await docker.Swarm.InitAsync(new SwarmInitRequest { ListenAddr = $"{advertise}:2377", AdvertiseAddr = advertise }, ct);
         var token = (await docker.Swarm.InspectAsync(ct)).JoinTokens?.Worker;
         await stdout.WriteLineAsync($"Swarm initialized: current node ({node.Trim('"')}) is now a manager.");
@@ -65,10 +52,10 @@ internal sealed class SwarmCommands(DockerClient docker, IAnsiConsole console, T
 
     private async Task<int> SwarmJoinAsync(List<string> args, CancellationToken ct)
     {
-        var token = Option(args, "--token") ?? throw new ArgumentException("Usage: docker swarm join --token TOKEN [--listen-addr ADDR] [--advertise-addr ADDR] MANAGER");
-        var listen = Option(args, "--listen-addr") ?? "0.0.0.0:2377";
-        var advertise = Option(args, "--advertise-addr");
-        await docker.Swarm.JoinAsync(new SwarmJoinRequest { JoinToken = token, ListenAddr = listen, AdvertiseAddr = advertise, RemoteAddrs = [Arg(args, 0, "swarm join --token TOKEN MANAGER")] }, ct);
+        var token = CommandOptions.Take(args, "--token") ?? throw new ArgumentException("Usage: docker swarm join --token TOKEN [--listen-addr ADDR] [--advertise-addr ADDR] MANAGER");
+        var listen = CommandOptions.Take(args, "--listen-addr") ?? "0.0.0.0:2377";
+        var advertise = CommandOptions.Take(args, "--advertise-addr");
+        await docker.Swarm.JoinAsync(new SwarmJoinRequest { JoinToken = token, ListenAddr = listen, AdvertiseAddr = advertise, RemoteAddrs = [CommandOptions.Required(args, 0, "swarm join --token TOKEN MANAGER")] }, ct);
         await stdout.WriteLineAsync("This node joined a swarm as a worker.");
         return 0;
     }
@@ -86,8 +73,8 @@ internal sealed class SwarmCommands(DockerClient docker, IAnsiConsole console, T
 
     private async Task<int> NodeUpdateAsync(List<string> args, CancellationToken ct)
     {
-        var availability = Option(args, "--availability") ?? throw new ArgumentException("Usage: docker node update --availability active|pause|drain NODE");
-        var node = await docker.Nodes.InspectAsync(Arg(args, 0, "node update --availability active|pause|drain NODE"), ct);
+        var availability = CommandOptions.Take(args, "--availability") ?? throw new ArgumentException("Usage: docker node update --availability active|pause|drain NODE");
+        var node = await docker.Nodes.InspectAsync(CommandOptions.Required(args, 0, "node update --availability active|pause|drain NODE"), ct);
         await docker.Nodes.UpdateAsync(node.ID!, checked((long)node.Version!.Index!.Value), node.Spec! with { Availability = new NodeSpecAvailability(availability) }, ct);
         await stdout.WriteLineAsync(node.ID);
         return 0;
@@ -95,9 +82,9 @@ internal sealed class SwarmCommands(DockerClient docker, IAnsiConsole console, T
 
     private async Task<int> ServiceCreateAsync(List<string> args, CancellationToken ct)
     {
-        var name = Option(args, "--name");
-        var replicas = long.Parse(Option(args, "--replicas") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
-        var image = Arg(args, 0, "service create [--name NAME] [--replicas N] IMAGE [COMMAND...]");
+        var name = CommandOptions.Take(args, "--name");
+        var replicas = long.Parse(CommandOptions.Take(args, "--replicas") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+        var image = CommandOptions.Required(args, 0, "service create [--name NAME] [--replicas N] IMAGE [COMMAND...]");
         var created = await docker.Services.CreateAsync(new ServiceCreateRequest
         {
             Name = name,
@@ -140,7 +127,7 @@ internal sealed class SwarmCommands(DockerClient docker, IAnsiConsole console, T
     {
         var id = (await docker.Services.InspectAsync(service, cancellationToken: ct)).ID;
         var table = Table("ID", "SLOT", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR");
-        foreach (var task in (await docker.Tasks.ListAsync($$"""{"service":["{{id}}"]}""", ct)).OrderBy(t => t.Slot))
+        foreach (var task in (await docker.Tasks.ListAsync($$"""{"service":["{{System.Text.Json.JsonEncodedText.Encode(id!)}}"]}""", ct)).OrderBy(t => t.Slot))
             table.AddRow(Markup.Escape(task.ID ?? ""), $"{task.Slot}", Markup.Escape(task.NodeID ?? ""), Markup.Escape(task.DesiredState?.ToString() ?? ""),
                 Markup.Escape(task.Status?.State?.ToString() ?? ""), Markup.Escape(task.Status?.Err ?? ""));
         console.Write(table);
@@ -155,9 +142,9 @@ internal sealed class SwarmCommands(DockerClient docker, IAnsiConsole console, T
     /// <summary><c>service update [--image IMAGE] [--replicas N] SERVICE</c>: the current spec with those changed, at its version.</summary>
     private async Task<int> ServiceUpdateAsync(List<string> args, CancellationToken ct)
     {
-        var image = Option(args, "--image");
-        var replicas = Option(args, "--replicas") is { } text ? long.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
-        var service = await docker.Services.InspectAsync(Arg(args, 0, "service update [--image IMAGE] [--replicas N] SERVICE"), cancellationToken: ct);
+        var image = CommandOptions.Take(args, "--image");
+        var replicas = CommandOptions.Take(args, "--replicas") is { } text ? long.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
+        var service = await docker.Services.InspectAsync(CommandOptions.Required(args, 0, "service update [--image IMAGE] [--replicas N] SERVICE"), cancellationToken: ct);
         var spec = service.Spec!;
         var template = image is null ? spec.TaskTemplate : spec.TaskTemplate! with { ContainerSpec = spec.TaskTemplate.ContainerSpec! with { Image = image } };
         await docker.Services.UpdateAsync(service.ID!, new ServiceUpdateRequest

@@ -23,11 +23,11 @@ internal sealed class DockerConfigFile
     public string? CurrentContext => String(Root, "currentContext");
 
     /// <summary><c>credsStore</c>: the helper for every registry without its own, or null.</summary>
-    public string? CredentialsStore => String(Root, "credsStore");
+    public string? CredentialsStore => String(Root, "credsStore") is { Length: > 0 } store ? store : null; // "" is none, as for the docker CLI
 
     /// <summary>The helper <c>credHelpers</c> names for <paramref name="registry"/>, or null.</summary>
     public string? CredentialHelper(string registry) =>
-        Root.ValueKind == JsonValueKind.Object && Root.TryGetProperty("credHelpers", out var helpers) ? String(helpers, registry) : null;
+        Root.ValueKind == JsonValueKind.Object && Root.TryGetProperty("credHelpers", out var helpers) && String(helpers, registry) is { Length: > 0 } helper ? helper : null;
 
     /// <summary>The <c>auths</c> entry of <paramref name="registry"/>, or null.</summary>
     public JsonElement? Auth(string registry) =>

@@ -73,14 +73,15 @@ public static class ServiceConvergence
     /// </summary>
     public static async Task<ServiceProgress> ReadAsync(HttpClient client, string service, CancellationToken cancellationToken = default)
     {
-        using var inspect = await GetJsonAsync(client, $"/services/{Uri.EscapeDataString(service)}", "ServiceInspect", cancellationToken).ConfigureAwait(false);
+        // The generated clients' one path rule: escaped, and '.' or '..' refused (they would name another route).
+        using var inspect = await GetJsonAsync(client, "/services/" + Generated.DockerUri.Segment(service, nameof(service)), "ServiceInspect", cancellationToken).ConfigureAwait(false);
         var root = inspect.RootElement;
         var id = root.TryGetProperty("ID", out var idValue) ? idValue.GetString() ?? service : service;
         string? updateState = root.TryGetProperty("UpdateStatus", out var update) && update.ValueKind == JsonValueKind.Object
             && update.TryGetProperty("State", out var state) ? state.GetString() : null;
         var currentSpec = ContainerSpec(root.TryGetProperty("Spec", out var serviceSpec) && serviceSpec.TryGetProperty("TaskTemplate", out var template) ? template : default);
         var drained = await DrainedNodesAsync(client, cancellationToken).ConfigureAwait(false);
-        var filters = Uri.EscapeDataString($$"""{"service":["{{id}}"]}""");
+        var filters = Uri.EscapeDataString($$"""{"service":["{{JsonEncodedText.Encode(id)}}"]}""");
         using var tasks = await GetJsonAsync(client, "/tasks?filters=" + filters, "TaskList", cancellationToken).ConfigureAwait(false);
 
         int wanted = 0;

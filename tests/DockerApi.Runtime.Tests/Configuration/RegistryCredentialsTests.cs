@@ -84,6 +84,17 @@ public sealed class RegistryCredentialsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_helper_name_that_is_a_path_is_refused_and_an_empty_one_is_none()
+    {
+        _folder.WriteConfig("""{"credsStore": "../../bin/sh"}""");
+        var error = await Assert.ThrowsAsync<DockerConfigException>(() => RegistryCredentials.ForImageAsync("any.example/app", _folder.Environment));
+        Assert.Contains("is not a credential helper name", error.Message);
+
+        _folder.WriteConfig("{\"credsStore\": \"\", \"auths\": {\"any.example\": {\"auth\": \"" + Auth("u", "p") + "\"}}}");
+        Assert.Equal("u", Decode(await RegistryCredentials.ForImageAsync("any.example/app", _folder.Environment))["username"]);
+    }
+
+    [Fact]
     public async Task A_bad_auth_entry_is_an_error_without_its_value()
     {
         _folder.WriteConfig("""{"auths": {"bad.example": {"auth": "bm90LWEtcGFpcg=="}}}"""); // "not-a-pair"

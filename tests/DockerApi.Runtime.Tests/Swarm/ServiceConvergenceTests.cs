@@ -57,4 +57,18 @@ public sealed class ServiceConvergenceTests
         Assert.Contains("1 of 2 tasks running", error.Message);
         Assert.Equal(1, error.Progress.Running);
     }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData(".")]
+    public async Task A_dot_segment_service_name_is_refused_before_anything_is_sent(string name)
+    {
+        await using var server = Manager("", "[]");
+        using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => ServiceConvergence.WaitAsync(client, name));
+
+        Assert.Equal("service", error.ParamName);
+        Assert.Equal(0, server.Accepted);
+    }
 }
