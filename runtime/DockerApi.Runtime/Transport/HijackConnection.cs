@@ -67,8 +67,13 @@ internal static class HijackConnection
             head.Append("Connection: Upgrade\r\nUpgrade: tcp\r\n");
         head.Append("\r\n");
 
-        await connection.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), cancellationToken).ConfigureAwait(false);
-        await connection.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+        // One write: a daemon that answers and closes as soon as it has read the head must not meet a
+        // second (even empty) send, which would fail with a broken pipe instead of letting us read its answer.
+        var headBytes = Encoding.ASCII.GetBytes(head.ToString());
+        var message = new byte[headBytes.Length + body.Length];
+        headBytes.CopyTo(message, 0);
+        body.CopyTo(message, headBytes.Length);
+        await connection.WriteAsync(message, cancellationToken).ConfigureAwait(false);
         await connection.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
