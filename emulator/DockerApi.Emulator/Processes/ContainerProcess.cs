@@ -72,4 +72,27 @@ internal sealed record ProcessContext(FileTree Fs, Dictionary<string, string> En
     CancellationToken Cancellation)
 {
     public string Cwd { get; set; } = "/";
+
+    public void Write(string text) => Stdout(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Writes <paramref name="message"/> to stderr and returns <paramref name="code"/>, the command's status.</summary>
+    public int Fail(string message, int code = 1)
+    {
+        Stderr(Encoding.UTF8.GetBytes(message + "\n"));
+        return code;
+    }
+
+    /// <summary>Copies stdin to stdout until stdin ends (<c>cat</c> without files).</summary>
+    public async Task CopyStdinToStdoutAsync()
+    {
+        while (true)
+        {
+            var result = await Stdin.ReadAsync(Cancellation);
+            foreach (var segment in result.Buffer)
+                Stdout(segment.ToArray());
+            Stdin.AdvanceTo(result.Buffer.End);
+            if (result.IsCompleted)
+                return;
+        }
+    }
 }

@@ -1,138 +1,57 @@
 using System.Buffers;
 using System.Text;
+using DockerApi.Emulator.Processes.Commands;
 using DockerApi.Emulator.State;
 
 namespace DockerApi.Emulator.Processes;
 
 /// <summary>
-/// The commands an emulated container can run: <c>sh -c</c> (with <c>;</c>, <c>&amp;&amp;</c>, <c>||</c>,
-/// <c>exit N</c>, quotes, <c>$VAR</c>, <c>&gt;</c> and <c>&gt;&gt;</c>), <c>sh</c> reading commands from stdin,
-/// <c>echo</c>, <c>cat</c>, <c>true</c>, <c>false</c>, <c>sleep</c>, <c>touch</c>, <c>mkdir</c>, <c>rm</c>,
-/// <c>ls</c>, <c>env</c>, <c>date</c> and <c>pwd</c>. Anything else is not found (exit 127).
+/// How an emulated container runs a command: the executable looked up in the image as exec does (through
+/// symbolic links, along <c>PATH</c>), then run by the name it was called by (<see cref="CommandTable"/>), as
+/// busybox's applets are; and <c>sh</c>'s scripts: <c>;</c>, <c>&amp;&amp;</c>, <c>||</c>, <c>exit N</c>,
+/// quotes, <c>$VAR</c>, <c>&gt;</c>, <c>&gt;&gt;</c> and <c>&gt;&amp;2</c>.
 /// </summary>
 internal static class Shell
 {
-    private static readonly HashSet<string> Commands = ["sh", "echo", "cat", "true", "false", "sleep", "touch", "mkdir", "rm", "ls", "env", "date", "pwd"];
-
-    /// <summary>What a script runs without a file in /bin, as the shell itself does.</summary>
-    private static readonly HashSet<string> Builtins = ["exit", "echo", "true", "false", "pwd"];
-
     public static Task<int> RunAsync(IReadOnlyList<string> argv, ProcessContext context)
     {
-        var name = Path.GetFileName(argv[0]);
-        var executable = argv[0].Contains('/') ? argv[0] : "/bin/" + name;
-        if (!Commands.Contains(name) || (!context.Fs.Exists(executable) && !context.Fs.Exists("/usr/bin/" + name)))
-        {
-            context.Stderr(Encoding.UTF8.GetBytes($"exec: \"{argv[0]}\": executable file not found in $PATH\n"));
-            return Task.FromResult(127);
-        }
-        return RunCommandAsync(name, argv.Skip(1).ToList(), context);
+        var error = LookPath(argv[0], context);
+        if (error is null && CommandTable.All.TryGetValue(Path.GetFileName(argv[0]), out var command))
+            return command(argv.Skip(1).ToList(), context);
+        context.Stderr(Encoding.UTF8.GetBytes((error ?? NotFound(argv[0])) + "\n"));
+        return Task.FromResult(127);
     }
 
-    private static async Task<int> RunCommandAsync(string name, List<string> args, ProcessContext c)
+    /// <summary>Null when the image has a file for <paramref name="file"/>; else exec's error (Go's LookPath).</summary>
+    private static string? LookPath(string file, ProcessContext c)
     {
-        c.Cancellation.ThrowIfCancellationRequested();
-        var fs = c.Fs;
-        switch (name)
+        if (file.Contains('/'))
         {
-            case "sh":
-                if (args.Count >= 2 && args[0] == "-c")
-                    return await RunScriptAsync(args[1], c);
-                return await RunInteractiveAsync(c);
-            case "echo":
-                var newline = !(args.Count > 0 && args[0] == "-n");
-                c.Stdout(Encoding.UTF8.GetBytes(string.Join(' ', newline ? args : args.Skip(1)) + (newline ? "\n" : "")));
-                return 0;
-            case "true":
-                return 0;
-            case "false":
-                return 1;
-            case "exit":
-                throw new ExitException(args.Count > 0 && int.TryParse(args[0], out var code) ? code : 0);
-            case "sleep":
-                if (args.Count != 1 || !double.TryParse(args[0], System.Globalization.CultureInfo.InvariantCulture, out var seconds))
-                    return Fail(c, "sleep: invalid time interval");
-                await Task.Delay(TimeSpan.FromSeconds(seconds), c.Cancellation);
-                return 0;
-            case "cat":
-                if (args.Count == 0)
-                {
-                    await CopyStdinAsync(c);
-                    return 0;
-                }
-                foreach (var file in args)
-                {
-                    var node = fs.Get(FileTree.Normalize(file, c.Cwd));
-                    if (node is null || node.IsDirectory)
-                        return Fail(c, $"cat: {file}: {(node is null ? "No such file or directory" : "Is a directory")}");
-                    c.Stdout(node.Content);
-                }
-                return 0;
-            case "touch":
-                foreach (var file in args)
-                {
-                    var path = FileTree.Normalize(file, c.Cwd);
-                    if (!fs.IsDirectory(FileTree.Parent(path)))
-                        return Fail(c, $"touch: {file}: No such file or directory");
-                    fs.WriteFile(path, fs.Get(path)?.Content ?? []);
-                }
-                return 0;
-            case "mkdir":
-                var parents = args.Remove("-p");
-                foreach (var dir in args)
-                {
-                    var path = FileTree.Normalize(dir, c.Cwd);
-                    if (fs.Exists(path) && !parents)
-                        return Fail(c, $"mkdir: can't create directory '{dir}': File exists");
-                    if (!parents && !fs.IsDirectory(FileTree.Parent(path)))
-                        return Fail(c, $"mkdir: can't create directory '{dir}': No such file or directory");
-                    fs.MakeDirectories(path);
-                }
-                return 0;
-            case "rm":
-                var recursive = args.Any(a => a is "-r" or "-R" or "-rf" or "-fr");
-                var force = args.Any(a => a is "-f" or "-rf" or "-fr");
-                args.RemoveAll(a => a.StartsWith('-'));
-                foreach (var target in args)
-                {
-                    var path = FileTree.Normalize(target, c.Cwd);
-                    var node = fs.Get(path);
-                    if (node is null)
-                    {
-                        if (!force)
-                            return Fail(c, $"rm: can't remove '{target}': No such file or directory");
-                        continue;
-                    }
-                    if (node.IsDirectory && !recursive)
-                        return Fail(c, $"rm: '{target}' is a directory");
-                    fs.Remove(path);
-                }
-                return 0;
-            case "ls":
-                var listed = args.Count == 0 ? [c.Cwd] : args;
-                foreach (var target in listed)
-                {
-                    var path = FileTree.Normalize(target, c.Cwd);
-                    var node = fs.Get(path);
-                    if (node is null)
-                        return Fail(c, $"ls: {target}: No such file or directory");
-                    IEnumerable<string> names = node.IsDirectory ? fs.Children(path).Order(StringComparer.Ordinal) : [target];
-                    c.Stdout(Encoding.UTF8.GetBytes(string.Concat(names.Select(n => n + "\n"))));
-                }
-                return 0;
-            case "env":
-                c.Stdout(Encoding.UTF8.GetBytes(string.Concat(c.Env.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={e.Value}\n"))));
-                return 0;
-            case "date":
-                c.Stdout(Encoding.UTF8.GetBytes(DateTime.UtcNow.ToString("ddd MMM d HH:mm:ss 'UTC' yyyy", System.Globalization.CultureInfo.InvariantCulture) + "\n"));
-                return 0;
-            case "pwd":
-                c.Stdout(Encoding.UTF8.GetBytes(c.Cwd + "\n"));
-                return 0;
-            default:
-                return Fail(c, $"sh: {name}: not found", 127);
+            try
+            {
+                return c.Fs.Stat(file, c.Cwd) is { IsDirectory: false } ? null : NotFound(file);
+            }
+            catch (PathException e)
+            {
+                return e.Message == PathException.Loop ? $"exec: \"{file}\": stat {file}: too many levels of symbolic links" : NotFound(file);
+            }
         }
+        foreach (var folder in c.Env.GetValueOrDefault("PATH", "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            try
+            {
+                if (c.Fs.Stat(folder + "/" + file, c.Cwd) is { IsDirectory: false })
+                    return null;
+            }
+            catch (PathException)
+            {
+                // LookPath goes on with the next folder.
+            }
+        }
+        return NotFound(file);
     }
+
+    private static string NotFound(string file) => $"exec: \"{file}\": executable file not found in $PATH";
 
     /// <summary>Runs a script: commands joined by <c>;</c>, <c>&amp;&amp;</c>, <c>||</c> or newlines.</summary>
     public static async Task<int> RunScriptAsync(string script, ProcessContext c) => (await RunListAsync(script, 0, c)).Status;
@@ -159,7 +78,7 @@ internal static class Shell
         }
     }
 
-    private static async Task<int> RunInteractiveAsync(ProcessContext c)
+    public static async Task<int> RunInteractiveAsync(ProcessContext c)
     {
         var status = 0;
         var pending = new StringBuilder();
@@ -192,18 +111,18 @@ internal static class Shell
         // Redirections: "> file" and ">> file" capture stdout into the container's filesystem.
         var redirect = words.FindIndex(w => w is ">" or ">>");
         if (redirect < 0)
-            return Builtins.Contains(words[0]) ? await RunCommandAsync(words[0], words.Skip(1).ToList(), c) : await RunAsync(words, c);
+            return await RunWordsAsync(words, c);
         if (redirect + 1 >= words.Count)
-            return Fail(c, "sh: syntax error: unexpected newline");
+            return c.Fail("sh: syntax error: unexpected newline");
         var path = FileTree.Normalize(words[redirect + 1], c.Cwd);
         var captured = new ArrayBufferWriter<byte>();
         if (words[redirect] == ">>" && c.Fs.Get(path) is { IsDirectory: false } existing)
             captured.Write(existing.Content);
         var inner = c with { Stdout = data => captured.Write(data) };
         var command = words.Take(redirect).Concat(words.Skip(redirect + 2)).ToList();
-        var status = Builtins.Contains(command[0]) ? await RunCommandAsync(command[0], command.Skip(1).ToList(), inner) : await RunAsync(command, inner);
+        var status = await RunWordsAsync(command, inner);
         if (!c.Fs.IsDirectory(FileTree.Parent(path)))
-            return Fail(c, $"sh: can't create {words[redirect + 1]}: nonexistent directory");
+            return c.Fail($"sh: can't create {words[redirect + 1]}: nonexistent directory");
         c.Fs.WriteFile(path, captured.WrittenSpan.ToArray());
         return status;
     }
@@ -223,7 +142,7 @@ internal static class Shell
             {
                 var end = script.IndexOf(ch, i + 1);
                 if (end < 0)
-                    throw new ExitException(Fail(c, "sh: syntax error: unterminated quoted string", 2));
+                    throw new ExitException(c.Fail("sh: syntax error: unterminated quoted string", 2));
                 var quoted = script[(i + 1)..end];
                 word.Append(ch == '"' ? Expand(quoted, c) : quoted);
                 inWord = true;
@@ -303,27 +222,7 @@ internal static class Shell
         return result.ToString();
     }
 
-    private static async Task CopyStdinAsync(ProcessContext c)
-    {
-        while (true)
-        {
-            var result = await c.Stdin.ReadAsync(c.Cancellation);
-            foreach (var segment in result.Buffer)
-                c.Stdout(segment.ToArray());
-            c.Stdin.AdvanceTo(result.Buffer.End);
-            if (result.IsCompleted)
-                return;
-        }
-    }
-
-    private static int Fail(ProcessContext c, string message, int code = 1)
-    {
-        c.Stderr(Encoding.UTF8.GetBytes(message + "\n"));
-        return code;
-    }
-
-    private sealed class ExitException(int code) : Exception
-    {
-        public int Code { get; } = code;
-    }
+    /// <summary>A builtin in the shell itself, anything else through the image's files.</summary>
+    private static Task<int> RunWordsAsync(List<string> words, ProcessContext c) =>
+        CommandTable.Builtins.Contains(words[0]) ? CommandTable.All[words[0]](words.Skip(1).ToList(), c) : RunAsync(words, c);
 }

@@ -5,6 +5,9 @@ namespace DockerApi.Emulator.State;
 /// <summary>A container: its configuration, its filesystem, its logs and, while it runs, its process.</summary>
 internal sealed class Container
 {
+    /// <summary>Where the daemon kept containers (its error texts name folders below it).</summary>
+    public const string Root = "/var/lib/docker/containers";
+
     public required string Id { get; init; }
     public DateTimeOffset Created { get; init; } = DateTimeOffset.UtcNow;
     public required string Path { get; init; }
@@ -16,6 +19,10 @@ internal sealed class Container
     public OutputHub Output { get; } = new();
 
     public bool Running { get; set; }
+
+    /// <summary>Whether the container's filesystem was ever mounted (by a start or an export), creating its rw folder.</summary>
+    public bool Mounted { get; set; }
+
     public int Pid { get; set; }
     public int ExitCode { get; set; }
     public DateTimeOffset StartedAt { get; set; } = DateTimeOffset.MinValue;

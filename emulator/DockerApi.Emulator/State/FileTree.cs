@@ -2,8 +2,19 @@ using System.Formats.Tar;
 
 namespace DockerApi.Emulator.State;
 
-/// <summary>One file or directory of an emulated filesystem.</summary>
-internal sealed record FileNode(bool IsDirectory, byte[] Content, DateTimeOffset Modified, UnixFileMode Mode);
+/// <summary>One file, directory or symbolic link (<paramref name="LinkTarget"/>, as written) of an emulated filesystem.</summary>
+internal sealed record FileNode(bool IsDirectory, byte[] Content, DateTimeOffset Modified, UnixFileMode Mode, string? LinkTarget = null)
+{
+    public bool IsSymlink => LinkTarget is not null;
+}
+
+/// <summary>A path the kernel would refuse, with its <c>strerror</c> text (ENOENT, ENOTDIR, ELOOP).</summary>
+internal sealed class PathException(string reason) : Exception(reason)
+{
+    public const string NotFound = "No such file or directory";
+    public const string NotADirectory = "Not a directory";
+    public const string Loop = "Too many levels of symbolic links";
+}
 
 /// <summary>
 /// An in-memory filesystem: absolute paths to nodes. Images keep theirs; a container starts from a copy of its
@@ -44,18 +55,97 @@ internal sealed class FileTree
         return "/" + string.Join('/', parts);
     }
 
+    /// <summary>The node at <paramref name="path"/> itself, a symbolic link not followed (lstat without resolving parents).</summary>
     public FileNode? Get(string path) => _nodes.GetValueOrDefault(Normalize(path));
+
+    /// <summary>
+    /// The path with every symbolic link on it followed, as the kernel walks it: relative targets from the link's
+    /// folder, absolute ones from the root, <c>..</c> after the link is resolved, at most
+    /// <see cref="MaxLinks"/> links (else ELOOP). The last part need not exist; <paramref name="followLast"/>
+    /// false leaves a link there unresolved (lstat, unlink).
+    /// </summary>
+    public string Resolve(string path, string cwd = "/", bool followLast = true)
+    {
+        var pending = new LinkedList<string>((path.StartsWith('/') ? path : cwd + "/" + path).Split('/', StringSplitOptions.RemoveEmptyEntries));
+        var resolved = "";
+        var links = 0;
+        while (pending.First is { } first)
+        {
+            var part = first.Value;
+            pending.RemoveFirst();
+            if (part == ".")
+                continue;
+            if (part == "..")
+            {
+                resolved = resolved.Length == 0 || Parent(resolved) == "/" ? "" : Parent(resolved);
+                continue;
+            }
+            var candidate = resolved + "/" + part;
+            var last = pending.Count == 0;
+            if (!_nodes.TryGetValue(candidate, out var node))
+                return last ? candidate : throw new PathException(PathException.NotFound);
+            if (node.IsSymlink && (!last || followLast))
+            {
+                if (++links > MaxLinks)
+                    throw new PathException(PathException.Loop);
+                foreach (var linked in node.LinkTarget!.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse())
+                    pending.AddFirst(linked);
+                if (node.LinkTarget.StartsWith('/'))
+                    resolved = "";
+                continue;
+            }
+            if (!last && !node.IsDirectory)
+                throw new PathException(PathException.NotADirectory);
+            resolved = candidate;
+        }
+        return resolved.Length == 0 ? "/" : resolved;
+    }
+
+    /// <summary>The node <paramref name="path"/> leads to, links followed (stat); null when nothing is there.</summary>
+    public FileNode? Stat(string path, string cwd = "/") => _nodes.GetValueOrDefault(Resolve(path, cwd));
+
+    /// <summary>Linux's limit of links followed in one lookup.</summary>
+    public const int MaxLinks = 40;
 
     public bool Exists(string path) => _nodes.ContainsKey(Normalize(path));
 
     public bool IsDirectory(string path) => Get(path)?.IsDirectory == true;
 
-    /// <summary>Writes a file, creating its parent directories.</summary>
+    /// <summary>Writes a file, its folders reached through links or made.</summary>
     public void WriteFile(string path, byte[] content, UnixFileMode mode = (UnixFileMode)0b110_100_100)
+    {
+        Put(path, new FileNode(false, content, DateTimeOffset.UtcNow, mode));
+    }
+
+    /// <summary>
+    /// Puts a copy of <paramref name="node"/> (file, link or folder) at <paramref name="path"/>, whose folders are
+    /// reached through links when they exist and made when they do not (ADD's copy).
+    /// </summary>
+    public void Put(string path, FileNode node)
+    {
+        path = Normalize(path);
+        string parent;
+        try
+        {
+            parent = Resolve(Parent(path));
+        }
+        catch (PathException e) when (e.Message == PathException.NotFound)
+        {
+            parent = Parent(path);
+        }
+        MakeDirectories(parent);
+        var target = (parent == "/" ? "" : parent) + "/" + path[(path.LastIndexOf('/') + 1)..];
+        if (node.IsDirectory)
+            MakeDirectories(target);
+        else
+            _nodes[target] = node with { Modified = DateTimeOffset.UtcNow };
+    }
+
+    public void WriteSymlink(string path, string target)
     {
         path = Normalize(path);
         MakeDirectories(Parent(path));
-        _nodes[path] = new FileNode(false, content, DateTimeOffset.UtcNow, mode);
+        _nodes[path] = new FileNode(false, [], DateTimeOffset.UtcNow, (UnixFileMode)0b111_111_111, target);
     }
 
     public void MakeDirectories(string path)
@@ -117,12 +207,15 @@ internal sealed class FileTree
         foreach (var (path, node) in _nodes.Where(n => n.Key != "/"))
         {
             var name = "." + path + (node.IsDirectory ? "/" : "");
-            var entry = new UstarTarEntry(node.IsDirectory ? TarEntryType.Directory : TarEntryType.RegularFile, name)
+            var type = node.IsDirectory ? TarEntryType.Directory : node.IsSymlink ? TarEntryType.SymbolicLink : TarEntryType.RegularFile;
+            var entry = new UstarTarEntry(type, name)
             {
                 Mode = node.Mode,
                 ModificationTime = node.Modified,
             };
-            if (!node.IsDirectory)
+            if (node.IsSymlink)
+                entry.LinkName = node.LinkTarget!;
+            if (type == TarEntryType.RegularFile)
                 entry.DataStream = new MemoryStream(node.Content);
             writer.WriteEntry(entry);
         }
@@ -155,6 +248,15 @@ internal sealed class FileTree
                         var content = new MemoryStream();
                         entry.DataStream?.CopyTo(content);
                         WriteFile(path, content.ToArray(), entry.Mode);
+                        break;
+                    case TarEntryType.SymbolicLink:
+                        WriteSymlink(path, entry.LinkName);
+                        break;
+                    case TarEntryType.HardLink:
+                        // Another name for a file earlier in the archive (busybox's applets often are).
+                        var linked = Get(Normalize(entry.LinkName, under)) ?? throw new DaemonException($"Error processing tar file: hard link {entry.Name} to a missing {entry.LinkName}");
+                        _nodes[path] = linked;
+                        MakeDirectories(Parent(path));
                         break;
                 }
             }

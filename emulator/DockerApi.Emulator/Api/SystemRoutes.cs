@@ -2,23 +2,22 @@ using DockerApi.Emulator.State;
 
 namespace DockerApi.Emulator.Api;
 
-internal sealed partial class Daemon
+/// <summary>Login (<c>/auth</c>), <c>/info</c> and <c>/version</c>.</summary>
+internal sealed class SystemRoutes(DaemonState state) : RouteArea(state)
 {
-    private void RegisterSystemRoutes()
+    public override void Register(Router router)
     {
-        _router.Add("GET", "/auth", GetAuth);
-        _router.Add("POST", "/auth", PostAuth);
-        _router.Add("GET", "/info", Info);
-        _router.Add("GET", "/version", Version);
+        router.Add("GET", "/auth", GetAuth);
+        router.Add("POST", "/auth", PostAuth);
+        router.Add("GET", "/info", Info);
+        router.Add("GET", "/version", Version);
     }
 
     private Task GetAuth(RouteContext c)
     {
         if (c.Version > 1.1)
             return Empty(c, 404); // removed in 1.2: an empty 404
-        (string Username, string Password, string Email) stored;
-        lock (_gate)
-            stored = _storedAuth;
+        var stored = State.StoredAuth;
         return Json(c, 200, w =>
         {
             w.WriteStartObject();
@@ -39,19 +38,19 @@ internal sealed partial class Daemon
         var body = RequireObject(c, "auth.AuthConfig");
         var (username, password, email) = (Str(body, "username"), Str(body, "password"), Str(body, "email"));
         var store = c.Version <= 1.1;
-        lock (_gate)
+        if (store)
         {
-            if (store && username == _storedAuth.Username && password.Length == 0)
-                password = _storedAuth.Password;
-            if (store)
-                _storedAuth = (username, password, email);
+            var stored = State.StoredAuth;
+            if (username == stored.Username && password.Length == 0)
+                password = stored.Password;
+            State.StoredAuth = (username, password, email);
         }
         string status;
-        lock (_options.RegistryAccounts)
+        lock (State.Options.RegistryAccounts)
         {
-            if (!_options.RegistryAccounts.TryGetValue(username, out var known))
+            if (!State.Options.RegistryAccounts.TryGetValue(username, out var known))
             {
-                _options.RegistryAccounts[username] = password;
+                State.Options.RegistryAccounts[username] = password;
                 status = "Account created. Please use the confirmation link we sent to your e-mail to activate it.\n";
             }
             else if (known != password)
@@ -68,9 +67,7 @@ internal sealed partial class Daemon
 
     private Task Info(RouteContext c) => Json(c, 200, w =>
     {
-        int containers;
-        lock (_gate)
-            containers = _containers.Count;
+        var containers = State.ContainerCount;
         w.WriteStartObject();
         w.WriteBoolean("Debug", false);
         w.WriteNumber("Containers", containers);

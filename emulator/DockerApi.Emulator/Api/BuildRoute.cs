@@ -4,8 +4,10 @@ using DockerApi.Emulator.State;
 
 namespace DockerApi.Emulator.Api;
 
-internal sealed partial class Daemon
+internal sealed class BuildRoute(DaemonState state) : RouteArea(state)
 {
+    public override void Register(Router router) => router.Add("POST", "/build", Build);
+
     /// <summary>
     /// <c>POST /build</c> as 0.3.4 – 0.4.4 took it: multipart <c>Dockerfile</c> and optional <c>Context</c> parts,
     /// plain-text output line by line, <c>Error build: …</c> with status 200 on failure. Instructions: FROM,
@@ -98,7 +100,7 @@ internal sealed partial class Daemon
     private Image PullForBuild(string name)
     {
         var (repository, tag) = Graph.Split(name);
-        if (Catalog.Find(repository)?.GetValueOrDefault(tag) is not { } chain)
+        if (State.Catalog.Find(repository)?.GetValueOrDefault(tag) is not { } chain)
             throw new DaemonException($"No such image: {name}");
         foreach (var layer in chain)
             Graph.Add(layer);
@@ -111,18 +113,17 @@ internal sealed partial class Daemon
         var runConfig = config.Clone();
         runConfig.Cmd = ["/bin/sh", "-c", command];
         runConfig.Image = image.Id;
-        var container = AddContainer(image, runConfig, runConfig.Cmd);
+        var container = State.AddContainer(image, runConfig, runConfig.Cmd);
         await say(" ---> Running in " + container.ShortId);
-        Start(container);
+        State.Start(container);
         var (_, _, live) = container.Output.Attach(subscribe: true);
         await foreach (var (_, data) in live.ReadAllAsync(cancellationToken))
             await say(Encoding.UTF8.GetString(data).TrimEnd('\n'));
         await container.Exited.Task.WaitAsync(cancellationToken);
         if (container.ExitCode != 0)
             throw new DaemonException($"The command [/bin/sh -c {command}] returned a non-zero code: {container.ExitCode}");
-        var committed = CommitContainer(container, config, "", "");
-        lock (_gate)
-            _containers.Remove(container.Id);
+        var committed = State.Commit(container, config, "", "");
+        State.RemoveContainer(container);
         return committed;
     }
 
@@ -143,19 +144,26 @@ internal sealed partial class Daemon
         var from = FileTree.Normalize(source);
         var node = context.Get(from) ?? throw new DaemonException($"{source}: no such file or directory");
         long size = 0;
-        if (node.IsDirectory)
+        try
         {
-            foreach (var (path, child) in context.Nodes.Where(n => n.Key.StartsWith(from == "/" ? "/" : from + "/", StringComparison.Ordinal) && !n.Value.IsDirectory))
+            if (node.IsDirectory)
             {
-                tree.WriteFile(FileTree.Normalize(destination.TrimEnd('/') + path[(from == "/" ? 0 : from.Length)..]), child.Content, child.Mode);
-                size += child.Content.Length;
+                // The folder's content, links copied as links.
+                foreach (var (path, child) in context.Nodes.Where(n => n.Key.StartsWith(from == "/" ? "/" : from + "/", StringComparison.Ordinal)))
+                {
+                    tree.Put(destination.TrimEnd('/') + path[(from == "/" ? 0 : from.Length)..], child);
+                    size += child.Content.Length;
+                }
+            }
+            else
+            {
+                tree.Put(destination.EndsWith('/') ? destination + Path.GetFileName(from) : destination, node);
+                size = node.Content.Length;
             }
         }
-        else
+        catch (PathException e)
         {
-            var target = destination.EndsWith('/') ? destination + Path.GetFileName(from) : destination;
-            tree.WriteFile(target, node.Content, node.Mode);
-            size = node.Content.Length;
+            throw new DaemonException($"{destination}: {e.Message.ToLowerInvariant()}");
         }
         var result = new Image
         {
