@@ -61,6 +61,38 @@ public sealed class EmulatorBehaviourTests
     }
 
     [Theory]
+    [InlineData("{\"Image\":\"base\"", "unexpected EOF")]
+    [InlineData("{\"Image\":\"base\",\"Cmd\":[\"sh\"", "unexpected EOF")]
+    [InlineData("  ", "EOF")]
+    [InlineData("{not json", "invalid character 'n' looking for beginning of object key string")]
+    [InlineData("{\"Image\" \"base\"}", "invalid character '\"' after object key")]
+    [InlineData("{\"Image\":\"base\" \"Cmd\":1}", "invalid character '\"' after object key:value pair")]
+    [InlineData("[1 2]", "invalid character '2' after array element")]
+    [InlineData("{\"Image\":tru}", "invalid character '}' in literal true (expecting 'e')")]
+    [InlineData("{\"Image\":-x}", "invalid character 'x' in numeric literal")]
+    [InlineData("{\"Image\":\"a\\qb\"}", "invalid character 'q' in string escape code")]
+    public async Task A_create_body_Go_cannot_decode_gets_Go_s_decoder_error(string body, string message)
+    {
+        await using var daemon = await EmulatedDaemon.StartAsync();
+        Assert.Equal((500, "text/plain; charset=utf-8", message + "\n"), await Raw(daemon, Post("/v1.2/containers/create", body)));
+    }
+
+    [Theory]
+    [InlineData("h=abc&w=80", "strconv.Atoi: parsing \"abc\": invalid syntax")]
+    [InlineData("h=24&w=", "strconv.Atoi: parsing \"\": invalid syntax")]
+    [InlineData("h=%2024&w=80", "strconv.Atoi: parsing \" 24\": invalid syntax")]
+    [InlineData("h=24&w=99999999999999999999", "strconv.Atoi: parsing \"99999999999999999999\": value out of range")]
+    public async Task A_resize_that_is_not_a_number_gets_Atoi_s_error(string query, string message)
+    {
+        await using var daemon = await EmulatedDaemon.StartAsync();
+        await Raw(daemon, Post("/v1.2/images/create?fromImage=base", ""));
+        var created = await Raw(daemon, Post("/v1.2/containers/create", "{\"Image\":\"base\",\"Cmd\":[\"true\"]}"));
+        var id = created.Body[7..19];
+        Assert.Equal((500, "text/plain; charset=utf-8", message + "\n"), await Raw(daemon, Post($"/v1.2/containers/{id}/resize?{query}", "")));
+        Assert.Equal(200, (await Raw(daemon, Post($"/v1.2/containers/{id}/resize?h=%2B24&w=80", ""))).Status); // a sign is allowed
+    }
+
+    [Theory]
     [InlineData("/v1.2/containers/create", "{not json", 500)]
     [InlineData("/v1.2/containers/create", "", 500)]
     [InlineData("/v1.2/containers/create", "{\"Image\":\"nope\"}", 404)]
