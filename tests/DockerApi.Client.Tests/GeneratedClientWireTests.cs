@@ -53,7 +53,8 @@ public sealed class GeneratedClientWireTests
         Assert.Equal("4fa6e0f0c6786287e131c3852c58a2e01cc697a68231826813597e4994f1d6e2", container.Id);
         Assert.Equal("172.16.42.2", container.NetworkSettings!.IpAddress);
         Assert.Equal(24, container.NetworkSettings.IpPrefixLen);
-        Assert.Equal(new DateTimeOffset(2013, 5, 7, 14, 51, 42, TimeSpan.FromHours(2)).AddTicks(418471), container.Created);
+        Assert.Equal(new DateTimeOffset(2013, 5, 7, 14, 51, 42, TimeSpan.FromHours(2)).AddTicks(418471), container.Created!.Value.ToDateTimeOffset());
+        Assert.Equal(123, container.Created.Value.Nanoseconds % 1000); // the two digits a DateTimeOffset cannot hold
         Assert.Equal(3, container.State!.ExitCode);
         Assert.Equal(DateTimeOffset.MinValue, container.State.StartedAt);
         Assert.Equal(["date"], container.Config!.Cmd!);

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using DockerApi.Swarm;
 using DockerApi.Tests;
 using DockerApi.V1_55;
+using V130 = DockerApi.V1_30;
 
 namespace DockerApi.Engine.Tests;
 
@@ -224,6 +226,35 @@ public sealed class SwarmTests(Engine engine)
         finally
         {
             await Cli("service", "rm", name);
+        }
+    }
+
+    [SkippableFact]
+    public async Task An_older_client_updating_a_service_keeps_the_settings_its_spec_does_not_know()
+    {
+        await engine.SwarmAsync();
+        var id = await CreateServiceAsync("dapi-keep-" + engine.RunId, 1, ["sleep", "600"], c => c with { Init = true, Hostname = "kept" });
+        try
+        {
+            // API 1.30's ContainerSpec has no Init (1.37): the old client keeps it as a member it does not know.
+            using var old = new V130.DockerClient(engine.Endpoint);
+            var read = await old.Services.InspectAsync(id);
+            var container = read.Spec!.TaskTemplate!.ContainerSpec!;
+            Assert.True(container.ExtensionData!["Init"].GetBoolean());
+            var json = V130.DockerJsonContext.Default;
+            var body = JsonSerializer.Deserialize(JsonSerializer.Serialize(read.Spec, json.ServiceSpec), json.ServiceUpdateRequest)!;
+
+            await old.Services.UpdateAsync(id, body with { Labels = new Dictionary<string, string>(body.Labels!) { ["dapi.updated"] = "by 1.30" } },
+                checked((long)read.Version!.Index!.Value));
+
+            var after = (await Manager.Services.InspectAsync(id)).Spec!;
+            Assert.Equal("by 1.30", after.Labels!["dapi.updated"]);
+            Assert.True(after.TaskTemplate!.ContainerSpec!.Init);
+            Assert.Equal("kept", after.TaskTemplate.ContainerSpec.Hostname);
+        }
+        finally
+        {
+            await Manager.Services.DeleteAsync(id);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using DockerApi.Generator.Model;
 using DockerApi.Generator.Names;
@@ -102,15 +103,14 @@ internal static class JsonEmitter
     private static void EmitObjectRead(SourceWriter w, ApiModel model, ApiType type)
     {
         var properties = type.Properties.ToList();
-        if (properties.Count > 0)
-        {
-            w.Line($"private static readonly JsonPropertyNames Names = new({string.Join(", ", properties.Select(p => CSharpText.Literal(p.WireName)))});");
-            w.Line();
-        }
+        var required = properties.Select((p, i) => (p, i)).Where(x => x.p.Required).Select(x => x.i.ToString(CultureInfo.InvariantCulture)).ToList();
+        w.Line($"private static readonly JsonPropertyNames Names = new({string.Join(", ", properties.Select(p => CSharpText.Literal(p.WireName)))})"
+            + (required.Count > 0 ? $" {{ Required = [{string.Join(", ", required)}] }};" : ";"));
+        w.Line();
         using (w.Block($"public static {type.Name} Read(ref Utf8JsonReader reader, JsonSerializerOptions options)"))
         {
             w.Line($"DockerJson.ExpectObject(ref reader, \"{type.Name}\");");
-            var taken = new HashSet<string> { "reader", "options", "Names" };
+            var taken = new HashSet<string> { "reader", "options", "Names", "extensionData", "property" };
             var locals = properties.Select(p => (Property: p, Local: Naming.Unique(Naming.Camel(p.Name).TrimStart('@') + "Value", taken))).ToList();
             foreach (var (p, local) in locals)
             {
@@ -118,49 +118,18 @@ internal static class JsonEmitter
                 if (p.Required)
                     w.Line($"var {Has(local)} = false;");
             }
+            w.Line("Dictionary<string, JsonElement>? extensionData = null;");
             using (w.Block("while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)"))
             {
+                // Unknown members and nulls are kept (index -1): a newer daemon's fields survive a read-modify-write.
+                var find = $"DockerJson.FindProperty(ref reader, Names, ignoreCase: {(model.CaseInsensitiveJson ? "true" : "false")}, ref extensionData)";
                 if (properties.Count == 0)
-                {
-                    w.Line("DockerJson.SkipValue(ref reader);");
-                }
+                    w.Line($"{find};");
                 else
-                {
-                    w.Line($"var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: {(model.CaseInsensitiveJson ? "true" : "false")});");
-                    // The path of a bad value ($.State.Running) is built on the way out: one converter reads the whole answer, so STJ only knows "$".
-                    w.Line("try");
-                    w.OpenBrace();
-                    using (w.Block("switch (property)"))
-                    {
-                        for (var index = 0; index < locals.Count; index++)
-                        {
-                            var (p, local) = locals[index];
-                            w.Line($"case {index}:");
-                            w.Line("    reader.Read();");
-                            // A required property may not be null either: read it with the non-null reader.
-                            w.Line($"    {local} = {TypeNames.Read(p.Required ? p.Type : p.Type.AsNullable(true), "reader", "options")};");
-                            if (p.Required)
-                                w.Line($"    {Has(local)} = true;");
-                            w.Line("    break;");
-                        }
-                        w.Line("default:");
-                        w.Line("    DockerJson.SkipValue(ref reader);");
-                        w.Line("    break;");
-                    }
-                    w.CloseBrace();
-                    w.Line("catch (JsonException e)");
-                    w.OpenBrace();
-                    w.Line("throw DockerJson.InProperty(e, Names, property);");
-                    w.CloseBrace();
-                }
+                    EmitPropertySwitch(w, locals, find);
             }
             foreach (var (p, local) in locals.Where(l => l.Property.Required))
                 w.Line($"if (!{Has(local)}) throw DockerJson.MissingProperty(\"{type.Name}\", {CSharpText.Literal(p.WireName)});");
-            if (properties.Count == 0)
-            {
-                w.Line("return new();");
-                return;
-            }
             w.Line($"return new {type.Name}");
             w.OpenBrace();
             foreach (var (p, local) in locals)
@@ -170,8 +139,36 @@ internal static class JsonEmitter
                     : local;
                 w.Line($"{p.Name} = {value},");
             }
+            w.Line("ExtensionData = extensionData,");
             w.CloseBrace(";");
         }
+    }
+
+    private static void EmitPropertySwitch(SourceWriter w, List<(ApiProperty Property, string Local)> locals, string find)
+    {
+        w.Line($"var property = {find};");
+        // The path of a bad value ($.State.Running) is built on the way out: one converter reads the whole answer, so STJ only knows "$".
+        w.Line("try");
+        w.OpenBrace();
+        using (w.Block("switch (property)"))
+        {
+            for (var index = 0; index < locals.Count; index++)
+            {
+                var (p, local) = locals[index];
+                w.Line($"case {index}:");
+                w.Line("    reader.Read();");
+                // A required property may not be null either: read it with the non-null reader.
+                w.Line($"    {local} = {TypeNames.Read(p.Required ? p.Type : p.Type.AsNullable(true), "reader", "options")};");
+                if (p.Required)
+                    w.Line($"    {Has(local)} = true;");
+                w.Line("    break;");
+            }
+        }
+        w.CloseBrace();
+        w.Line("catch (JsonException e)");
+        w.OpenBrace();
+        w.Line("throw DockerJson.InProperty(e, Names, property);");
+        w.CloseBrace();
     }
 
     private static string Has(string local) => "has" + char.ToUpperInvariant(local[0]) + local.Substring(1, local.Length - "Value".Length - 1);
@@ -181,26 +178,40 @@ internal static class JsonEmitter
         using (w.Block($"public static void Write(Utf8JsonWriter writer, {type.Name} value, JsonSerializerOptions options)"))
         {
             w.Line("writer.WriteStartObject();");
-            var index = 0;
-            foreach (var p in type.Properties)
+            var properties = type.Properties.ToList();
+            for (var index = 0; index < properties.Count; index++)
             {
-                var name = $"{CSharpText.Literal(p.WireName)}u8";
+                var p = properties[index];
                 var nonNull = p.Type.AsNullable(false);
+                // Names as they were read, nulls where the daemon sent null (Go's nil list or map included).
+                var writeName = $"DockerJson.WritePropertyName(writer, {CSharpText.Literal(p.WireName)}u8, value.ExtensionData, Names, {index});";
+                var asRead = $"DockerJson.WriteAsRead(writer, value.ExtensionData, Names, {index})";
                 if (p.Type.Nullable)
                 {
-                    var local = "p" + index++;
+                    var local = "p" + index.ToString(CultureInfo.InvariantCulture);
                     using (w.Block($"if (value.{p.Name} is {{ }} {local})"))
                     {
-                        w.Line($"writer.WritePropertyName({name});");
+                        w.Line(writeName);
                         w.Line(TypeNames.Write(nonNull, "writer", local, "options"));
+                    }
+                    w.Line("else");
+                    w.Line($"    {asRead};");
+                }
+                else if (p.Type.Kind is TypeRefKind.List or TypeRefKind.Map)
+                {
+                    using (w.Block($"if (value.{p.Name}.Count > 0 || !{asRead})"))
+                    {
+                        w.Line(writeName);
+                        w.Line(TypeNames.Write(nonNull, "writer", $"value.{p.Name}", "options"));
                     }
                 }
                 else
                 {
-                    w.Line($"writer.WritePropertyName({name});");
+                    w.Line(writeName);
                     w.Line(TypeNames.Write(nonNull, "writer", $"value.{p.Name}", "options"));
                 }
             }
+            w.Line("DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);");
             w.Line("writer.WriteEndObject();");
         }
     }

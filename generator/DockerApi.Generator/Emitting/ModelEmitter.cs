@@ -39,6 +39,13 @@ internal static class ModelEmitter
                 w.Line($"[JsonPropertyName({CSharpText.Literal(property.WireName)})]");
                 w.Line($"public {(property.Required ? "required " : "")}{TypeNames.CSharp(property.Type)} {property.Name} {{ get; init; }}");
             }
+            if (!first)
+                w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// What the daemon sent that no property carries — members of a newer API, and properties sent as <c>null</c> —");
+            w.Line("/// written back as they were read, so that a read-modify-write keeps them; null when there were none.");
+            w.Line("/// </summary>");
+            w.Line("public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init; }");
             if (type.Properties.Any(p => p.Sensitive))
                 EmitMaskedPrintMembers(w, type);
         }

@@ -54,7 +54,7 @@ internal static class Naming
     {
         "Task", "ValueTask", "Stream", "CancellationToken", "HttpClient", "HttpMethod", "HttpRequestMessage", "HttpResponseMessage",
         "HttpContent", "JsonElement", "JsonSerializerOptions", "JsonException", "Utf8JsonReader", "Utf8JsonWriter", "JsonTokenType",
-        "IAsyncEnumerable", "IProgress", "IReadOnlyList", "IReadOnlyDictionary", "IEnumerable", "DateTimeOffset", "TimeSpan",
+        "IAsyncEnumerable", "IProgress", "IReadOnlyList", "IReadOnlyDictionary", "IEnumerable", "DateTimeOffset", "DockerTimestamp", "TimeSpan",
         "Exception", "ArgumentNullException", "Type", "String", "Object", "Uri", "Action", "Func", "Math", "IDisposable",
         "EmptyObject", "DockerJson", "JsonPropertyNames", "DockerJsonConverter", "QueryString", "DockerUri", "DockerQuery",
         "DockerCall", "DockerContent", "ProgressLine", "BuildOutputLine", "BuildOutput", "HijackMode", "DockerHijackedStream",

@@ -17,6 +17,9 @@ internal static class ReservedNames
         "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
+    /// <summary>Members of an object's record besides the record ones: the members kept as read.</summary>
+    public static readonly HashSet<string> ObjectMembers = new(RecordMembers, StringComparer.Ordinal) { "ExtensionData" };
+
     /// <summary>Members of the string-enum record struct (<c>Value</c>, its ToString) besides the record ones.</summary>
     public static readonly HashSet<string> StringEnumMembers = new(RecordMembers, StringComparer.Ordinal) { "Value" };
 

@@ -255,7 +255,7 @@ internal sealed class SchemaReader
         var name = Naming.Pascal(wire);
         if (name == typeName)
             name += "Value";
-        if (ReservedNames.RecordMembers.Contains(name))
+        if (ReservedNames.ObjectMembers.Contains(name))
             name = Renamed(schema, wire, "a property", "every record has a member of that name", name + "Value");
         name = Naming.Unique(name, memberNames);
         var type = DockerShapes.EmptyStructProperties.Contains(wire) && schema.Str("type") == "object" && schema.Children.All(c => c.Key is YamlScalarNode { Value: "type" or "description" })

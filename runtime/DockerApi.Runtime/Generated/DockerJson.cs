@@ -2,6 +2,7 @@ using System.Buffers;
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text;
+using DockerApi.Serialization;
 
 namespace DockerApi.Generated;
 
@@ -21,14 +22,18 @@ public delegate void JsonWrite<T>(Utf8JsonWriter writer, T value, JsonSerializer
 public static class DockerJson
 {
     /// <summary>The index in <paramref name="names"/> of the property name the reader is on, or -1. Exact matches first, then ASCII case-insensitive ones when <paramref name="ignoreCase"/>.</summary>
-    public static int FindProperty(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase)
+    public static int FindProperty(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase) => Find(ref reader, names, ignoreCase, out _);
+
+    private static int Find(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase, out bool exact)
     {
         var all = names.Utf8;
+        exact = true;
         for (var i = 0; i < all.Length; i++)
         {
             if (reader.ValueTextEquals(all[i]))
                 return i;
         }
+        exact = false;
         if (!ignoreCase)
             return -1;
         byte[]? rented = null;
@@ -58,6 +63,80 @@ public static class DockerJson
                 ArrayPool<byte>.Shared.Return(rented);
         }
     }
+
+    /// <summary>
+    /// <see cref="FindProperty(ref Utf8JsonReader, JsonPropertyNames, bool)"/>, keeping in
+    /// <paramref name="extensionData"/> what the type's properties would lose: a member none of them takes, a
+    /// property sent as <c>null</c> (absent and null differ on the wire; Go sends nil lists as null), and the
+    /// spelling of a name matched without case. Returns -1 when the member is read (unknown, or an optional null),
+    /// else the property's index with the reader still on the name.
+    /// </summary>
+    public static int FindProperty(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase, ref Dictionary<string, JsonElement>? extensionData)
+    {
+        var index = Find(ref reader, names, ignoreCase, out var exact);
+        if (index >= 0 && exact && !NextIsNull(reader))
+            return index;
+        var name = reader.GetString()!;
+        var value = reader;
+        value.Read();
+        (extensionData ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref value);
+        if (index >= 0 && (names.IsRequired(index) || value.TokenType != JsonTokenType.Null))
+            return index; // the property reads the value too; the entry keeps its null or its spelling
+        reader = value;
+        return -1;
+    }
+
+    /// <summary>Writes a property's name as it was read (its spelling when matched without case), else as the spec spells it.</summary>
+    public static void WritePropertyName(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyDictionary<string, JsonElement>? extensionData, JsonPropertyNames names, int index)
+    {
+        if (extensionData is not null)
+        {
+            foreach (var kept in extensionData.Keys)
+            {
+                if (names.Matches(kept) == index)
+                {
+                    writer.WritePropertyName(kept);
+                    return;
+                }
+            }
+        }
+        writer.WritePropertyName(name);
+    }
+
+    /// <summary>
+    /// For a property that is null (or an empty list or map that may have been Go's nil): writes the <c>null</c>
+    /// it was read as, under the name it was sent with, and returns true; else writes nothing.
+    /// </summary>
+    public static bool WriteAsRead(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement>? extensionData, JsonPropertyNames names, int index)
+    {
+        if (extensionData is null)
+            return false;
+        foreach (var (name, value) in extensionData)
+        {
+            if (value.ValueKind == JsonValueKind.Null && names.Matches(name) == index)
+            {
+                writer.WriteNull(name);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Writes the kept members that no property of <paramref name="names"/> takes (a newer API's fields), as they were read.</summary>
+    public static void WriteExtensionData(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement>? extensionData, JsonPropertyNames names)
+    {
+        if (extensionData is null)
+            return;
+        foreach (var (name, value) in extensionData)
+        {
+            if (names.Matches(name) >= 0)
+                continue;
+            writer.WritePropertyName(name);
+            value.WriteTo(writer);
+        }
+    }
+
+    private static bool NextIsNull(Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.Null;
 
     /// <summary>Checks that the reader is on the start of an object.</summary>
     public static void ExpectObject(ref Utf8JsonReader reader, string typeName)
@@ -129,6 +208,15 @@ public static class DockerJson
         return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out value)
             ? value
             : throw new JsonException($"'{text}' is not an RFC 3339 date-time.");
+    }
+
+    /// <summary>An RFC 3339 time to the nanosecond, with its offset (<see cref="DockerTimestamp"/>).</summary>
+    public static DockerTimestamp ReadTimestamp(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+            throw WrongType(reader, "a date-time string");
+        var text = reader.GetString()!;
+        return DockerTimestamp.TryParse(text, out var value) ? value : throw new JsonException($"'{text}' is not an RFC 3339 date-time.");
     }
 
     /// <summary>Any JSON value, kept as it is.</summary>
@@ -222,6 +310,9 @@ public static class DockerJson
     /// <summary>Writes a time in RFC 3339.</summary>
     public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 
+    /// <summary>Writes a time as Go does (RFC 3339, nanoseconds without trailing zeros, the offset it was read with).</summary>
+    public static void WriteTimestamp(Utf8JsonWriter writer, DockerTimestamp value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+
     /// <summary>Writes a JSON value kept as it was.</summary>
     public static void WriteElement(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => value.WriteTo(writer);
 
@@ -279,7 +370,25 @@ public static class DockerJson
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class JsonPropertyNames(params string[] names)
 {
+    private readonly HashSet<int> _required = [];
+
     internal byte[][] Utf8 { get; } = Array.ConvertAll(names, Encoding.UTF8.GetBytes);
 
     internal string[] Names { get; } = names;
+
+    /// <summary>The indexes of required properties: their readers take a <c>null</c> themselves (and refuse it unless it is allowed).</summary>
+    public IReadOnlyCollection<int> Required
+    {
+        get => _required;
+        init => _required = [.. value];
+    }
+
+    internal bool IsRequired(int index) => _required.Contains(index);
+
+    /// <summary>The property a kept member's name belongs to, as the reader matched it (exact, then without case), or -1.</summary>
+    internal int Matches(string name)
+    {
+        var exact = Array.IndexOf(Names, name);
+        return exact >= 0 ? exact : Array.FindIndex(Names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -25,7 +25,7 @@ public sealed partial record ContainerInspectResponse
     /// Creation time, RFC 3339 with up to 9 fractional digits.
     /// </summary>
     [JsonPropertyName("Created")]
-    public DateTimeOffset? Created { get; init; }
+    public DockerTimestamp? Created { get; init; }
 
     /// <summary>
     /// The executable the container runs.
@@ -80,4 +80,10 @@ public sealed partial record ContainerInspectResponse
     /// </summary>
     [JsonPropertyName("Volumes")]
     public IReadOnlyDictionary<string, string>? Volumes { get; init; }
+
+    /// <summary>
+    /// What the daemon sent that no property carries — members of a newer API, and properties sent as <c>null</c> —
+    /// written back as they were read, so that a read-modify-write keeps them; null when there were none.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init; }
 }

@@ -33,6 +33,12 @@ public sealed partial record AuthConfig
     [JsonPropertyName("email")]
     public string? Email { get; init; }
 
+    /// <summary>
+    /// What the daemon sent that no property carries — members of a newer API, and properties sent as <c>null</c> —
+    /// written back as they were read, so that a read-modify-write keeps them; null when there were none.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init; }
+
     // Secrets are masked, so that ToString() (and every log that uses it) never shows them.
     private bool PrintMembers(System.Text.StringBuilder builder)
     {

@@ -37,11 +37,17 @@ public sealed partial record ContainerState
     /// When the container was last started; <c>0001-01-01T00:00:00Z</c> if never.
     /// </summary>
     [JsonPropertyName("StartedAt")]
-    public DateTimeOffset? StartedAt { get; init; }
+    public DockerTimestamp? StartedAt { get; init; }
 
     /// <summary>
     /// The daemon restarted while the container ran and lost its process.
     /// </summary>
     [JsonPropertyName("Ghost")]
     public bool? Ghost { get; init; }
+
+    /// <summary>
+    /// What the daemon sent that no property carries — members of a newer API, and properties sent as <c>null</c> —
+    /// written back as they were read, so that a read-modify-write keeps them; null when there were none.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init; }
 }

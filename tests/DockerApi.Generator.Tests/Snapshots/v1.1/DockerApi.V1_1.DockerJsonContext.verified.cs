@@ -304,9 +304,10 @@ internal static class AuthConfigJson
         string? usernameValue = default;
         string? passwordValue = default;
         string? emailValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -323,9 +324,6 @@ internal static class AuthConfigJson
                         reader.Read();
                         emailValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -338,6 +336,7 @@ internal static class AuthConfigJson
             Username = usernameValue,
             Password = passwordValue,
             Email = emailValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -346,19 +345,26 @@ internal static class AuthConfigJson
         writer.WriteStartObject();
         if (value.Username is { } p0)
         {
-            writer.WritePropertyName("username"u8);
+            DockerJson.WritePropertyName(writer, "username"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Password is { } p1)
         {
-            writer.WritePropertyName("password"u8);
+            DockerJson.WritePropertyName(writer, "password"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Email is { } p2)
         {
-            writer.WritePropertyName("email"u8);
+            DockerJson.WritePropertyName(writer, "email"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -372,9 +378,10 @@ internal static class AuthResponseJson
     {
         DockerJson.ExpectObject(ref reader, "AuthResponse");
         string? statusValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -382,9 +389,6 @@ internal static class AuthResponseJson
                     case 0:
                         reader.Read();
                         statusValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
                         break;
                 }
             }
@@ -396,6 +400,7 @@ internal static class AuthResponseJson
         return new AuthResponse
         {
             Status = statusValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -404,9 +409,12 @@ internal static class AuthResponseJson
         writer.WriteStartObject();
         if (value.Status is { } p0)
         {
-            writer.WritePropertyName("Status"u8);
+            DockerJson.WritePropertyName(writer, "Status"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -437,9 +445,10 @@ internal static class ContainerConfigJson
         string? imageValue = default;
         IReadOnlyDictionary<string, EmptyObject>? volumesValue = default;
         string? volumesFromValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -516,9 +525,6 @@ internal static class ContainerConfigJson
                         reader.Read();
                         volumesFromValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -546,6 +552,7 @@ internal static class ContainerConfigJson
             Image = imageValue,
             Volumes = volumesValue,
             VolumesFrom = volumesFromValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -554,94 +561,131 @@ internal static class ContainerConfigJson
         writer.WriteStartObject();
         if (value.Hostname is { } p0)
         {
-            writer.WritePropertyName("Hostname"u8);
+            DockerJson.WritePropertyName(writer, "Hostname"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.User is { } p1)
         {
-            writer.WritePropertyName("User"u8);
+            DockerJson.WritePropertyName(writer, "User"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Memory is { } p2)
         {
-            writer.WritePropertyName("Memory"u8);
+            DockerJson.WritePropertyName(writer, "Memory"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteInt64(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.MemorySwap is { } p3)
         {
-            writer.WritePropertyName("MemorySwap"u8);
+            DockerJson.WritePropertyName(writer, "MemorySwap"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteInt64(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.CpuShares is { } p4)
         {
-            writer.WritePropertyName("CpuShares"u8);
+            DockerJson.WritePropertyName(writer, "CpuShares"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteInt64(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
         if (value.AttachStdin is { } p5)
         {
-            writer.WritePropertyName("AttachStdin"u8);
+            DockerJson.WritePropertyName(writer, "AttachStdin"u8, value.ExtensionData, Names, 5);
             DockerJson.WriteBoolean(writer, p5, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
         if (value.AttachStdout is { } p6)
         {
-            writer.WritePropertyName("AttachStdout"u8);
+            DockerJson.WritePropertyName(writer, "AttachStdout"u8, value.ExtensionData, Names, 6);
             DockerJson.WriteBoolean(writer, p6, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
         if (value.AttachStderr is { } p7)
         {
-            writer.WritePropertyName("AttachStderr"u8);
+            DockerJson.WritePropertyName(writer, "AttachStderr"u8, value.ExtensionData, Names, 7);
             DockerJson.WriteBoolean(writer, p7, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
         if (value.PortSpecs is { } p8)
         {
-            writer.WritePropertyName("PortSpecs"u8);
+            DockerJson.WritePropertyName(writer, "PortSpecs"u8, value.ExtensionData, Names, 8);
             DockerJson.WriteList(writer, p8, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 8);
         if (value.Tty is { } p9)
         {
-            writer.WritePropertyName("Tty"u8);
+            DockerJson.WritePropertyName(writer, "Tty"u8, value.ExtensionData, Names, 9);
             DockerJson.WriteBoolean(writer, p9, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 9);
         if (value.OpenStdin is { } p10)
         {
-            writer.WritePropertyName("OpenStdin"u8);
+            DockerJson.WritePropertyName(writer, "OpenStdin"u8, value.ExtensionData, Names, 10);
             DockerJson.WriteBoolean(writer, p10, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 10);
         if (value.StdinOnce is { } p11)
         {
-            writer.WritePropertyName("StdinOnce"u8);
+            DockerJson.WritePropertyName(writer, "StdinOnce"u8, value.ExtensionData, Names, 11);
             DockerJson.WriteBoolean(writer, p11, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 11);
         if (value.Env is { } p12)
         {
-            writer.WritePropertyName("Env"u8);
+            DockerJson.WritePropertyName(writer, "Env"u8, value.ExtensionData, Names, 12);
             DockerJson.WriteList(writer, p12, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 12);
         if (value.Cmd is { } p13)
         {
-            writer.WritePropertyName("Cmd"u8);
+            DockerJson.WritePropertyName(writer, "Cmd"u8, value.ExtensionData, Names, 13);
             DockerJson.WriteList(writer, p13, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 13);
         if (value.Dns is { } p14)
         {
-            writer.WritePropertyName("Dns"u8);
+            DockerJson.WritePropertyName(writer, "Dns"u8, value.ExtensionData, Names, 14);
             DockerJson.WriteList(writer, p14, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 14);
         if (value.Image is { } p15)
         {
-            writer.WritePropertyName("Image"u8);
+            DockerJson.WritePropertyName(writer, "Image"u8, value.ExtensionData, Names, 15);
             DockerJson.WriteString(writer, p15, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 15);
         if (value.Volumes is { } p16)
         {
-            writer.WritePropertyName("Volumes"u8);
+            DockerJson.WritePropertyName(writer, "Volumes"u8, value.ExtensionData, Names, 16);
             DockerJson.WriteMap(writer, p16, options, EmptyObject.Write);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 16);
         if (value.VolumesFrom is { } p17)
         {
-            writer.WritePropertyName("VolumesFrom"u8);
+            DockerJson.WritePropertyName(writer, "VolumesFrom"u8, value.ExtensionData, Names, 17);
             DockerJson.WriteString(writer, p17, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 17);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -649,7 +693,7 @@ internal static class ContainerConfigJson
 /// <summary>Reads and writes <see cref="ContainerCreateResponse"/>.</summary>
 internal static class ContainerCreateResponseJson
 {
-    private static readonly JsonPropertyNames Names = new("Id", "Warnings");
+    private static readonly JsonPropertyNames Names = new("Id", "Warnings") { Required = [0] };
 
     public static ContainerCreateResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
@@ -657,9 +701,10 @@ internal static class ContainerCreateResponseJson
         string? idValue = default;
         var hasId = false;
         IReadOnlyList<string>? warningsValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -673,9 +718,6 @@ internal static class ContainerCreateResponseJson
                         reader.Read();
                         warningsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -688,19 +730,23 @@ internal static class ContainerCreateResponseJson
         {
             Id = idValue!,
             Warnings = warningsValue,
+            ExtensionData = extensionData,
         };
     }
 
     public static void Write(Utf8JsonWriter writer, ContainerCreateResponse value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("Id"u8);
+        DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 0);
         DockerJson.WriteString(writer, value.Id, options);
-        if (value.Warnings is { } p0)
+        if (value.Warnings is { } p1)
         {
-            writer.WritePropertyName("Warnings"u8);
-            DockerJson.WriteList(writer, p0, options, DockerJson.WriteString);
+            DockerJson.WritePropertyName(writer, "Warnings"u8, value.ExtensionData, Names, 1);
+            DockerJson.WriteList(writer, p1, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -714,7 +760,7 @@ internal static class ContainerInspectResponseJson
     {
         DockerJson.ExpectObject(ref reader, "ContainerInspectResponse");
         string? idValue = default;
-        DateTimeOffset? createdValue = default;
+        DockerTimestamp? createdValue = default;
         string? pathValue = default;
         IReadOnlyList<string>? argsValue = default;
         ContainerConfig? configValue = default;
@@ -724,9 +770,10 @@ internal static class ContainerInspectResponseJson
         string? sysInitPathValue = default;
         string? resolvConfPathValue = default;
         IReadOnlyDictionary<string, string>? volumesValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -737,7 +784,7 @@ internal static class ContainerInspectResponseJson
                         break;
                     case 1:
                         reader.Read();
-                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadDateTimeOffset(ref reader, options);
+                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadTimestamp(ref reader, options);
                         break;
                     case 2:
                         reader.Read();
@@ -775,9 +822,6 @@ internal static class ContainerInspectResponseJson
                         reader.Read();
                         volumesValue = DockerJson.ReadMap(ref reader, options, DockerJson.ReadRequiredString);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -798,6 +842,7 @@ internal static class ContainerInspectResponseJson
             SysInitPath = sysInitPathValue,
             ResolvConfPath = resolvConfPathValue,
             Volumes = volumesValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -806,59 +851,82 @@ internal static class ContainerInspectResponseJson
         writer.WriteStartObject();
         if (value.Id is { } p0)
         {
-            writer.WritePropertyName("Id"u8);
+            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Created is { } p1)
         {
-            writer.WritePropertyName("Created"u8);
-            DockerJson.WriteDateTimeOffset(writer, p1, options);
+            DockerJson.WritePropertyName(writer, "Created"u8, value.ExtensionData, Names, 1);
+            DockerJson.WriteTimestamp(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Path is { } p2)
         {
-            writer.WritePropertyName("Path"u8);
+            DockerJson.WritePropertyName(writer, "Path"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.Args is { } p3)
         {
-            writer.WritePropertyName("Args"u8);
+            DockerJson.WritePropertyName(writer, "Args"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteList(writer, p3, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.Config is { } p4)
         {
-            writer.WritePropertyName("Config"u8);
+            DockerJson.WritePropertyName(writer, "Config"u8, value.ExtensionData, Names, 4);
             ContainerConfigJson.Write(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
         if (value.State is { } p5)
         {
-            writer.WritePropertyName("State"u8);
+            DockerJson.WritePropertyName(writer, "State"u8, value.ExtensionData, Names, 5);
             ContainerStateJson.Write(writer, p5, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
         if (value.Image is { } p6)
         {
-            writer.WritePropertyName("Image"u8);
+            DockerJson.WritePropertyName(writer, "Image"u8, value.ExtensionData, Names, 6);
             DockerJson.WriteString(writer, p6, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
         if (value.NetworkSettings is { } p7)
         {
-            writer.WritePropertyName("NetworkSettings"u8);
+            DockerJson.WritePropertyName(writer, "NetworkSettings"u8, value.ExtensionData, Names, 7);
             NetworkSettingsJson.Write(writer, p7, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
         if (value.SysInitPath is { } p8)
         {
-            writer.WritePropertyName("SysInitPath"u8);
+            DockerJson.WritePropertyName(writer, "SysInitPath"u8, value.ExtensionData, Names, 8);
             DockerJson.WriteString(writer, p8, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 8);
         if (value.ResolvConfPath is { } p9)
         {
-            writer.WritePropertyName("ResolvConfPath"u8);
+            DockerJson.WritePropertyName(writer, "ResolvConfPath"u8, value.ExtensionData, Names, 9);
             DockerJson.WriteString(writer, p9, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 9);
         if (value.Volumes is { } p10)
         {
-            writer.WritePropertyName("Volumes"u8);
+            DockerJson.WritePropertyName(writer, "Volumes"u8, value.ExtensionData, Names, 10);
             DockerJson.WriteMap(writer, p10, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 10);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -874,11 +942,12 @@ internal static class ContainerStateJson
         bool? runningValue = default;
         long? pidValue = default;
         long? exitCodeValue = default;
-        DateTimeOffset? startedAtValue = default;
+        DockerTimestamp? startedAtValue = default;
         bool? ghostValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -897,14 +966,11 @@ internal static class ContainerStateJson
                         break;
                     case 3:
                         reader.Read();
-                        startedAtValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadDateTimeOffset(ref reader, options);
+                        startedAtValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadTimestamp(ref reader, options);
                         break;
                     case 4:
                         reader.Read();
                         ghostValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
                         break;
                 }
             }
@@ -920,6 +986,7 @@ internal static class ContainerStateJson
             ExitCode = exitCodeValue,
             StartedAt = startedAtValue,
             Ghost = ghostValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -928,29 +995,40 @@ internal static class ContainerStateJson
         writer.WriteStartObject();
         if (value.Running is { } p0)
         {
-            writer.WritePropertyName("Running"u8);
+            DockerJson.WritePropertyName(writer, "Running"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteBoolean(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Pid is { } p1)
         {
-            writer.WritePropertyName("Pid"u8);
+            DockerJson.WritePropertyName(writer, "Pid"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteInt64(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.ExitCode is { } p2)
         {
-            writer.WritePropertyName("ExitCode"u8);
+            DockerJson.WritePropertyName(writer, "ExitCode"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteInt64(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.StartedAt is { } p3)
         {
-            writer.WritePropertyName("StartedAt"u8);
-            DockerJson.WriteDateTimeOffset(writer, p3, options);
+            DockerJson.WritePropertyName(writer, "StartedAt"u8, value.ExtensionData, Names, 3);
+            DockerJson.WriteTimestamp(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.Ghost is { } p4)
         {
-            writer.WritePropertyName("Ghost"u8);
+            DockerJson.WritePropertyName(writer, "Ghost"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteBoolean(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -971,9 +1049,10 @@ internal static class ContainerSummaryJson
         string? portsValue = default;
         long? sizeRwValue = default;
         long? sizeRootFsValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1010,9 +1089,6 @@ internal static class ContainerSummaryJson
                         reader.Read();
                         sizeRootFsValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -1030,6 +1106,7 @@ internal static class ContainerSummaryJson
             Ports = portsValue,
             SizeRw = sizeRwValue,
             SizeRootFs = sizeRootFsValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -1038,44 +1115,61 @@ internal static class ContainerSummaryJson
         writer.WriteStartObject();
         if (value.Id is { } p0)
         {
-            writer.WritePropertyName("Id"u8);
+            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Image is { } p1)
         {
-            writer.WritePropertyName("Image"u8);
+            DockerJson.WritePropertyName(writer, "Image"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Command is { } p2)
         {
-            writer.WritePropertyName("Command"u8);
+            DockerJson.WritePropertyName(writer, "Command"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.Created is { } p3)
         {
-            writer.WritePropertyName("Created"u8);
+            DockerJson.WritePropertyName(writer, "Created"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteInt64(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.Status is { } p4)
         {
-            writer.WritePropertyName("Status"u8);
+            DockerJson.WritePropertyName(writer, "Status"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteString(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
         if (value.Ports is { } p5)
         {
-            writer.WritePropertyName("Ports"u8);
+            DockerJson.WritePropertyName(writer, "Ports"u8, value.ExtensionData, Names, 5);
             DockerJson.WriteString(writer, p5, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
         if (value.SizeRw is { } p6)
         {
-            writer.WritePropertyName("SizeRw"u8);
+            DockerJson.WritePropertyName(writer, "SizeRw"u8, value.ExtensionData, Names, 6);
             DockerJson.WriteInt64(writer, p6, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
         if (value.SizeRootFs is { } p7)
         {
-            writer.WritePropertyName("SizeRootFs"u8);
+            DockerJson.WritePropertyName(writer, "SizeRootFs"u8, value.ExtensionData, Names, 7);
             DockerJson.WriteInt64(writer, p7, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1083,16 +1177,17 @@ internal static class ContainerSummaryJson
 /// <summary>Reads and writes <see cref="ContainerWaitResponse"/>.</summary>
 internal static class ContainerWaitResponseJson
 {
-    private static readonly JsonPropertyNames Names = new("StatusCode");
+    private static readonly JsonPropertyNames Names = new("StatusCode") { Required = [0] };
 
     public static ContainerWaitResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         DockerJson.ExpectObject(ref reader, "ContainerWaitResponse");
         long? statusCodeValue = default;
         var hasStatusCode = false;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1101,9 +1196,6 @@ internal static class ContainerWaitResponseJson
                         reader.Read();
                         statusCodeValue = DockerJson.ReadInt64(ref reader, options);
                         hasStatusCode = true;
-                        break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
                         break;
                 }
             }
@@ -1116,14 +1208,16 @@ internal static class ContainerWaitResponseJson
         return new ContainerWaitResponse
         {
             StatusCode = statusCodeValue.GetValueOrDefault(),
+            ExtensionData = extensionData,
         };
     }
 
     public static void Write(Utf8JsonWriter writer, ContainerWaitResponse value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("StatusCode"u8);
+        DockerJson.WritePropertyName(writer, "StatusCode"u8, value.ExtensionData, Names, 0);
         DockerJson.WriteInt64(writer, value.StatusCode, options);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1131,7 +1225,7 @@ internal static class ContainerWaitResponseJson
 /// <summary>Reads and writes <see cref="FilesystemChange"/>.</summary>
 internal static class FilesystemChangeJson
 {
-    private static readonly JsonPropertyNames Names = new("Path", "Kind");
+    private static readonly JsonPropertyNames Names = new("Path", "Kind") { Required = [0, 1] };
 
     public static FilesystemChange Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
@@ -1140,9 +1234,10 @@ internal static class FilesystemChangeJson
         var hasPath = false;
         FilesystemChangeKind? kindValue = default;
         var hasKind = false;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1157,9 +1252,6 @@ internal static class FilesystemChangeJson
                         kindValue = FilesystemChangeKindJson.Read(ref reader, options);
                         hasKind = true;
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -1173,16 +1265,18 @@ internal static class FilesystemChangeJson
         {
             Path = pathValue!,
             Kind = kindValue.GetValueOrDefault(),
+            ExtensionData = extensionData,
         };
     }
 
     public static void Write(Utf8JsonWriter writer, FilesystemChange value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("Path"u8);
+        DockerJson.WritePropertyName(writer, "Path"u8, value.ExtensionData, Names, 0);
         DockerJson.WriteString(writer, value.Path, options);
-        writer.WritePropertyName("Kind"u8);
+        DockerJson.WritePropertyName(writer, "Kind"u8, value.ExtensionData, Names, 1);
         FilesystemChangeKindJson.Write(writer, value.Kind, options);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1207,9 +1301,10 @@ internal static class HistoryResponseItemJson
         IReadOnlyList<string>? tagsValue = default;
         long? createdValue = default;
         string? createdByValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1230,9 +1325,6 @@ internal static class HistoryResponseItemJson
                         reader.Read();
                         createdByValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -1246,6 +1338,7 @@ internal static class HistoryResponseItemJson
             Tags = tagsValue,
             Created = createdValue,
             CreatedBy = createdByValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -1254,24 +1347,33 @@ internal static class HistoryResponseItemJson
         writer.WriteStartObject();
         if (value.Id is { } p0)
         {
-            writer.WritePropertyName("Id"u8);
+            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Tags is { } p1)
         {
-            writer.WritePropertyName("Tags"u8);
+            DockerJson.WritePropertyName(writer, "Tags"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteList(writer, p1, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Created is { } p2)
         {
-            writer.WritePropertyName("Created"u8);
+            DockerJson.WritePropertyName(writer, "Created"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteInt64(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.CreatedBy is { } p3)
         {
-            writer.WritePropertyName("CreatedBy"u8);
+            DockerJson.WritePropertyName(writer, "CreatedBy"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteString(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1279,16 +1381,17 @@ internal static class HistoryResponseItemJson
 /// <summary>Reads and writes <see cref="IdResponse"/>.</summary>
 internal static class IdResponseJson
 {
-    private static readonly JsonPropertyNames Names = new("Id");
+    private static readonly JsonPropertyNames Names = new("Id") { Required = [0] };
 
     public static IdResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         DockerJson.ExpectObject(ref reader, "IdResponse");
         string? idValue = default;
         var hasId = false;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1297,9 +1400,6 @@ internal static class IdResponseJson
                         reader.Read();
                         idValue = DockerJson.ReadRequiredString(ref reader, options);
                         hasId = true;
-                        break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
                         break;
                 }
             }
@@ -1312,14 +1412,16 @@ internal static class IdResponseJson
         return new IdResponse
         {
             Id = idValue!,
+            ExtensionData = extensionData,
         };
     }
 
     public static void Write(Utf8JsonWriter writer, IdResponse value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("Id"u8);
+        DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 0);
         DockerJson.WriteString(writer, value.Id, options);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1351,9 +1453,10 @@ internal static class ImageGetCacheRequestJson
         IReadOnlyDictionary<string, EmptyObject>? volumesValue = default;
         string? volumesFromValue = default;
         string? idValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1434,9 +1537,6 @@ internal static class ImageGetCacheRequestJson
                         reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -1465,6 +1565,7 @@ internal static class ImageGetCacheRequestJson
             Volumes = volumesValue,
             VolumesFrom = volumesFromValue,
             Id = idValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -1473,99 +1574,138 @@ internal static class ImageGetCacheRequestJson
         writer.WriteStartObject();
         if (value.Hostname is { } p0)
         {
-            writer.WritePropertyName("Hostname"u8);
+            DockerJson.WritePropertyName(writer, "Hostname"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.User is { } p1)
         {
-            writer.WritePropertyName("User"u8);
+            DockerJson.WritePropertyName(writer, "User"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Memory is { } p2)
         {
-            writer.WritePropertyName("Memory"u8);
+            DockerJson.WritePropertyName(writer, "Memory"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteInt64(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.MemorySwap is { } p3)
         {
-            writer.WritePropertyName("MemorySwap"u8);
+            DockerJson.WritePropertyName(writer, "MemorySwap"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteInt64(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.CpuShares is { } p4)
         {
-            writer.WritePropertyName("CpuShares"u8);
+            DockerJson.WritePropertyName(writer, "CpuShares"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteInt64(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
         if (value.AttachStdin is { } p5)
         {
-            writer.WritePropertyName("AttachStdin"u8);
+            DockerJson.WritePropertyName(writer, "AttachStdin"u8, value.ExtensionData, Names, 5);
             DockerJson.WriteBoolean(writer, p5, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
         if (value.AttachStdout is { } p6)
         {
-            writer.WritePropertyName("AttachStdout"u8);
+            DockerJson.WritePropertyName(writer, "AttachStdout"u8, value.ExtensionData, Names, 6);
             DockerJson.WriteBoolean(writer, p6, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
         if (value.AttachStderr is { } p7)
         {
-            writer.WritePropertyName("AttachStderr"u8);
+            DockerJson.WritePropertyName(writer, "AttachStderr"u8, value.ExtensionData, Names, 7);
             DockerJson.WriteBoolean(writer, p7, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
         if (value.PortSpecs is { } p8)
         {
-            writer.WritePropertyName("PortSpecs"u8);
+            DockerJson.WritePropertyName(writer, "PortSpecs"u8, value.ExtensionData, Names, 8);
             DockerJson.WriteList(writer, p8, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 8);
         if (value.Tty is { } p9)
         {
-            writer.WritePropertyName("Tty"u8);
+            DockerJson.WritePropertyName(writer, "Tty"u8, value.ExtensionData, Names, 9);
             DockerJson.WriteBoolean(writer, p9, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 9);
         if (value.OpenStdin is { } p10)
         {
-            writer.WritePropertyName("OpenStdin"u8);
+            DockerJson.WritePropertyName(writer, "OpenStdin"u8, value.ExtensionData, Names, 10);
             DockerJson.WriteBoolean(writer, p10, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 10);
         if (value.StdinOnce is { } p11)
         {
-            writer.WritePropertyName("StdinOnce"u8);
+            DockerJson.WritePropertyName(writer, "StdinOnce"u8, value.ExtensionData, Names, 11);
             DockerJson.WriteBoolean(writer, p11, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 11);
         if (value.Env is { } p12)
         {
-            writer.WritePropertyName("Env"u8);
+            DockerJson.WritePropertyName(writer, "Env"u8, value.ExtensionData, Names, 12);
             DockerJson.WriteList(writer, p12, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 12);
         if (value.Cmd is { } p13)
         {
-            writer.WritePropertyName("Cmd"u8);
+            DockerJson.WritePropertyName(writer, "Cmd"u8, value.ExtensionData, Names, 13);
             DockerJson.WriteList(writer, p13, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 13);
         if (value.Dns is { } p14)
         {
-            writer.WritePropertyName("Dns"u8);
+            DockerJson.WritePropertyName(writer, "Dns"u8, value.ExtensionData, Names, 14);
             DockerJson.WriteList(writer, p14, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 14);
         if (value.Image is { } p15)
         {
-            writer.WritePropertyName("Image"u8);
+            DockerJson.WritePropertyName(writer, "Image"u8, value.ExtensionData, Names, 15);
             DockerJson.WriteString(writer, p15, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 15);
         if (value.Volumes is { } p16)
         {
-            writer.WritePropertyName("Volumes"u8);
+            DockerJson.WritePropertyName(writer, "Volumes"u8, value.ExtensionData, Names, 16);
             DockerJson.WriteMap(writer, p16, options, EmptyObject.Write);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 16);
         if (value.VolumesFrom is { } p17)
         {
-            writer.WritePropertyName("VolumesFrom"u8);
+            DockerJson.WritePropertyName(writer, "VolumesFrom"u8, value.ExtensionData, Names, 17);
             DockerJson.WriteString(writer, p17, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 17);
         if (value.Id is { } p18)
         {
-            writer.WritePropertyName("Id"u8);
+            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 18);
             DockerJson.WriteString(writer, p18, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 18);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1582,9 +1722,10 @@ internal static class ImageInsertMessageJson
         string? progressValue = default;
         string? errorValue = default;
         string? idValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1605,9 +1746,6 @@ internal static class ImageInsertMessageJson
                         reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -1621,6 +1759,7 @@ internal static class ImageInsertMessageJson
             Progress = progressValue,
             Error = errorValue,
             Id = idValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -1629,24 +1768,33 @@ internal static class ImageInsertMessageJson
         writer.WriteStartObject();
         if (value.Status is { } p0)
         {
-            writer.WritePropertyName("status"u8);
+            DockerJson.WritePropertyName(writer, "status"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Progress is { } p1)
         {
-            writer.WritePropertyName("progress"u8);
+            DockerJson.WritePropertyName(writer, "progress"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Error is { } p2)
         {
-            writer.WritePropertyName("error"u8);
+            DockerJson.WritePropertyName(writer, "error"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.Id is { } p3)
         {
-            writer.WritePropertyName("Id"u8);
+            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteString(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1662,7 +1810,7 @@ internal static class ImageInspectResponseJson
         string? idValue = default;
         string? parentValue = default;
         string? commentValue = default;
-        DateTimeOffset? createdValue = default;
+        DockerTimestamp? createdValue = default;
         string? containerValue = default;
         ContainerConfig? containerConfigValue = default;
         string? dockerVersionValue = default;
@@ -1670,9 +1818,10 @@ internal static class ImageInspectResponseJson
         ContainerConfig? configValue = default;
         string? architectureValue = default;
         long? sizeValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1691,7 +1840,7 @@ internal static class ImageInspectResponseJson
                         break;
                     case 3:
                         reader.Read();
-                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadDateTimeOffset(ref reader, options);
+                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadTimestamp(ref reader, options);
                         break;
                     case 4:
                         reader.Read();
@@ -1721,9 +1870,6 @@ internal static class ImageInspectResponseJson
                         reader.Read();
                         sizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -1744,6 +1890,7 @@ internal static class ImageInspectResponseJson
             Config = configValue,
             Architecture = architectureValue,
             Size = sizeValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -1752,59 +1899,82 @@ internal static class ImageInspectResponseJson
         writer.WriteStartObject();
         if (value.Id is { } p0)
         {
-            writer.WritePropertyName("id"u8);
+            DockerJson.WritePropertyName(writer, "id"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Parent is { } p1)
         {
-            writer.WritePropertyName("parent"u8);
+            DockerJson.WritePropertyName(writer, "parent"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Comment is { } p2)
         {
-            writer.WritePropertyName("comment"u8);
+            DockerJson.WritePropertyName(writer, "comment"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.Created is { } p3)
         {
-            writer.WritePropertyName("created"u8);
-            DockerJson.WriteDateTimeOffset(writer, p3, options);
+            DockerJson.WritePropertyName(writer, "created"u8, value.ExtensionData, Names, 3);
+            DockerJson.WriteTimestamp(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.Container is { } p4)
         {
-            writer.WritePropertyName("container"u8);
+            DockerJson.WritePropertyName(writer, "container"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteString(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
         if (value.ContainerConfig is { } p5)
         {
-            writer.WritePropertyName("container_config"u8);
+            DockerJson.WritePropertyName(writer, "container_config"u8, value.ExtensionData, Names, 5);
             ContainerConfigJson.Write(writer, p5, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
         if (value.DockerVersion is { } p6)
         {
-            writer.WritePropertyName("docker_version"u8);
+            DockerJson.WritePropertyName(writer, "docker_version"u8, value.ExtensionData, Names, 6);
             DockerJson.WriteString(writer, p6, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
         if (value.Author is { } p7)
         {
-            writer.WritePropertyName("author"u8);
+            DockerJson.WritePropertyName(writer, "author"u8, value.ExtensionData, Names, 7);
             DockerJson.WriteString(writer, p7, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
         if (value.Config is { } p8)
         {
-            writer.WritePropertyName("config"u8);
+            DockerJson.WritePropertyName(writer, "config"u8, value.ExtensionData, Names, 8);
             ContainerConfigJson.Write(writer, p8, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 8);
         if (value.Architecture is { } p9)
         {
-            writer.WritePropertyName("architecture"u8);
+            DockerJson.WritePropertyName(writer, "architecture"u8, value.ExtensionData, Names, 9);
             DockerJson.WriteString(writer, p9, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 9);
         if (value.Size is { } p10)
         {
-            writer.WritePropertyName("Size"u8);
+            DockerJson.WritePropertyName(writer, "Size"u8, value.ExtensionData, Names, 10);
             DockerJson.WriteInt64(writer, p10, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 10);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1819,9 +1989,10 @@ internal static class ImageSearchResponseItemJson
         DockerJson.ExpectObject(ref reader, "ImageSearchResponseItem");
         string? nameValue = default;
         string? descriptionValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1834,9 +2005,6 @@ internal static class ImageSearchResponseItemJson
                         reader.Read();
                         descriptionValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -1848,6 +2016,7 @@ internal static class ImageSearchResponseItemJson
         {
             Name = nameValue,
             Description = descriptionValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -1856,14 +2025,19 @@ internal static class ImageSearchResponseItemJson
         writer.WriteStartObject();
         if (value.Name is { } p0)
         {
-            writer.WritePropertyName("Name"u8);
+            DockerJson.WritePropertyName(writer, "Name"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Description is { } p1)
         {
-            writer.WritePropertyName("Description"u8);
+            DockerJson.WritePropertyName(writer, "Description"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1882,9 +2056,10 @@ internal static class ImageSummaryJson
         long? createdValue = default;
         long? sizeValue = default;
         long? virtualSizeValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1913,9 +2088,6 @@ internal static class ImageSummaryJson
                         reader.Read();
                         virtualSizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -1931,6 +2103,7 @@ internal static class ImageSummaryJson
             Created = createdValue,
             Size = sizeValue,
             VirtualSize = virtualSizeValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -1939,34 +2112,47 @@ internal static class ImageSummaryJson
         writer.WriteStartObject();
         if (value.Repository is { } p0)
         {
-            writer.WritePropertyName("Repository"u8);
+            DockerJson.WritePropertyName(writer, "Repository"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Tag is { } p1)
         {
-            writer.WritePropertyName("Tag"u8);
+            DockerJson.WritePropertyName(writer, "Tag"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Id is { } p2)
         {
-            writer.WritePropertyName("Id"u8);
+            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.Created is { } p3)
         {
-            writer.WritePropertyName("Created"u8);
+            DockerJson.WritePropertyName(writer, "Created"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteInt64(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.Size is { } p4)
         {
-            writer.WritePropertyName("Size"u8);
+            DockerJson.WritePropertyName(writer, "Size"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteInt64(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
         if (value.VirtualSize is { } p5)
         {
-            writer.WritePropertyName("VirtualSize"u8);
+            DockerJson.WritePropertyName(writer, "VirtualSize"u8, value.ExtensionData, Names, 5);
             DockerJson.WriteInt64(writer, p5, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1984,9 +2170,10 @@ internal static class NetworkSettingsJson
         string? gatewayValue = default;
         string? bridgeValue = default;
         IReadOnlyDictionary<string, string>? portMappingValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -2011,9 +2198,6 @@ internal static class NetworkSettingsJson
                         reader.Read();
                         portMappingValue = DockerJson.ReadMap(ref reader, options, DockerJson.ReadRequiredString);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -2028,6 +2212,7 @@ internal static class NetworkSettingsJson
             Gateway = gatewayValue,
             Bridge = bridgeValue,
             PortMapping = portMappingValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -2036,29 +2221,40 @@ internal static class NetworkSettingsJson
         writer.WriteStartObject();
         if (value.IpAddress is { } p0)
         {
-            writer.WritePropertyName("IpAddress"u8);
+            DockerJson.WritePropertyName(writer, "IpAddress"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.IpPrefixLen is { } p1)
         {
-            writer.WritePropertyName("IpPrefixLen"u8);
+            DockerJson.WritePropertyName(writer, "IpPrefixLen"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteInt64(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Gateway is { } p2)
         {
-            writer.WritePropertyName("Gateway"u8);
+            DockerJson.WritePropertyName(writer, "Gateway"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.Bridge is { } p3)
         {
-            writer.WritePropertyName("Bridge"u8);
+            DockerJson.WritePropertyName(writer, "Bridge"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteString(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.PortMapping is { } p4)
         {
-            writer.WritePropertyName("PortMapping"u8);
+            DockerJson.WritePropertyName(writer, "PortMapping"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteMap(writer, p4, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -2074,9 +2270,10 @@ internal static class ProgressMessageJson
         string? statusValue = default;
         string? progressValue = default;
         string? errorValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -2093,9 +2290,6 @@ internal static class ProgressMessageJson
                         reader.Read();
                         errorValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -2108,6 +2302,7 @@ internal static class ProgressMessageJson
             Status = statusValue,
             Progress = progressValue,
             Error = errorValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -2116,19 +2311,26 @@ internal static class ProgressMessageJson
         writer.WriteStartObject();
         if (value.Status is { } p0)
         {
-            writer.WritePropertyName("status"u8);
+            DockerJson.WritePropertyName(writer, "status"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Progress is { } p1)
         {
-            writer.WritePropertyName("progress"u8);
+            DockerJson.WritePropertyName(writer, "progress"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Error is { } p2)
         {
-            writer.WritePropertyName("error"u8);
+            DockerJson.WritePropertyName(writer, "error"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -2150,9 +2352,10 @@ internal static class SystemInfoJson
         bool? swapLimitValue = default;
         string? versionValue = default;
         string? goVersionValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -2193,9 +2396,6 @@ internal static class SystemInfoJson
                         reader.Read();
                         goVersionValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -2214,6 +2414,7 @@ internal static class SystemInfoJson
             SwapLimit = swapLimitValue,
             Version = versionValue,
             GoVersion = goVersionValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -2222,49 +2423,68 @@ internal static class SystemInfoJson
         writer.WriteStartObject();
         if (value.Debug is { } p0)
         {
-            writer.WritePropertyName("Debug"u8);
+            DockerJson.WritePropertyName(writer, "Debug"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteBoolean(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Containers is { } p1)
         {
-            writer.WritePropertyName("Containers"u8);
+            DockerJson.WritePropertyName(writer, "Containers"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteInt64(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Images is { } p2)
         {
-            writer.WritePropertyName("Images"u8);
+            DockerJson.WritePropertyName(writer, "Images"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteInt64(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.NFd is { } p3)
         {
-            writer.WritePropertyName("NFd"u8);
+            DockerJson.WritePropertyName(writer, "NFd"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteInt64(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.NGoroutines is { } p4)
         {
-            writer.WritePropertyName("NGoroutines"u8);
+            DockerJson.WritePropertyName(writer, "NGoroutines"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteInt64(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
         if (value.MemoryLimit is { } p5)
         {
-            writer.WritePropertyName("MemoryLimit"u8);
+            DockerJson.WritePropertyName(writer, "MemoryLimit"u8, value.ExtensionData, Names, 5);
             DockerJson.WriteBoolean(writer, p5, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
         if (value.SwapLimit is { } p6)
         {
-            writer.WritePropertyName("SwapLimit"u8);
+            DockerJson.WritePropertyName(writer, "SwapLimit"u8, value.ExtensionData, Names, 6);
             DockerJson.WriteBoolean(writer, p6, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
         if (value.Version is { } p7)
         {
-            writer.WritePropertyName("Version"u8);
+            DockerJson.WritePropertyName(writer, "Version"u8, value.ExtensionData, Names, 7);
             DockerJson.WriteString(writer, p7, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
         if (value.GoVersion is { } p8)
         {
-            writer.WritePropertyName("GoVersion"u8);
+            DockerJson.WritePropertyName(writer, "GoVersion"u8, value.ExtensionData, Names, 8);
             DockerJson.WriteString(writer, p8, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 8);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -2282,9 +2502,10 @@ internal static class SystemVersionJson
         string? goVersionValue = default;
         bool? memoryLimitValue = default;
         bool? swapLimitValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -2309,9 +2530,6 @@ internal static class SystemVersionJson
                         reader.Read();
                         swapLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -2326,6 +2544,7 @@ internal static class SystemVersionJson
             GoVersion = goVersionValue,
             MemoryLimit = memoryLimitValue,
             SwapLimit = swapLimitValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -2334,29 +2553,40 @@ internal static class SystemVersionJson
         writer.WriteStartObject();
         if (value.Version is { } p0)
         {
-            writer.WritePropertyName("Version"u8);
+            DockerJson.WritePropertyName(writer, "Version"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.GitCommit is { } p1)
         {
-            writer.WritePropertyName("GitCommit"u8);
+            DockerJson.WritePropertyName(writer, "GitCommit"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.GoVersion is { } p2)
         {
-            writer.WritePropertyName("GoVersion"u8);
+            DockerJson.WritePropertyName(writer, "GoVersion"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.MemoryLimit is { } p3)
         {
-            writer.WritePropertyName("MemoryLimit"u8);
+            DockerJson.WritePropertyName(writer, "MemoryLimit"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteBoolean(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.SwapLimit is { } p4)
         {
-            writer.WritePropertyName("SwapLimit"u8);
+            DockerJson.WritePropertyName(writer, "SwapLimit"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteBoolean(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }

@@ -324,9 +324,10 @@ internal static class AuthConfigJson
         string? usernameValue = default;
         string? passwordValue = default;
         string? emailValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -343,9 +344,6 @@ internal static class AuthConfigJson
                         reader.Read();
                         emailValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -358,6 +356,7 @@ internal static class AuthConfigJson
             Username = usernameValue,
             Password = passwordValue,
             Email = emailValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -366,19 +365,26 @@ internal static class AuthConfigJson
         writer.WriteStartObject();
         if (value.Username is { } p0)
         {
-            writer.WritePropertyName("username"u8);
+            DockerJson.WritePropertyName(writer, "username"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Password is { } p1)
         {
-            writer.WritePropertyName("password"u8);
+            DockerJson.WritePropertyName(writer, "password"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Email is { } p2)
         {
-            writer.WritePropertyName("email"u8);
+            DockerJson.WritePropertyName(writer, "email"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -392,9 +398,10 @@ internal static class AuthResponseJson
     {
         DockerJson.ExpectObject(ref reader, "AuthResponse");
         string? statusValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -402,9 +409,6 @@ internal static class AuthResponseJson
                     case 0:
                         reader.Read();
                         statusValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
                         break;
                 }
             }
@@ -416,6 +420,7 @@ internal static class AuthResponseJson
         return new AuthResponse
         {
             Status = statusValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -424,9 +429,12 @@ internal static class AuthResponseJson
         writer.WriteStartObject();
         if (value.Status is { } p0)
         {
-            writer.WritePropertyName("Status"u8);
+            DockerJson.WritePropertyName(writer, "Status"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -457,9 +465,10 @@ internal static class ContainerConfigJson
         string? imageValue = default;
         IReadOnlyDictionary<string, EmptyObject>? volumesValue = default;
         string? volumesFromValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -536,9 +545,6 @@ internal static class ContainerConfigJson
                         reader.Read();
                         volumesFromValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -566,6 +572,7 @@ internal static class ContainerConfigJson
             Image = imageValue,
             Volumes = volumesValue,
             VolumesFrom = volumesFromValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -574,94 +581,131 @@ internal static class ContainerConfigJson
         writer.WriteStartObject();
         if (value.Hostname is { } p0)
         {
-            writer.WritePropertyName("Hostname"u8);
+            DockerJson.WritePropertyName(writer, "Hostname"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.User is { } p1)
         {
-            writer.WritePropertyName("User"u8);
+            DockerJson.WritePropertyName(writer, "User"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Memory is { } p2)
         {
-            writer.WritePropertyName("Memory"u8);
+            DockerJson.WritePropertyName(writer, "Memory"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteInt64(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.MemorySwap is { } p3)
         {
-            writer.WritePropertyName("MemorySwap"u8);
+            DockerJson.WritePropertyName(writer, "MemorySwap"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteInt64(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.CpuShares is { } p4)
         {
-            writer.WritePropertyName("CpuShares"u8);
+            DockerJson.WritePropertyName(writer, "CpuShares"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteInt64(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
         if (value.AttachStdin is { } p5)
         {
-            writer.WritePropertyName("AttachStdin"u8);
+            DockerJson.WritePropertyName(writer, "AttachStdin"u8, value.ExtensionData, Names, 5);
             DockerJson.WriteBoolean(writer, p5, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
         if (value.AttachStdout is { } p6)
         {
-            writer.WritePropertyName("AttachStdout"u8);
+            DockerJson.WritePropertyName(writer, "AttachStdout"u8, value.ExtensionData, Names, 6);
             DockerJson.WriteBoolean(writer, p6, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
         if (value.AttachStderr is { } p7)
         {
-            writer.WritePropertyName("AttachStderr"u8);
+            DockerJson.WritePropertyName(writer, "AttachStderr"u8, value.ExtensionData, Names, 7);
             DockerJson.WriteBoolean(writer, p7, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
         if (value.PortSpecs is { } p8)
         {
-            writer.WritePropertyName("PortSpecs"u8);
+            DockerJson.WritePropertyName(writer, "PortSpecs"u8, value.ExtensionData, Names, 8);
             DockerJson.WriteList(writer, p8, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 8);
         if (value.Tty is { } p9)
         {
-            writer.WritePropertyName("Tty"u8);
+            DockerJson.WritePropertyName(writer, "Tty"u8, value.ExtensionData, Names, 9);
             DockerJson.WriteBoolean(writer, p9, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 9);
         if (value.OpenStdin is { } p10)
         {
-            writer.WritePropertyName("OpenStdin"u8);
+            DockerJson.WritePropertyName(writer, "OpenStdin"u8, value.ExtensionData, Names, 10);
             DockerJson.WriteBoolean(writer, p10, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 10);
         if (value.StdinOnce is { } p11)
         {
-            writer.WritePropertyName("StdinOnce"u8);
+            DockerJson.WritePropertyName(writer, "StdinOnce"u8, value.ExtensionData, Names, 11);
             DockerJson.WriteBoolean(writer, p11, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 11);
         if (value.Env is { } p12)
         {
-            writer.WritePropertyName("Env"u8);
+            DockerJson.WritePropertyName(writer, "Env"u8, value.ExtensionData, Names, 12);
             DockerJson.WriteList(writer, p12, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 12);
         if (value.Cmd is { } p13)
         {
-            writer.WritePropertyName("Cmd"u8);
+            DockerJson.WritePropertyName(writer, "Cmd"u8, value.ExtensionData, Names, 13);
             DockerJson.WriteList(writer, p13, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 13);
         if (value.Dns is { } p14)
         {
-            writer.WritePropertyName("Dns"u8);
+            DockerJson.WritePropertyName(writer, "Dns"u8, value.ExtensionData, Names, 14);
             DockerJson.WriteList(writer, p14, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 14);
         if (value.Image is { } p15)
         {
-            writer.WritePropertyName("Image"u8);
+            DockerJson.WritePropertyName(writer, "Image"u8, value.ExtensionData, Names, 15);
             DockerJson.WriteString(writer, p15, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 15);
         if (value.Volumes is { } p16)
         {
-            writer.WritePropertyName("Volumes"u8);
+            DockerJson.WritePropertyName(writer, "Volumes"u8, value.ExtensionData, Names, 16);
             DockerJson.WriteMap(writer, p16, options, EmptyObject.Write);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 16);
         if (value.VolumesFrom is { } p17)
         {
-            writer.WritePropertyName("VolumesFrom"u8);
+            DockerJson.WritePropertyName(writer, "VolumesFrom"u8, value.ExtensionData, Names, 17);
             DockerJson.WriteString(writer, p17, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 17);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -669,7 +713,7 @@ internal static class ContainerConfigJson
 /// <summary>Reads and writes <see cref="ContainerCreateResponse"/>.</summary>
 internal static class ContainerCreateResponseJson
 {
-    private static readonly JsonPropertyNames Names = new("Id", "Warnings");
+    private static readonly JsonPropertyNames Names = new("Id", "Warnings") { Required = [0] };
 
     public static ContainerCreateResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
@@ -677,9 +721,10 @@ internal static class ContainerCreateResponseJson
         string? idValue = default;
         var hasId = false;
         IReadOnlyList<string>? warningsValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -693,9 +738,6 @@ internal static class ContainerCreateResponseJson
                         reader.Read();
                         warningsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -708,19 +750,23 @@ internal static class ContainerCreateResponseJson
         {
             Id = idValue!,
             Warnings = warningsValue,
+            ExtensionData = extensionData,
         };
     }
 
     public static void Write(Utf8JsonWriter writer, ContainerCreateResponse value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("Id"u8);
+        DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 0);
         DockerJson.WriteString(writer, value.Id, options);
-        if (value.Warnings is { } p0)
+        if (value.Warnings is { } p1)
         {
-            writer.WritePropertyName("Warnings"u8);
-            DockerJson.WriteList(writer, p0, options, DockerJson.WriteString);
+            DockerJson.WritePropertyName(writer, "Warnings"u8, value.ExtensionData, Names, 1);
+            DockerJson.WriteList(writer, p1, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -734,7 +780,7 @@ internal static class ContainerInspectResponseJson
     {
         DockerJson.ExpectObject(ref reader, "ContainerInspectResponse");
         string? idValue = default;
-        DateTimeOffset? createdValue = default;
+        DockerTimestamp? createdValue = default;
         string? pathValue = default;
         IReadOnlyList<string>? argsValue = default;
         ContainerConfig? configValue = default;
@@ -744,9 +790,10 @@ internal static class ContainerInspectResponseJson
         string? sysInitPathValue = default;
         string? resolvConfPathValue = default;
         IReadOnlyDictionary<string, string>? volumesValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -757,7 +804,7 @@ internal static class ContainerInspectResponseJson
                         break;
                     case 1:
                         reader.Read();
-                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadDateTimeOffset(ref reader, options);
+                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadTimestamp(ref reader, options);
                         break;
                     case 2:
                         reader.Read();
@@ -795,9 +842,6 @@ internal static class ContainerInspectResponseJson
                         reader.Read();
                         volumesValue = DockerJson.ReadMap(ref reader, options, DockerJson.ReadRequiredString);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -818,6 +862,7 @@ internal static class ContainerInspectResponseJson
             SysInitPath = sysInitPathValue,
             ResolvConfPath = resolvConfPathValue,
             Volumes = volumesValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -826,59 +871,82 @@ internal static class ContainerInspectResponseJson
         writer.WriteStartObject();
         if (value.ID is { } p0)
         {
-            writer.WritePropertyName("ID"u8);
+            DockerJson.WritePropertyName(writer, "ID"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Created is { } p1)
         {
-            writer.WritePropertyName("Created"u8);
-            DockerJson.WriteDateTimeOffset(writer, p1, options);
+            DockerJson.WritePropertyName(writer, "Created"u8, value.ExtensionData, Names, 1);
+            DockerJson.WriteTimestamp(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Path is { } p2)
         {
-            writer.WritePropertyName("Path"u8);
+            DockerJson.WritePropertyName(writer, "Path"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.Args is { } p3)
         {
-            writer.WritePropertyName("Args"u8);
+            DockerJson.WritePropertyName(writer, "Args"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteList(writer, p3, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.Config is { } p4)
         {
-            writer.WritePropertyName("Config"u8);
+            DockerJson.WritePropertyName(writer, "Config"u8, value.ExtensionData, Names, 4);
             ContainerConfigJson.Write(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
         if (value.State is { } p5)
         {
-            writer.WritePropertyName("State"u8);
+            DockerJson.WritePropertyName(writer, "State"u8, value.ExtensionData, Names, 5);
             ContainerStateJson.Write(writer, p5, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
         if (value.Image is { } p6)
         {
-            writer.WritePropertyName("Image"u8);
+            DockerJson.WritePropertyName(writer, "Image"u8, value.ExtensionData, Names, 6);
             DockerJson.WriteString(writer, p6, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
         if (value.NetworkSettings is { } p7)
         {
-            writer.WritePropertyName("NetworkSettings"u8);
+            DockerJson.WritePropertyName(writer, "NetworkSettings"u8, value.ExtensionData, Names, 7);
             NetworkSettingsJson.Write(writer, p7, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
         if (value.SysInitPath is { } p8)
         {
-            writer.WritePropertyName("SysInitPath"u8);
+            DockerJson.WritePropertyName(writer, "SysInitPath"u8, value.ExtensionData, Names, 8);
             DockerJson.WriteString(writer, p8, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 8);
         if (value.ResolvConfPath is { } p9)
         {
-            writer.WritePropertyName("ResolvConfPath"u8);
+            DockerJson.WritePropertyName(writer, "ResolvConfPath"u8, value.ExtensionData, Names, 9);
             DockerJson.WriteString(writer, p9, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 9);
         if (value.Volumes is { } p10)
         {
-            writer.WritePropertyName("Volumes"u8);
+            DockerJson.WritePropertyName(writer, "Volumes"u8, value.ExtensionData, Names, 10);
             DockerJson.WriteMap(writer, p10, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 10);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -894,11 +962,12 @@ internal static class ContainerStateJson
         bool? runningValue = default;
         long? pidValue = default;
         long? exitCodeValue = default;
-        DateTimeOffset? startedAtValue = default;
+        DockerTimestamp? startedAtValue = default;
         bool? ghostValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -917,14 +986,11 @@ internal static class ContainerStateJson
                         break;
                     case 3:
                         reader.Read();
-                        startedAtValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadDateTimeOffset(ref reader, options);
+                        startedAtValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadTimestamp(ref reader, options);
                         break;
                     case 4:
                         reader.Read();
                         ghostValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
                         break;
                 }
             }
@@ -940,6 +1006,7 @@ internal static class ContainerStateJson
             ExitCode = exitCodeValue,
             StartedAt = startedAtValue,
             Ghost = ghostValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -948,29 +1015,40 @@ internal static class ContainerStateJson
         writer.WriteStartObject();
         if (value.Running is { } p0)
         {
-            writer.WritePropertyName("Running"u8);
+            DockerJson.WritePropertyName(writer, "Running"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteBoolean(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Pid is { } p1)
         {
-            writer.WritePropertyName("Pid"u8);
+            DockerJson.WritePropertyName(writer, "Pid"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteInt64(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.ExitCode is { } p2)
         {
-            writer.WritePropertyName("ExitCode"u8);
+            DockerJson.WritePropertyName(writer, "ExitCode"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteInt64(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.StartedAt is { } p3)
         {
-            writer.WritePropertyName("StartedAt"u8);
-            DockerJson.WriteDateTimeOffset(writer, p3, options);
+            DockerJson.WritePropertyName(writer, "StartedAt"u8, value.ExtensionData, Names, 3);
+            DockerJson.WriteTimestamp(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.Ghost is { } p4)
         {
-            writer.WritePropertyName("Ghost"u8);
+            DockerJson.WritePropertyName(writer, "Ghost"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteBoolean(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -991,9 +1069,10 @@ internal static class ContainerSummaryJson
         string? portsValue = default;
         long? sizeRwValue = default;
         long? sizeRootFsValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1030,9 +1109,6 @@ internal static class ContainerSummaryJson
                         reader.Read();
                         sizeRootFsValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -1050,6 +1126,7 @@ internal static class ContainerSummaryJson
             Ports = portsValue,
             SizeRw = sizeRwValue,
             SizeRootFs = sizeRootFsValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -1058,44 +1135,61 @@ internal static class ContainerSummaryJson
         writer.WriteStartObject();
         if (value.Id is { } p0)
         {
-            writer.WritePropertyName("Id"u8);
+            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Image is { } p1)
         {
-            writer.WritePropertyName("Image"u8);
+            DockerJson.WritePropertyName(writer, "Image"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Command is { } p2)
         {
-            writer.WritePropertyName("Command"u8);
+            DockerJson.WritePropertyName(writer, "Command"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.Created is { } p3)
         {
-            writer.WritePropertyName("Created"u8);
+            DockerJson.WritePropertyName(writer, "Created"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteInt64(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.Status is { } p4)
         {
-            writer.WritePropertyName("Status"u8);
+            DockerJson.WritePropertyName(writer, "Status"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteString(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
         if (value.Ports is { } p5)
         {
-            writer.WritePropertyName("Ports"u8);
+            DockerJson.WritePropertyName(writer, "Ports"u8, value.ExtensionData, Names, 5);
             DockerJson.WriteString(writer, p5, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
         if (value.SizeRw is { } p6)
         {
-            writer.WritePropertyName("SizeRw"u8);
+            DockerJson.WritePropertyName(writer, "SizeRw"u8, value.ExtensionData, Names, 6);
             DockerJson.WriteInt64(writer, p6, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
         if (value.SizeRootFs is { } p7)
         {
-            writer.WritePropertyName("SizeRootFs"u8);
+            DockerJson.WritePropertyName(writer, "SizeRootFs"u8, value.ExtensionData, Names, 7);
             DockerJson.WriteInt64(writer, p7, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1103,16 +1197,17 @@ internal static class ContainerSummaryJson
 /// <summary>Reads and writes <see cref="ContainerWaitResponse"/>.</summary>
 internal static class ContainerWaitResponseJson
 {
-    private static readonly JsonPropertyNames Names = new("StatusCode");
+    private static readonly JsonPropertyNames Names = new("StatusCode") { Required = [0] };
 
     public static ContainerWaitResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         DockerJson.ExpectObject(ref reader, "ContainerWaitResponse");
         long? statusCodeValue = default;
         var hasStatusCode = false;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1121,9 +1216,6 @@ internal static class ContainerWaitResponseJson
                         reader.Read();
                         statusCodeValue = DockerJson.ReadInt64(ref reader, options);
                         hasStatusCode = true;
-                        break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
                         break;
                 }
             }
@@ -1136,14 +1228,16 @@ internal static class ContainerWaitResponseJson
         return new ContainerWaitResponse
         {
             StatusCode = statusCodeValue.GetValueOrDefault(),
+            ExtensionData = extensionData,
         };
     }
 
     public static void Write(Utf8JsonWriter writer, ContainerWaitResponse value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("StatusCode"u8);
+        DockerJson.WritePropertyName(writer, "StatusCode"u8, value.ExtensionData, Names, 0);
         DockerJson.WriteInt64(writer, value.StatusCode, options);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1151,7 +1245,7 @@ internal static class ContainerWaitResponseJson
 /// <summary>Reads and writes <see cref="FilesystemChange"/>.</summary>
 internal static class FilesystemChangeJson
 {
-    private static readonly JsonPropertyNames Names = new("Path", "Kind");
+    private static readonly JsonPropertyNames Names = new("Path", "Kind") { Required = [0, 1] };
 
     public static FilesystemChange Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
@@ -1160,9 +1254,10 @@ internal static class FilesystemChangeJson
         var hasPath = false;
         FilesystemChangeKind? kindValue = default;
         var hasKind = false;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1177,9 +1272,6 @@ internal static class FilesystemChangeJson
                         kindValue = FilesystemChangeKindJson.Read(ref reader, options);
                         hasKind = true;
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -1193,16 +1285,18 @@ internal static class FilesystemChangeJson
         {
             Path = pathValue!,
             Kind = kindValue.GetValueOrDefault(),
+            ExtensionData = extensionData,
         };
     }
 
     public static void Write(Utf8JsonWriter writer, FilesystemChange value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("Path"u8);
+        DockerJson.WritePropertyName(writer, "Path"u8, value.ExtensionData, Names, 0);
         DockerJson.WriteString(writer, value.Path, options);
-        writer.WritePropertyName("Kind"u8);
+        DockerJson.WritePropertyName(writer, "Kind"u8, value.ExtensionData, Names, 1);
         FilesystemChangeKindJson.Write(writer, value.Kind, options);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1227,9 +1321,10 @@ internal static class HistoryResponseItemJson
         IReadOnlyList<string>? tagsValue = default;
         long? createdValue = default;
         string? createdByValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1250,9 +1345,6 @@ internal static class HistoryResponseItemJson
                         reader.Read();
                         createdByValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -1266,6 +1358,7 @@ internal static class HistoryResponseItemJson
             Tags = tagsValue,
             Created = createdValue,
             CreatedBy = createdByValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -1274,24 +1367,33 @@ internal static class HistoryResponseItemJson
         writer.WriteStartObject();
         if (value.Id is { } p0)
         {
-            writer.WritePropertyName("Id"u8);
+            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Tags is { } p1)
         {
-            writer.WritePropertyName("Tags"u8);
+            DockerJson.WritePropertyName(writer, "Tags"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteList(writer, p1, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Created is { } p2)
         {
-            writer.WritePropertyName("Created"u8);
+            DockerJson.WritePropertyName(writer, "Created"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteInt64(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.CreatedBy is { } p3)
         {
-            writer.WritePropertyName("CreatedBy"u8);
+            DockerJson.WritePropertyName(writer, "CreatedBy"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteString(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1299,16 +1401,17 @@ internal static class HistoryResponseItemJson
 /// <summary>Reads and writes <see cref="IdResponse"/>.</summary>
 internal static class IdResponseJson
 {
-    private static readonly JsonPropertyNames Names = new("Id");
+    private static readonly JsonPropertyNames Names = new("Id") { Required = [0] };
 
     public static IdResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         DockerJson.ExpectObject(ref reader, "IdResponse");
         string? idValue = default;
         var hasId = false;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1317,9 +1420,6 @@ internal static class IdResponseJson
                         reader.Read();
                         idValue = DockerJson.ReadRequiredString(ref reader, options);
                         hasId = true;
-                        break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
                         break;
                 }
             }
@@ -1332,14 +1432,16 @@ internal static class IdResponseJson
         return new IdResponse
         {
             Id = idValue!,
+            ExtensionData = extensionData,
         };
     }
 
     public static void Write(Utf8JsonWriter writer, IdResponse value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("Id"u8);
+        DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 0);
         DockerJson.WriteString(writer, value.Id, options);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1354,9 +1456,10 @@ internal static class ImageDeleteResponseItemJson
         DockerJson.ExpectObject(ref reader, "ImageDeleteResponseItem");
         string? untaggedValue = default;
         string? deletedValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1369,9 +1472,6 @@ internal static class ImageDeleteResponseItemJson
                         reader.Read();
                         deletedValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -1383,6 +1483,7 @@ internal static class ImageDeleteResponseItemJson
         {
             Untagged = untaggedValue,
             Deleted = deletedValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -1391,14 +1492,19 @@ internal static class ImageDeleteResponseItemJson
         writer.WriteStartObject();
         if (value.Untagged is { } p0)
         {
-            writer.WritePropertyName("Untagged"u8);
+            DockerJson.WritePropertyName(writer, "Untagged"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Deleted is { } p1)
         {
-            writer.WritePropertyName("Deleted"u8);
+            DockerJson.WritePropertyName(writer, "Deleted"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1430,9 +1536,10 @@ internal static class ImageGetCacheRequestJson
         IReadOnlyDictionary<string, EmptyObject>? volumesValue = default;
         string? volumesFromValue = default;
         string? idValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1513,9 +1620,6 @@ internal static class ImageGetCacheRequestJson
                         reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -1544,6 +1648,7 @@ internal static class ImageGetCacheRequestJson
             Volumes = volumesValue,
             VolumesFrom = volumesFromValue,
             Id = idValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -1552,99 +1657,138 @@ internal static class ImageGetCacheRequestJson
         writer.WriteStartObject();
         if (value.Hostname is { } p0)
         {
-            writer.WritePropertyName("Hostname"u8);
+            DockerJson.WritePropertyName(writer, "Hostname"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.User is { } p1)
         {
-            writer.WritePropertyName("User"u8);
+            DockerJson.WritePropertyName(writer, "User"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Memory is { } p2)
         {
-            writer.WritePropertyName("Memory"u8);
+            DockerJson.WritePropertyName(writer, "Memory"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteInt64(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.MemorySwap is { } p3)
         {
-            writer.WritePropertyName("MemorySwap"u8);
+            DockerJson.WritePropertyName(writer, "MemorySwap"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteInt64(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.CpuShares is { } p4)
         {
-            writer.WritePropertyName("CpuShares"u8);
+            DockerJson.WritePropertyName(writer, "CpuShares"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteInt64(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
         if (value.AttachStdin is { } p5)
         {
-            writer.WritePropertyName("AttachStdin"u8);
+            DockerJson.WritePropertyName(writer, "AttachStdin"u8, value.ExtensionData, Names, 5);
             DockerJson.WriteBoolean(writer, p5, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
         if (value.AttachStdout is { } p6)
         {
-            writer.WritePropertyName("AttachStdout"u8);
+            DockerJson.WritePropertyName(writer, "AttachStdout"u8, value.ExtensionData, Names, 6);
             DockerJson.WriteBoolean(writer, p6, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
         if (value.AttachStderr is { } p7)
         {
-            writer.WritePropertyName("AttachStderr"u8);
+            DockerJson.WritePropertyName(writer, "AttachStderr"u8, value.ExtensionData, Names, 7);
             DockerJson.WriteBoolean(writer, p7, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
         if (value.PortSpecs is { } p8)
         {
-            writer.WritePropertyName("PortSpecs"u8);
+            DockerJson.WritePropertyName(writer, "PortSpecs"u8, value.ExtensionData, Names, 8);
             DockerJson.WriteList(writer, p8, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 8);
         if (value.Tty is { } p9)
         {
-            writer.WritePropertyName("Tty"u8);
+            DockerJson.WritePropertyName(writer, "Tty"u8, value.ExtensionData, Names, 9);
             DockerJson.WriteBoolean(writer, p9, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 9);
         if (value.OpenStdin is { } p10)
         {
-            writer.WritePropertyName("OpenStdin"u8);
+            DockerJson.WritePropertyName(writer, "OpenStdin"u8, value.ExtensionData, Names, 10);
             DockerJson.WriteBoolean(writer, p10, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 10);
         if (value.StdinOnce is { } p11)
         {
-            writer.WritePropertyName("StdinOnce"u8);
+            DockerJson.WritePropertyName(writer, "StdinOnce"u8, value.ExtensionData, Names, 11);
             DockerJson.WriteBoolean(writer, p11, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 11);
         if (value.Env is { } p12)
         {
-            writer.WritePropertyName("Env"u8);
+            DockerJson.WritePropertyName(writer, "Env"u8, value.ExtensionData, Names, 12);
             DockerJson.WriteList(writer, p12, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 12);
         if (value.Cmd is { } p13)
         {
-            writer.WritePropertyName("Cmd"u8);
+            DockerJson.WritePropertyName(writer, "Cmd"u8, value.ExtensionData, Names, 13);
             DockerJson.WriteList(writer, p13, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 13);
         if (value.Dns is { } p14)
         {
-            writer.WritePropertyName("Dns"u8);
+            DockerJson.WritePropertyName(writer, "Dns"u8, value.ExtensionData, Names, 14);
             DockerJson.WriteList(writer, p14, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 14);
         if (value.Image is { } p15)
         {
-            writer.WritePropertyName("Image"u8);
+            DockerJson.WritePropertyName(writer, "Image"u8, value.ExtensionData, Names, 15);
             DockerJson.WriteString(writer, p15, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 15);
         if (value.Volumes is { } p16)
         {
-            writer.WritePropertyName("Volumes"u8);
+            DockerJson.WritePropertyName(writer, "Volumes"u8, value.ExtensionData, Names, 16);
             DockerJson.WriteMap(writer, p16, options, EmptyObject.Write);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 16);
         if (value.VolumesFrom is { } p17)
         {
-            writer.WritePropertyName("VolumesFrom"u8);
+            DockerJson.WritePropertyName(writer, "VolumesFrom"u8, value.ExtensionData, Names, 17);
             DockerJson.WriteString(writer, p17, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 17);
         if (value.Id is { } p18)
         {
-            writer.WritePropertyName("Id"u8);
+            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 18);
             DockerJson.WriteString(writer, p18, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 18);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1661,9 +1805,10 @@ internal static class ImageInsertMessageJson
         string? progressValue = default;
         string? errorValue = default;
         string? idValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1684,9 +1829,6 @@ internal static class ImageInsertMessageJson
                         reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -1700,6 +1842,7 @@ internal static class ImageInsertMessageJson
             Progress = progressValue,
             Error = errorValue,
             Id = idValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -1708,24 +1851,33 @@ internal static class ImageInsertMessageJson
         writer.WriteStartObject();
         if (value.Status is { } p0)
         {
-            writer.WritePropertyName("status"u8);
+            DockerJson.WritePropertyName(writer, "status"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Progress is { } p1)
         {
-            writer.WritePropertyName("progress"u8);
+            DockerJson.WritePropertyName(writer, "progress"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Error is { } p2)
         {
-            writer.WritePropertyName("error"u8);
+            DockerJson.WritePropertyName(writer, "error"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.Id is { } p3)
         {
-            writer.WritePropertyName("Id"u8);
+            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteString(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1741,7 +1893,7 @@ internal static class ImageInspectResponseJson
         string? idValue = default;
         string? parentValue = default;
         string? commentValue = default;
-        DateTimeOffset? createdValue = default;
+        DockerTimestamp? createdValue = default;
         string? containerValue = default;
         ContainerConfig? containerConfigValue = default;
         string? dockerVersionValue = default;
@@ -1749,9 +1901,10 @@ internal static class ImageInspectResponseJson
         ContainerConfig? configValue = default;
         string? architectureValue = default;
         long? sizeValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1770,7 +1923,7 @@ internal static class ImageInspectResponseJson
                         break;
                     case 3:
                         reader.Read();
-                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadDateTimeOffset(ref reader, options);
+                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadTimestamp(ref reader, options);
                         break;
                     case 4:
                         reader.Read();
@@ -1800,9 +1953,6 @@ internal static class ImageInspectResponseJson
                         reader.Read();
                         sizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -1823,6 +1973,7 @@ internal static class ImageInspectResponseJson
             Config = configValue,
             Architecture = architectureValue,
             Size = sizeValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -1831,59 +1982,82 @@ internal static class ImageInspectResponseJson
         writer.WriteStartObject();
         if (value.Id is { } p0)
         {
-            writer.WritePropertyName("id"u8);
+            DockerJson.WritePropertyName(writer, "id"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Parent is { } p1)
         {
-            writer.WritePropertyName("parent"u8);
+            DockerJson.WritePropertyName(writer, "parent"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Comment is { } p2)
         {
-            writer.WritePropertyName("comment"u8);
+            DockerJson.WritePropertyName(writer, "comment"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.Created is { } p3)
         {
-            writer.WritePropertyName("created"u8);
-            DockerJson.WriteDateTimeOffset(writer, p3, options);
+            DockerJson.WritePropertyName(writer, "created"u8, value.ExtensionData, Names, 3);
+            DockerJson.WriteTimestamp(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.Container is { } p4)
         {
-            writer.WritePropertyName("container"u8);
+            DockerJson.WritePropertyName(writer, "container"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteString(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
         if (value.ContainerConfig is { } p5)
         {
-            writer.WritePropertyName("container_config"u8);
+            DockerJson.WritePropertyName(writer, "container_config"u8, value.ExtensionData, Names, 5);
             ContainerConfigJson.Write(writer, p5, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
         if (value.DockerVersion is { } p6)
         {
-            writer.WritePropertyName("docker_version"u8);
+            DockerJson.WritePropertyName(writer, "docker_version"u8, value.ExtensionData, Names, 6);
             DockerJson.WriteString(writer, p6, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
         if (value.Author is { } p7)
         {
-            writer.WritePropertyName("author"u8);
+            DockerJson.WritePropertyName(writer, "author"u8, value.ExtensionData, Names, 7);
             DockerJson.WriteString(writer, p7, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
         if (value.Config is { } p8)
         {
-            writer.WritePropertyName("config"u8);
+            DockerJson.WritePropertyName(writer, "config"u8, value.ExtensionData, Names, 8);
             ContainerConfigJson.Write(writer, p8, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 8);
         if (value.Architecture is { } p9)
         {
-            writer.WritePropertyName("architecture"u8);
+            DockerJson.WritePropertyName(writer, "architecture"u8, value.ExtensionData, Names, 9);
             DockerJson.WriteString(writer, p9, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 9);
         if (value.Size is { } p10)
         {
-            writer.WritePropertyName("Size"u8);
+            DockerJson.WritePropertyName(writer, "Size"u8, value.ExtensionData, Names, 10);
             DockerJson.WriteInt64(writer, p10, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 10);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1898,9 +2072,10 @@ internal static class ImageSearchResponseItemJson
         DockerJson.ExpectObject(ref reader, "ImageSearchResponseItem");
         string? nameValue = default;
         string? descriptionValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1913,9 +2088,6 @@ internal static class ImageSearchResponseItemJson
                         reader.Read();
                         descriptionValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -1927,6 +2099,7 @@ internal static class ImageSearchResponseItemJson
         {
             Name = nameValue,
             Description = descriptionValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -1935,14 +2108,19 @@ internal static class ImageSearchResponseItemJson
         writer.WriteStartObject();
         if (value.Name is { } p0)
         {
-            writer.WritePropertyName("Name"u8);
+            DockerJson.WritePropertyName(writer, "Name"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Description is { } p1)
         {
-            writer.WritePropertyName("Description"u8);
+            DockerJson.WritePropertyName(writer, "Description"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1961,9 +2139,10 @@ internal static class ImageSummaryJson
         long? createdValue = default;
         long? sizeValue = default;
         long? virtualSizeValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -1992,9 +2171,6 @@ internal static class ImageSummaryJson
                         reader.Read();
                         virtualSizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -2010,6 +2186,7 @@ internal static class ImageSummaryJson
             Created = createdValue,
             Size = sizeValue,
             VirtualSize = virtualSizeValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -2018,34 +2195,47 @@ internal static class ImageSummaryJson
         writer.WriteStartObject();
         if (value.Repository is { } p0)
         {
-            writer.WritePropertyName("Repository"u8);
+            DockerJson.WritePropertyName(writer, "Repository"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Tag is { } p1)
         {
-            writer.WritePropertyName("Tag"u8);
+            DockerJson.WritePropertyName(writer, "Tag"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Id is { } p2)
         {
-            writer.WritePropertyName("Id"u8);
+            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.Created is { } p3)
         {
-            writer.WritePropertyName("Created"u8);
+            DockerJson.WritePropertyName(writer, "Created"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteInt64(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.Size is { } p4)
         {
-            writer.WritePropertyName("Size"u8);
+            DockerJson.WritePropertyName(writer, "Size"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteInt64(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
         if (value.VirtualSize is { } p5)
         {
-            writer.WritePropertyName("VirtualSize"u8);
+            DockerJson.WritePropertyName(writer, "VirtualSize"u8, value.ExtensionData, Names, 5);
             DockerJson.WriteInt64(writer, p5, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -2063,9 +2253,10 @@ internal static class NetworkSettingsJson
         string? gatewayValue = default;
         string? bridgeValue = default;
         IReadOnlyDictionary<string, string>? portMappingValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -2090,9 +2281,6 @@ internal static class NetworkSettingsJson
                         reader.Read();
                         portMappingValue = DockerJson.ReadMap(ref reader, options, DockerJson.ReadRequiredString);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -2107,6 +2295,7 @@ internal static class NetworkSettingsJson
             Gateway = gatewayValue,
             Bridge = bridgeValue,
             PortMapping = portMappingValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -2115,29 +2304,40 @@ internal static class NetworkSettingsJson
         writer.WriteStartObject();
         if (value.IPAddress is { } p0)
         {
-            writer.WritePropertyName("IPAddress"u8);
+            DockerJson.WritePropertyName(writer, "IPAddress"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.IPPrefixLen is { } p1)
         {
-            writer.WritePropertyName("IPPrefixLen"u8);
+            DockerJson.WritePropertyName(writer, "IPPrefixLen"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteInt64(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Gateway is { } p2)
         {
-            writer.WritePropertyName("Gateway"u8);
+            DockerJson.WritePropertyName(writer, "Gateway"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.Bridge is { } p3)
         {
-            writer.WritePropertyName("Bridge"u8);
+            DockerJson.WritePropertyName(writer, "Bridge"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteString(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.PortMapping is { } p4)
         {
-            writer.WritePropertyName("PortMapping"u8);
+            DockerJson.WritePropertyName(writer, "PortMapping"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteMap(writer, p4, options, DockerJson.WriteString);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -2153,9 +2353,10 @@ internal static class ProgressMessageJson
         string? statusValue = default;
         string? progressValue = default;
         string? errorValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -2172,9 +2373,6 @@ internal static class ProgressMessageJson
                         reader.Read();
                         errorValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -2187,6 +2385,7 @@ internal static class ProgressMessageJson
             Status = statusValue,
             Progress = progressValue,
             Error = errorValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -2195,19 +2394,26 @@ internal static class ProgressMessageJson
         writer.WriteStartObject();
         if (value.Status is { } p0)
         {
-            writer.WritePropertyName("status"u8);
+            DockerJson.WritePropertyName(writer, "status"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Progress is { } p1)
         {
-            writer.WritePropertyName("progress"u8);
+            DockerJson.WritePropertyName(writer, "progress"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Error is { } p2)
         {
-            writer.WritePropertyName("error"u8);
+            DockerJson.WritePropertyName(writer, "error"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -2227,9 +2433,10 @@ internal static class SystemInfoJson
         long? nGoroutinesValue = default;
         bool? memoryLimitValue = default;
         bool? swapLimitValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -2262,9 +2469,6 @@ internal static class SystemInfoJson
                         reader.Read();
                         swapLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -2281,6 +2485,7 @@ internal static class SystemInfoJson
             NGoroutines = nGoroutinesValue,
             MemoryLimit = memoryLimitValue,
             SwapLimit = swapLimitValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -2289,39 +2494,54 @@ internal static class SystemInfoJson
         writer.WriteStartObject();
         if (value.Debug is { } p0)
         {
-            writer.WritePropertyName("Debug"u8);
+            DockerJson.WritePropertyName(writer, "Debug"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteBoolean(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Containers is { } p1)
         {
-            writer.WritePropertyName("Containers"u8);
+            DockerJson.WritePropertyName(writer, "Containers"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteInt64(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Images is { } p2)
         {
-            writer.WritePropertyName("Images"u8);
+            DockerJson.WritePropertyName(writer, "Images"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteInt64(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.NFd is { } p3)
         {
-            writer.WritePropertyName("NFd"u8);
+            DockerJson.WritePropertyName(writer, "NFd"u8, value.ExtensionData, Names, 3);
             DockerJson.WriteInt64(writer, p3, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
         if (value.NGoroutines is { } p4)
         {
-            writer.WritePropertyName("NGoroutines"u8);
+            DockerJson.WritePropertyName(writer, "NGoroutines"u8, value.ExtensionData, Names, 4);
             DockerJson.WriteInt64(writer, p4, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
         if (value.MemoryLimit is { } p5)
         {
-            writer.WritePropertyName("MemoryLimit"u8);
+            DockerJson.WritePropertyName(writer, "MemoryLimit"u8, value.ExtensionData, Names, 5);
             DockerJson.WriteBoolean(writer, p5, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
         if (value.SwapLimit is { } p6)
         {
-            writer.WritePropertyName("SwapLimit"u8);
+            DockerJson.WritePropertyName(writer, "SwapLimit"u8, value.ExtensionData, Names, 6);
             DockerJson.WriteBoolean(writer, p6, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -2337,9 +2557,10 @@ internal static class SystemVersionJson
         string? versionValue = default;
         string? gitCommitValue = default;
         string? goVersionValue = default;
+        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true);
+            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
@@ -2356,9 +2577,6 @@ internal static class SystemVersionJson
                         reader.Read();
                         goVersionValue = DockerJson.ReadString(ref reader, options);
                         break;
-                    default:
-                        DockerJson.SkipValue(ref reader);
-                        break;
                 }
             }
             catch (JsonException e)
@@ -2371,6 +2589,7 @@ internal static class SystemVersionJson
             Version = versionValue,
             GitCommit = gitCommitValue,
             GoVersion = goVersionValue,
+            ExtensionData = extensionData,
         };
     }
 
@@ -2379,19 +2598,26 @@ internal static class SystemVersionJson
         writer.WriteStartObject();
         if (value.Version is { } p0)
         {
-            writer.WritePropertyName("Version"u8);
+            DockerJson.WritePropertyName(writer, "Version"u8, value.ExtensionData, Names, 0);
             DockerJson.WriteString(writer, p0, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.GitCommit is { } p1)
         {
-            writer.WritePropertyName("GitCommit"u8);
+            DockerJson.WritePropertyName(writer, "GitCommit"u8, value.ExtensionData, Names, 1);
             DockerJson.WriteString(writer, p1, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.GoVersion is { } p2)
         {
-            writer.WritePropertyName("GoVersion"u8);
+            DockerJson.WritePropertyName(writer, "GoVersion"u8, value.ExtensionData, Names, 2);
             DockerJson.WriteString(writer, p2, options);
         }
+        else
+            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
+        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }

@@ -37,7 +37,7 @@ public sealed partial record ImageInspectResponse
     /// Creation time, RFC 3339 with up to 9 fractional digits.
     /// </summary>
     [JsonPropertyName("created")]
-    public DateTimeOffset? Created { get; init; }
+    public DockerTimestamp? Created { get; init; }
 
     /// <summary>
     /// Id of the container the image was committed from; omitted when none.
@@ -80,4 +80,10 @@ public sealed partial record ImageInspectResponse
     /// </summary>
     [JsonPropertyName("Size")]
     public long? Size { get; init; }
+
+    /// <summary>
+    /// What the daemon sent that no property carries — members of a newer API, and properties sent as <c>null</c> —
+    /// written back as they were read, so that a read-modify-write keeps them; null when there were none.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init; }
 }
