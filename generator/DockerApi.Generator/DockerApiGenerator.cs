@@ -39,9 +39,10 @@ public sealed class DockerApiGenerator : IIncrementalGenerator
                     return null;
                 options.TryGetValue("build_metadata.AdditionalFiles.Namespace", out var ns);
                 options.TryGetValue("build_metadata.AdditionalFiles.IncludeUndocumented", out var undocumented);
+                options.TryGetValue("build_metadata.AdditionalFiles.Tags", out var tags);
                 var text = pair.Left.GetText(cancellationToken)?.ToString() ?? "";
                 return new SpecInput(pair.Left.Path, text, string.IsNullOrWhiteSpace(ns) ? null : ns,
-                    string.Equals(undocumented, "true", StringComparison.OrdinalIgnoreCase));
+                    string.Equals(undocumented, "true", StringComparison.OrdinalIgnoreCase), string.IsNullOrWhiteSpace(tags) ? null : tags);
             })
             .Where(static input => input is not null)
             .Select(static (input, _) => input!)

@@ -72,6 +72,11 @@ internal static class DiagnosticDescriptors
         "{0} is an object with no properties, so it can hold any JSON and is generated as JsonElement. Describe its properties to get a typed value.",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnknownTag = new(
+        "DAPI014", "Unknown tag in Tags",
+        "Tags names '{0}', which is not a tag of this spec (its tags: {1}); nothing is selected by it",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "DAPI099", "The generator failed",
         "The DockerApi generator failed on this spec: {0}. This is a bug in the generator; please report it with the spec.",
@@ -81,7 +86,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor[] All =
     {
         YamlSyntax, UnknownRef, DuplicateOperationId, UndeclaredPathParameter, UnsupportedSchema, InvalidSpec, InvalidExtension,
-        MissingOperationId, OperationNotGenerated, BudgetExceeded, NameChanged, StreamWithoutErrors, FreeFormValue, InternalError,
+        MissingOperationId, OperationNotGenerated, BudgetExceeded, NameChanged, StreamWithoutErrors, FreeFormValue, UnknownTag, InternalError,
     };
 
     private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> Table =

@@ -1,7 +1,8 @@
 namespace DockerApi.Generator.Model;
 
 /// <summary>One spec file and the options its MSBuild item carries.</summary>
-internal sealed record SpecInput(string Path, string Text, string? Namespace, bool IncludeUndocumented);
+/// <param name="Tags">The tags (or facade names) to generate, separated by <c>;</c>; null or empty for all.</param>
+internal sealed record SpecInput(string Path, string Text, string? Namespace, bool IncludeUndocumented, string? Tags = null);
 
 /// <summary>The result of parsing one spec: a model (null when the spec is unusable) and its diagnostics.</summary>
 internal sealed record ParseResult(string Path, ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -114,6 +114,7 @@ internal sealed class SpecParser
         var schemas = new SchemaReader(_root.Map("definitions"), _diagnostics, reserved);
         schemas.ReadAllDefinitions();
 
+        var selected = TagSelection.Read(_input.Tags, interfaces.Values, _diagnostics, _root.Get("tags") ?? _root);
         var operations = new List<(string Tag, ApiOperation Operation)>();
         var seenIds = new Dictionary<string, string>();
         var jsonRoots = new List<TypeRef>();
@@ -126,6 +127,8 @@ internal sealed class SpecParser
             foreach (var methodEntry in pathItem.Children)
             {
                 if (methodEntry.Key is not YamlScalarNode { Value: { } method } || !HttpMethods.Contains(method) || methodEntry.Value is not YamlMappingNode node)
+                    continue;
+                if (selected is not null && !selected.Contains(TagOf(node)))
                     continue;
                 var operation = ReadOperation(method, path, pathKey, node, shared, schemas, seenIds, jsonRoots);
                 if (operation is not null)
@@ -151,7 +154,8 @@ internal sealed class SpecParser
         return new ApiModel(ns, info!.Str("title") ?? "Docker API", version, info!.Describe(), booleanFormat,
             // Go's decoder, which every docker client uses, matches names exactly and then without case: the default,
             // as Docker's own files name some answers otherwise than the daemon writes them (IdResponse "Id", daemon "ID").
-            _root.Get("x-docker-json-case-insensitive") is null || _root.Bool("x-docker-json-case-insensitive"), apiInterfaces, schemas.Types.ToEquatableArray(),
+            _root.Get("x-docker-json-case-insensitive") is null || _root.Bool("x-docker-json-case-insensitive"), apiInterfaces,
+            (selected is null ? schemas.Types : TagSelection.Reachable(schemas.Types, operations.Select(o => o.Operation), jsonRoots)).ToEquatableArray(),
             jsonRoots.Distinct().ToEquatableArray());
     }
 

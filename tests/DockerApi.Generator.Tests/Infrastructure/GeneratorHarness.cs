@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace DockerApi.Generator.Tests.Infrastructure;
 
 /// <summary>A spec file as the generator sees it: path, text, and the metadata of its MSBuild item.</summary>
-internal sealed record SpecFile(string Path, string Text, string? Namespace = null, bool IncludeUndocumented = false)
+internal sealed record SpecFile(string Path, string Text, string? Namespace = null, bool IncludeUndocumented = false, string? Tags = null)
 {
     /// <summary>The text the driver was given, so that a test can replace exactly it.</summary>
     public AdditionalText Additional { get; } = new InMemoryAdditionalText(Path, Text);
@@ -89,7 +89,7 @@ internal sealed class InMemoryAdditionalText(string path, string text) : Additio
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 }
 
-/// <summary>The MSBuild metadata the package's props make visible: DockerApiSpec, Namespace, IncludeUndocumented.</summary>
+/// <summary>The MSBuild metadata the package's props make visible: DockerApiSpec, Namespace, IncludeUndocumented, Tags.</summary>
 internal sealed class SpecOptionsProvider(IReadOnlyList<SpecFile> specs) : AnalyzerConfigOptionsProvider
 {
     public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string>());
@@ -106,6 +106,8 @@ internal sealed class SpecOptionsProvider(IReadOnlyList<SpecFile> specs) : Analy
             values["build_metadata.AdditionalFiles.Namespace"] = spec.Namespace;
         if (spec.IncludeUndocumented)
             values["build_metadata.AdditionalFiles.IncludeUndocumented"] = "true";
+        if (spec.Tags is not null)
+            values["build_metadata.AdditionalFiles.Tags"] = spec.Tags;
         return new Options(values);
     }
 

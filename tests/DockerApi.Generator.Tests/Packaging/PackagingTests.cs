@@ -47,7 +47,7 @@ public sealed class PackagingTests : IDisposable
                 <PackageReference Include="DockerApi.Generator" Version="{_version}" PrivateAssets="all" />
                 <PackageReference Include="DockerApi.Runtime" Version="{_version}" />
                 <DockerApiVersion Include="1.2" />
-                <DockerApiVersion Include="latest" />
+                <DockerApiVersion Include="latest" Tags="Containers;Images;System" />
                 <DockerApiSpec Include="pets.yaml" Namespace="Consumer.Pets" />
               </ItemGroup>
             </Project>
@@ -101,12 +101,14 @@ public sealed class PackagingTests : IDisposable
             using var docker = new DockerApi.V1_2.DockerClient(DockerEndpoint.Parse($"tcp://127.0.0.1:{port}"));
             var version = await docker.System.VersionAsync();
             await daemon;
-            Console.WriteLine($"daemon {version.Version} ({version.GoVersion}); own spec: {typeof(Consumer.Pets.IPetApi).FullName}; latest: {DockerApi.V1_55.DockerClient.ApiVersion}");
+            var areas = string.Join(",", typeof(DockerApi.V1_55.DockerClient).GetProperties().Where(p => p.PropertyType.Name.EndsWith("Api")).Select(p => p.Name).Order());
+            Console.WriteLine($"daemon {version.Version} ({version.GoVersion}); own spec: {typeof(Consumer.Pets.IPetApi).FullName}; latest: {DockerApi.V1_55.DockerClient.ApiVersion} ({areas})");
             """);
 
         Dotnet(consumer, "build -c Release");
         var output = Dotnet(consumer, "run -c Release --no-build -f net10.0");
-        Assert.Contains("daemon 0.4.4 (go1.1); own spec: Consumer.Pets.IPetApi; latest: 1.55", output);
+        Assert.Equal("daemon 0.4.4 (go1.1); own spec: Consumer.Pets.IPetApi; latest: 1.55 (Containers,Images,System)",
+            output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("daemon ", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# What a consumer pays at build time for a generated client: clean builds (obj/ and bin/ removed, restore done
+# once before) of one console project in four forms — no client, the three areas most programs use
+# (Tags="Containers;Images;System"), the full newest API — timed with /usr/bin/time, median of N runs.
+# Also the IDE loop: the generator alone on the newest spec after a one-line edit (see GeneratorBenchmarks).
+#
+#   benchmarks/build-time/measure.sh [runs]        (from the repository root; default 5 runs)
+set -euo pipefail
+runs=${1:-5}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d /tmp/dapi-buildtime.XXXXXX)
+[ -n "${KEEP:-}" ] && echo "keeping $work" || trap 'rm -rf "$work"' EXIT
+
+# The packages as a user gets them (the generator bundles YamlDotNet), from a local feed.
+version=0.0.0-buildtime.$(date +%s)
+dotnet pack "$root/generator/DockerApi.Generator" -c Release -o "$work/feed" -p:Version="$version" -v q -nologo >/dev/null
+dotnet pack "$root/runtime/DockerApi.Runtime" -c Release -o "$work/feed" -p:Version="$version" -v q -nologo >/dev/null
+export NUGET_PACKAGES="$work/packages"
+
+# $1 name, $2 the spec item (empty for none)
+make_project() {
+  mkdir -p "$work/$1"
+  cat > "$work/$1/$1.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <IsAotCompatible>true</IsAotCompatible>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="DockerApi.Generator" Version="$version" PrivateAssets="all" />
+    <PackageReference Include="DockerApi.Runtime" Version="$version" />
+    $2
+  </ItemGroup>
+</Project>
+XML
+  echo 'Console.WriteLine("built");' > "$work/$1/Program.cs"
+  cat > "$work/$1/nuget.config" <<XML
+<configuration><packageSources><add key="local" value="$work/feed" /></packageSources></configuration>
+XML
+  dotnet restore "$work/$1" -v q -nologo >/dev/null
+}
+
+make_project none ''
+make_project subset '<DockerApiVersion Include="latest" Tags="Containers;Images;System" />'
+make_project full '<DockerApiVersion Include="latest" />'
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+printf '%-8s %10s %10s %8s\n' project "wall (s)" "cpu (s)" "× none"
+base=""
+for p in none subset full; do
+  dotnet build "$work/$p" --no-restore -v q -nologo >/dev/null   # warm the build server
+  : > "$work/$p.times"
+  for _ in $(seq "$runs"); do
+    rm -rf "$work/$p/obj/Debug" "$work/$p/bin"
+    /usr/bin/time -f '%e %U %S' -a -o "$work/$p.times" dotnet build "$work/$p" --no-restore -v q -nologo >/dev/null
+  done
+  wall=$(awk '{print $1}' "$work/$p.times" | median)
+  cpu=$(awk '{print $2 + $3}' "$work/$p.times" | median)
+  base=${base:-$wall}
+  printf '%-8s %10.2f %10.2f %8.2f\n' "$p" "$wall" "$cpu" "$(echo "$wall / $base" | bc -l)"
+done
