@@ -13,10 +13,21 @@ internal static class SampleCli
         Run(host, input, new Dictionary<string, string>(), args);
 
     /// <summary>Runs <c>docker [--host host] args…</c> with <paramref name="environment"/> added to the process's.</summary>
-    public static async Task<(int Code, string Out, string Err)> Run(string? host, string input, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<(int Code, string Out, string Err)> Run(string? host, string input, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        var start = new ProcessStartInfo("dotnet");
         start.ArgumentList.Add(Dll);
+        return RunAsync(start, host, input, environment, args);
+    }
+
+    /// <summary>Runs a native build of the CLI (<paramref name="binary"/>) as <see cref="Run(string?, string, string[])"/> runs the JIT one.</summary>
+    public static Task<(int Code, string Out, string Err)> RunNative(string binary, string? host, params string[] args) =>
+        RunAsync(new ProcessStartInfo(binary), host, "", new Dictionary<string, string>(), args);
+
+    private static async Task<(int Code, string Out, string Err)> RunAsync(ProcessStartInfo start, string? host, string input,
+        IReadOnlyDictionary<string, string> environment, string[] args)
+    {
+        start.RedirectStandardOutput = start.RedirectStandardError = start.RedirectStandardInput = true;
         if (host is not null)
         {
             start.ArgumentList.Add("--host");
