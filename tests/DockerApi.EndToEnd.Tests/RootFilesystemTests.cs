@@ -49,13 +49,29 @@ public sealed class RootFilesystemTests
         return stream;
     }
 
-    private static async Task<(DockerClient Docker, EmulatorSession Session, HttpClient Http)> StartAsync()
+    /// <summary>An emulator with the busybox-shaped image imported as <c>busybox-shaped</c>, and a v1.2 client of it.</summary>
+    private sealed class Imported : IAsyncDisposable
     {
-        var session = await EmulatorSession.StartAsync(Wire.Unix);
-        var http = session.Http("1.2");
-        var docker = new DockerClient(http);
-        await ToListAsync(docker.Images.CreateAsync(fromSrc: "-", repo: "busybox-shaped", inputImage: BusyboxTar()));
-        return (docker, session, http);
+        private EmulatorSession _session = null!;
+        private HttpClient _http = null!;
+
+        public DockerClient Docker { get; private set; } = null!;
+
+        public static async Task<Imported> StartAsync()
+        {
+            var imported = new Imported { _session = await EmulatorSession.StartAsync(Wire.Unix) };
+            imported._http = imported._session.Http("1.2");
+            imported.Docker = new DockerClient(imported._http);
+            await ToListAsync(imported.Docker.Images.CreateAsync(fromSrc: "-", repo: "busybox-shaped", inputImage: BusyboxTar()));
+            return imported;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Docker.Dispose();
+            _http.Dispose();
+            await _session.DisposeAsync();
+        }
     }
 
     /// <summary>Creates, starts and waits for a container; returns its exit status, stdout and stderr.</summary>
@@ -73,138 +89,111 @@ public sealed class RootFilesystemTests
     [Fact]
     public async Task Sh_through_a_link_to_busybox_runs_a_script()
     {
-        var (docker, session, http) = await StartAsync();
-        await using (session)
-        using (http)
-        using (docker)
-            Assert.Equal((0L, "hi\n", ""), await RunAsync(docker, "/bin/sh", "-c", "echo hi"));
+        await using var imported = await Imported.StartAsync();
+        Assert.Equal((0L, "hi\n", ""), await RunAsync(imported.Docker, "/bin/sh", "-c", "echo hi"));
     }
 
     [Fact]
     public async Task Relative_absolute_and_chained_links_are_followed_for_files_folders_and_executables()
     {
-        var (docker, session, http) = await StartAsync();
-        await using (session)
-        using (http)
-        using (docker)
-        {
-            var (status, output, error) = await RunAsync(docker, "/usr/local/bin/sh", "-c",
-                "cat /etc/motd; /sbin/echo via sbin; /usr/bin/env | cat > /dev-null; ls /sbin > /listing; cat /listing; true && echo hard link ran");
-            Assert.Equal("", error);
-            Assert.Equal(0, status);
-            Assert.StartsWith("emulated\nvia sbin\n", output);
-            Assert.Contains("busybox\n", output);
-            Assert.Contains("loop1\n", output);
-            Assert.EndsWith("hard link ran\n", output);
-        }
+        await using var imported = await Imported.StartAsync();
+        var docker = imported.Docker;
+        var (status, output, error) = await RunAsync(docker, "/usr/local/bin/sh", "-c",
+            "cat /etc/motd; /sbin/echo via sbin; /usr/bin/env | cat > /dev-null; ls /sbin > /listing; cat /listing; true && echo hard link ran");
+        Assert.Equal("", error);
+        Assert.Equal(0, status);
+        Assert.StartsWith("emulated\nvia sbin\n", output);
+        Assert.Contains("busybox\n", output);
+        Assert.Contains("loop1\n", output);
+        Assert.EndsWith("hard link ran\n", output);
     }
 
     [Fact]
     public async Task A_link_loop_fails_as_ELOOP_for_exec_and_for_files()
     {
-        var (docker, session, http) = await StartAsync();
-        await using (session)
-        using (http)
-        using (docker)
-        {
-            Assert.Equal((127L, "", "exec: \"/bin/loop1\": stat /bin/loop1: too many levels of symbolic links\n"), await RunAsync(docker, "/bin/loop1"));
-            Assert.Equal((1L, "", "cat: /bin/loop2: Too many levels of symbolic links\n"), await RunAsync(docker, "sh", "-c", "cat /bin/loop2"));
-            Assert.Equal((127L, "", "exec: \"nothing\": executable file not found in $PATH\n"), await RunAsync(docker, "nothing"));
-        }
+        await using var imported = await Imported.StartAsync();
+        var docker = imported.Docker;
+        Assert.Equal((127L, "", "exec: \"/bin/loop1\": stat /bin/loop1: too many levels of symbolic links\n"), await RunAsync(docker, "/bin/loop1"));
+        Assert.Equal((1L, "", "cat: /bin/loop2: Too many levels of symbolic links\n"), await RunAsync(docker, "sh", "-c", "cat /bin/loop2"));
+        Assert.Equal((127L, "", "exec: \"nothing\": executable file not found in $PATH\n"), await RunAsync(docker, "nothing"));
     }
 
     [Fact]
     public async Task Busybox_runs_the_applet_it_is_given_and_lists_them()
     {
-        var (docker, session, http) = await StartAsync();
-        await using (session)
-        using (http)
-        using (docker)
-        {
-            Assert.Equal((0L, "from busybox\n", ""), await RunAsync(docker, "busybox", "echo", "from busybox"));
-            Assert.Equal((0L, "nested\n", ""), await RunAsync(docker, "busybox", "sh", "-c", "busybox echo nested"));
-            var (status, list, _) = await RunAsync(docker, "busybox", "--list");
-            Assert.Equal(0, status);
-            Assert.Contains("sh\n", list);
-            Assert.Equal((127L, "", "nope: applet not found\n"), await RunAsync(docker, "busybox", "nope"));
-        }
+        await using var imported = await Imported.StartAsync();
+        var docker = imported.Docker;
+        Assert.Equal((0L, "from busybox\n", ""), await RunAsync(docker, "busybox", "echo", "from busybox"));
+        Assert.Equal((0L, "nested\n", ""), await RunAsync(docker, "busybox", "sh", "-c", "busybox echo nested"));
+        var (status, list, _) = await RunAsync(docker, "busybox", "--list");
+        Assert.Equal(0, status);
+        Assert.Contains("sh\n", list);
+        Assert.Equal((127L, "", "nope: applet not found\n"), await RunAsync(docker, "busybox", "nope"));
     }
 
     [Fact]
     public async Task A_running_container_of_the_image_lists_stops_and_refuses_deletion()
     {
-        var (docker, session, http) = await StartAsync();
-        await using (session)
-        using (http)
-        using (docker)
-        {
-            var sleeper = await docker.Containers.CreateAsync(new ContainerConfig { Image = "busybox-shaped", Cmd = ["/bin/sh", "-c", "echo up; sleep 1000"] });
-            await docker.Containers.StartAsync(sleeper.Id);
-            Assert.Contains(await docker.Containers.ListAsync(), c => c.Id!.StartsWith(sleeper.Id, StringComparison.Ordinal) && c.Status!.StartsWith("Up", StringComparison.Ordinal));
-            var refused = await Assert.ThrowsAsync<DockerApiException>(() => docker.Containers.DeleteAsync(sleeper.Id));
-            Assert.Equal(HttpStatusCode.NotAcceptable, refused.StatusCode);
-            await docker.Containers.StopAsync(sleeper.Id, t: 1);
-            Assert.Equal(-1, (await docker.Containers.WaitAsync(sleeper.Id)).StatusCode);
-            await using (var logs = await docker.Containers.AttachAsync(sleeper.Id, logs: true, stdout: true))
-                Assert.Equal("up\n", await ReadToEndAsync(logs));
-            await docker.Containers.DeleteAsync(sleeper.Id);
-        }
+        await using var imported = await Imported.StartAsync();
+        var docker = imported.Docker;
+        var sleeper = await docker.Containers.CreateAsync(new ContainerConfig { Image = "busybox-shaped", Cmd = ["/bin/sh", "-c", "echo up; sleep 1000"] });
+        await docker.Containers.StartAsync(sleeper.Id);
+        Assert.Contains(await docker.Containers.ListAsync(), c => c.Id!.StartsWith(sleeper.Id, StringComparison.Ordinal) && c.Status!.StartsWith("Up", StringComparison.Ordinal));
+        var refused = await Assert.ThrowsAsync<DockerApiException>(() => docker.Containers.DeleteAsync(sleeper.Id));
+        Assert.Equal(HttpStatusCode.NotAcceptable, refused.StatusCode);
+        await docker.Containers.StopAsync(sleeper.Id, t: 1);
+        Assert.Equal(-1, (await docker.Containers.WaitAsync(sleeper.Id)).StatusCode);
+        await using (var logs = await docker.Containers.AttachAsync(sleeper.Id, logs: true, stdout: true))
+            Assert.Equal("up\n", await ReadToEndAsync(logs));
+        await docker.Containers.DeleteAsync(sleeper.Id);
     }
 
     [Fact]
     public async Task A_build_runs_its_steps_through_the_links_and_export_keeps_them()
     {
-        var (docker, session, http) = await StartAsync();
-        await using (session)
-        using (http)
-        using (docker)
+        await using var imported = await Imported.StartAsync();
+        var docker = imported.Docker;
+        var built = await docker.Images.BuildAsync(progress: null,
+            Text("FROM busybox-shaped\nRUN echo built > /built.txt\nRUN ln -s /built.txt /sbin/built\nCMD cat /bin/built\n"), t: "linked");
+        var history = await docker.Images.HistoryAsync("linked");
+        Assert.Contains(history, h => h.CreatedBy == "/bin/sh -c ln -s /built.txt /sbin/built");
+        Assert.Contains(await docker.Images.ListAsync(), i => i.Repository == "linked" && i.Id!.StartsWith(built, StringComparison.Ordinal));
+
+        var run = await docker.Containers.CreateAsync(new ContainerConfig { Image = "linked" });
+        await docker.Containers.StartAsync(run.Id);
+        Assert.Equal(0, (await docker.Containers.WaitAsync(run.Id)).StatusCode);
+        await using (var output = await docker.Containers.AttachAsync(run.Id, logs: true, stdout: true))
+            Assert.Equal("built\n", await ReadToEndAsync(output));
+
+        var links = new Dictionary<string, string>();
+        await using (var export = await docker.Containers.ExportAsync(run.Id))
         {
-            var built = await docker.Images.BuildAsync(progress: null,
-                Text("FROM busybox-shaped\nRUN echo built > /built.txt\nRUN ln -s /built.txt /sbin/built\nCMD cat /bin/built\n"), t: "linked");
-            var history = await docker.Images.HistoryAsync("linked");
-            Assert.Contains(history, h => h.CreatedBy == "/bin/sh -c ln -s /built.txt /sbin/built");
-            Assert.Contains(await docker.Images.ListAsync(), i => i.Repository == "linked" && i.Id!.StartsWith(built, StringComparison.Ordinal));
-
-            var run = await docker.Containers.CreateAsync(new ContainerConfig { Image = "linked" });
-            await docker.Containers.StartAsync(run.Id);
-            Assert.Equal(0, (await docker.Containers.WaitAsync(run.Id)).StatusCode);
-            await using (var output = await docker.Containers.AttachAsync(run.Id, logs: true, stdout: true))
-                Assert.Equal("built\n", await ReadToEndAsync(output));
-
-            var links = new Dictionary<string, string>();
-            await using (var export = await docker.Containers.ExportAsync(run.Id))
+            var tar = new MemoryStream();
+            await export.CopyToAsync(tar);
+            tar.Position = 0;
+            using var reader = new TarReader(tar);
+            while (reader.GetNextEntry() is { } entry)
             {
-                var tar = new MemoryStream();
-                await export.CopyToAsync(tar);
-                tar.Position = 0;
-                using var reader = new TarReader(tar);
-                while (reader.GetNextEntry() is { } entry)
-                {
-                    if (entry.EntryType == TarEntryType.SymbolicLink)
-                        links[entry.Name] = entry.LinkName;
-                }
+                if (entry.EntryType == TarEntryType.SymbolicLink)
+                    links[entry.Name] = entry.LinkName;
             }
-            Assert.Equal("busybox", links["./bin/sh"]);
-            Assert.Equal("/bin", links["./sbin"]);
-            Assert.Equal("/built.txt", links["./bin/built"]); // made through the /sbin link, so it lives in /bin
         }
+        Assert.Equal("busybox", links["./bin/sh"]);
+        Assert.Equal("/bin", links["./sbin"]);
+        Assert.Equal("/built.txt", links["./bin/built"]); // made through the /sbin link, so it lives in /bin
     }
 
     [Fact]
     public async Task Changes_of_a_container_never_started_fail_as_the_daemon_s_lstat_did()
     {
-        var (docker, session, http) = await StartAsync();
-        await using (session)
-        using (http)
-        using (docker)
-        {
-            var created = await docker.Containers.CreateAsync(new ContainerConfig { Image = "busybox-shaped", Cmd = ["true"] });
-            var full = (await docker.Containers.InspectAsync(created.Id)).ID;
-            var e = await Assert.ThrowsAsync<DockerApiException>(() => docker.Containers.ChangesAsync(created.Id));
-            Assert.Equal((HttpStatusCode.InternalServerError, $"lstat /var/lib/docker/containers/{full}/rw: no such file or directory"), (e.StatusCode, e.DaemonMessage));
-            await docker.Containers.StartAsync(created.Id);
-            await docker.Containers.WaitAsync(created.Id);
-            Assert.Null(await docker.Containers.ChangesAsync(created.Id)); // no changes: Go's nil slice
-        }
+        await using var imported = await Imported.StartAsync();
+        var docker = imported.Docker;
+        var created = await docker.Containers.CreateAsync(new ContainerConfig { Image = "busybox-shaped", Cmd = ["true"] });
+        var full = (await docker.Containers.InspectAsync(created.Id)).ID;
+        var e = await Assert.ThrowsAsync<DockerApiException>(() => docker.Containers.ChangesAsync(created.Id));
+        Assert.Equal((HttpStatusCode.InternalServerError, $"lstat /var/lib/docker/containers/{full}/rw: no such file or directory"), (e.StatusCode, e.DaemonMessage));
+        await docker.Containers.StartAsync(created.Id);
+        await docker.Containers.WaitAsync(created.Id);
+        Assert.Null(await docker.Containers.ChangesAsync(created.Id)); // no changes: Go's nil slice
     }
 }
