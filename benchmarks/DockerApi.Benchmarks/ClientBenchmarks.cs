@@ -4,13 +4,14 @@ using V12 = DockerApi.V1_2;
 
 namespace DockerApi.Benchmarks;
 
-/// <summary>The three clients compared, each over the same canned server: a plain HttpClient, ours, Docker.DotNet.</summary>
+/// <summary>The clients compared, each over the same canned server: a plain HttpClient, ours, Docker.DotNet and Docker.DotNet.Enhanced.</summary>
 public abstract class ClientBenchmarks
 {
     protected CannedServer Server { get; private set; } = null!;
     protected HttpClient Baseline { get; private set; } = null!;
     protected V12.DockerClient Ours { get; private set; } = null!;
     protected DockerClient DockerDotNetClient { get; private set; } = null!;
+    protected EnhancedPeer Enhanced { get; private set; } = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -19,6 +20,7 @@ public abstract class ClientBenchmarks
         Baseline = Baselines.HttpClient(Server.Endpoint);
         Ours = new V12.DockerClient(Server.Endpoint);
         DockerDotNetClient = new DockerClientConfiguration(Server.DockerDotNetUri).CreateClient();
+        Enhanced = new EnhancedPeer(Server.DockerDotNetUri);
     }
 
     [GlobalCleanup]
@@ -27,6 +29,7 @@ public abstract class ClientBenchmarks
         Baseline.Dispose();
         Ours.Dispose();
         DockerDotNetClient.Dispose();
+        Enhanced.Dispose();
         Server.Dispose();
     }
 }

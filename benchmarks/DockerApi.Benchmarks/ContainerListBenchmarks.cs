@@ -27,4 +27,7 @@ public class ContainerListBenchmarks : ClientBenchmarks
 
     [Benchmark(Description = "Docker.DotNet")]
     public async Task<int> DockerDotNet() => (await DockerDotNetClient.Containers.ListContainersAsync(new ContainersListParameters { All = true })).Count;
+
+    [Benchmark(Description = "Docker.DotNet.Enhanced")]
+    public Task<int> DockerDotNetEnhanced() => Enhanced.ListContainersAsync();
 }

@@ -27,7 +27,7 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = FindRoot();
+        var root = Repository.Root;
         _ours = new[] { "1.0", "1.1", "1.2" }.Select(v => (AdditionalText)new Text(Path.Combine(root, "spec", $"docker-v{v}.yaml"))).ToArray();
         var published = Path.GetFullPath(Path.Combine(root, "..", "shared", "reference", "moby-swagger", "v1.41.yaml"));
         _published = File.Exists(published) ? [new Text(published)] : throw new FileNotFoundException("Docker's published v1.41 file is read from ../shared/reference beside the clone", published);
@@ -64,22 +64,6 @@ public class GeneratorBenchmarks
 
     private static GeneratorDriver Driver(AdditionalText[] specs) =>
         CSharpGeneratorDriver.Create([new DockerApiGenerator().AsSourceGenerator()], specs, optionsProvider: new SpecOptions());
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Generated.sln")))
-                return dir.FullName;
-        }
-        // BenchmarkDotNet runs a copy of the benchmarks elsewhere; the working directory is still the repository's.
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Generated.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
-    }
 
     private sealed class Text(string path, string? content = null) : AdditionalText
     {

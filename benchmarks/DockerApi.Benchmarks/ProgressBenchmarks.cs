@@ -117,6 +117,9 @@ public class ProgressBenchmarks : ClientBenchmarks
         return counter.Count;
     }
 
+    [Benchmark(Description = "Docker.DotNet.Enhanced")]
+    public Task<int> DockerDotNetEnhanced() => Enhanced.PullAsync();
+
     private sealed class Counter : IProgress<JSONMessage>
     {
         public int Count;

@@ -23,4 +23,7 @@ public class VersionBenchmarks : ClientBenchmarks
 
     [Benchmark(Description = "Docker.DotNet")]
     public async Task<string?> DockerDotNet() => (await DockerDotNetClient.System.GetVersionAsync()).Version;
+
+    [Benchmark(Description = "Docker.DotNet.Enhanced")]
+    public Task<string?> DockerDotNetEnhanced() => Enhanced.VersionAsync();
 }

@@ -118,11 +118,13 @@ internal static class JsonEmitter
                 if (p.Required)
                     w.Line($"var {Has(local)} = false;");
             }
-            w.Line("Dictionary<string, JsonElement>? extensionData = null;");
+            if (type.KeepsUnknownMembers)
+                w.Line("Dictionary<string, JsonElement>? extensionData = null;");
             using (w.Block("while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)"))
             {
-                // Unknown members and nulls are kept (index -1): a newer daemon's fields survive a read-modify-write.
-                var find = $"DockerJson.FindProperty(ref reader, Names, ignoreCase: {(model.CaseInsensitiveJson ? "true" : "false")}, ref extensionData)";
+                // Unknown members and nulls are kept (index -1), so that a newer daemon's fields survive a read-modify-write;
+                // messages of a stream, never written back, skip them.
+                var find = $"DockerJson.FindValue(ref reader, Names, ignoreCase: {(model.CaseInsensitiveJson ? "true" : "false")}{(type.KeepsUnknownMembers ? ", ref extensionData" : "")})";
                 if (properties.Count == 0)
                     w.Line($"{find};");
                 else
@@ -139,7 +141,8 @@ internal static class JsonEmitter
                     : local;
                 w.Line($"{p.Name} = {value},");
             }
-            w.Line("ExtensionData = extensionData,");
+            if (type.KeepsUnknownMembers)
+                w.Line("ExtensionData = extensionData,");
             w.CloseBrace(";");
         }
     }
@@ -156,7 +159,6 @@ internal static class JsonEmitter
             {
                 var (p, local) = locals[index];
                 w.Line($"case {index}:");
-                w.Line("    reader.Read();");
                 // A required property may not be null either: read it with the non-null reader.
                 w.Line($"    {local} = {TypeNames.Read(p.Required ? p.Type : p.Type.AsNullable(true), "reader", "options")};");
                 if (p.Required)
@@ -184,7 +186,9 @@ internal static class JsonEmitter
                 var p = properties[index];
                 var nonNull = p.Type.AsNullable(false);
                 // Names as they were read, nulls where the daemon sent null (Go's nil list or map included).
-                var writeName = $"DockerJson.WritePropertyName(writer, {CSharpText.Literal(p.WireName)}u8, value.ExtensionData, Names, {index});";
+                var writeName = type.KeepsUnknownMembers
+                    ? $"DockerJson.WritePropertyName(writer, {CSharpText.Literal(p.WireName)}u8, value.ExtensionData, Names, {index});"
+                    : $"writer.WritePropertyName({CSharpText.Literal(p.WireName)}u8);";
                 var asRead = $"DockerJson.WriteAsRead(writer, value.ExtensionData, Names, {index})";
                 if (p.Type.Nullable)
                 {
@@ -194,10 +198,13 @@ internal static class JsonEmitter
                         w.Line(writeName);
                         w.Line(TypeNames.Write(nonNull, "writer", local, "options"));
                     }
-                    w.Line("else");
-                    w.Line($"    {asRead};");
+                    if (type.KeepsUnknownMembers)
+                    {
+                        w.Line("else");
+                        w.Line($"    {asRead};");
+                    }
                 }
-                else if (p.Type.Kind is TypeRefKind.List or TypeRefKind.Map)
+                else if (type.KeepsUnknownMembers && p.Type.Kind is TypeRefKind.List or TypeRefKind.Map)
                 {
                     using (w.Block($"if (value.{p.Name}.Count > 0 || !{asRead})"))
                     {
@@ -211,7 +218,8 @@ internal static class JsonEmitter
                     w.Line(TypeNames.Write(nonNull, "writer", $"value.{p.Name}", "options"));
                 }
             }
-            w.Line("DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);");
+            if (type.KeepsUnknownMembers)
+                w.Line("DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);");
             w.Line("writer.WriteEndObject();");
         }
     }

@@ -39,16 +39,22 @@ internal static class ModelEmitter
                 w.Line($"[JsonPropertyName({CSharpText.Literal(property.WireName)})]");
                 w.Line($"public {(property.Required ? "required " : "")}{TypeNames.CSharp(property.Type)} {property.Name} {{ get; init; }}");
             }
-            if (!first)
-                w.Line();
-            w.Line("/// <summary>");
-            w.Line("/// What the daemon sent that no property carries — members of a newer API, and properties sent as <c>null</c> —");
-            w.Line("/// written back as they were read, so that a read-modify-write keeps them; null when there were none.");
-            w.Line("/// </summary>");
-            w.Line("public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init; }");
+            if (type.KeepsUnknownMembers)
+                EmitExtensionData(w, first);
             if (type.Properties.Any(p => p.Sensitive))
                 EmitMaskedPrintMembers(w, type);
         }
+    }
+
+    private static void EmitExtensionData(SourceWriter w, bool first)
+    {
+        if (!first)
+            w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// What the daemon sent that no property carries — members of a newer API, and properties sent as <c>null</c> —");
+        w.Line("/// written back as they were read, so that a read-modify-write keeps them; null when there were none.");
+        w.Line("/// </summary>");
+        w.Line("public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init; }");
     }
 
     // A record prints every property in ToString(); secrets must never reach a log that way.

@@ -111,7 +111,12 @@ internal enum TypeKind
 }
 
 /// <summary>A generated type: a record for an object schema, an enum for an integer enum, a value type for a string enum.</summary>
-internal sealed record ApiType(string Name, string? Description, TypeKind Kind, EquatableArray<ApiProperty> Properties, EquatableArray<ApiEnumMember> Members);
+/// <param name="KeepsUnknownMembers">
+/// An object that keeps what the daemon sent beyond its properties (<c>ExtensionData</c>) and writes it back: every
+/// object a request or an answer uses, not the messages of a stream, which are read once and never written.
+/// </param>
+internal sealed record ApiType(string Name, string? Description, TypeKind Kind, EquatableArray<ApiProperty> Properties, EquatableArray<ApiEnumMember> Members,
+    bool KeepsUnknownMembers = true);
 
 internal sealed record ApiProperty(string Name, string WireName, TypeRef Type, string? Description, bool Required, bool Sensitive);
 

@@ -155,7 +155,8 @@ internal sealed class SpecParser
             // Go's decoder, which every docker client uses, matches names exactly and then without case: the default,
             // as Docker's own files name some answers otherwise than the daemon writes them (IdResponse "Id", daemon "ID").
             _root.Get("x-docker-json-case-insensitive") is null || _root.Bool("x-docker-json-case-insensitive"), apiInterfaces,
-            (selected is null ? schemas.Types : TagSelection.Reachable(schemas.Types, operations.Select(o => o.Operation), jsonRoots)).ToEquatableArray(),
+            StreamOnly.Mark(selected is null ? schemas.Types : TagSelection.Reachable(schemas.Types, operations.Select(o => o.Operation), jsonRoots),
+                operations.Select(o => o.Operation)).ToEquatableArray(),
             jsonRoots.Distinct().ToEquatableArray());
     }
 

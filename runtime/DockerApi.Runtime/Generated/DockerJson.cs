@@ -65,25 +65,51 @@ public static class DockerJson
     }
 
     /// <summary>
-    /// <see cref="FindProperty(ref Utf8JsonReader, JsonPropertyNames, bool)"/>, keeping in
-    /// <paramref name="extensionData"/> what the type's properties would lose: a member none of them takes, a
-    /// property sent as <c>null</c> (absent and null differ on the wire; Go sends nil lists as null), and the
-    /// spelling of a name matched without case. Returns -1 when the member is read (unknown, or an optional null),
-    /// else the property's index with the reader still on the name.
+    /// Finds the property the reader is on (a name) and moves to its value: the property's index, or -1 for a member
+    /// no property takes, whose value is skipped (messages of a stream, never written back).
     /// </summary>
-    public static int FindProperty(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase, ref Dictionary<string, JsonElement>? extensionData)
+    public static int FindValue(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase)
+    {
+        var index = Find(ref reader, names, ignoreCase, out _);
+        reader.Read();
+        if (index < 0)
+            reader.Skip();
+        return index;
+    }
+
+    /// <summary>
+    /// <see cref="FindValue(ref Utf8JsonReader, JsonPropertyNames, bool)"/>, keeping in
+    /// <paramref name="extensionData"/> what the type's properties would lose: a member none of them takes, a
+    /// property sent as <c>null</c> (absent and null differ on the wire; Go sends nil lists and maps as null), and the
+    /// spelling of a name matched without case. Returns -1 when the member is read (unknown, or an optional null),
+    /// else the property's index with the reader on the value.
+    /// </summary>
+    public static int FindValue(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase, ref Dictionary<string, JsonElement>? extensionData)
     {
         var index = Find(ref reader, names, ignoreCase, out var exact);
-        if (index >= 0 && exact && !NextIsNull(reader))
+        var name = index >= 0 && exact ? null : reader.GetString()!;
+        reader.Read();
+        if (index >= 0 && name is null && reader.TokenType != JsonTokenType.Null)
             return index;
-        var name = reader.GetString()!;
-        var value = reader;
-        value.Read();
-        (extensionData ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref value);
-        if (index >= 0 && (names.IsRequired(index) || value.TokenType != JsonTokenType.Null))
-            return index; // the property reads the value too; the entry keeps its null or its spelling
-        reader = value;
-        return -1;
+        name ??= names.Names[index];
+        if (index >= 0 && reader.TokenType != JsonTokenType.Null)
+        {
+            // Spelled otherwise than the spec: the entry keeps the spelling, the property reads the value.
+            var copy = reader;
+            (extensionData ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref copy);
+            return index;
+        }
+        (extensionData ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = index >= 0 ? NullElement : JsonElement.ParseValue(ref reader);
+        // A required property reads its null itself (and refuses it unless a list or map may be nil).
+        return index >= 0 && names.IsRequired(index) ? index : -1;
+    }
+
+    private static readonly JsonElement NullElement = ParseNull();
+
+    private static JsonElement ParseNull()
+    {
+        using var document = JsonDocument.Parse("null");
+        return document.RootElement.Clone();
     }
 
     /// <summary>Writes a property's name as it was read (its spelling when matched without case), else as the spec spells it.</summary>
@@ -135,8 +161,6 @@ public static class DockerJson
             value.WriteTo(writer);
         }
     }
-
-    private static bool NextIsNull(Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.Null;
 
     /// <summary>Checks that the reader is on the start of an object.</summary>
     public static void ExpectObject(ref Utf8JsonReader reader, string typeName)

@@ -287,21 +287,18 @@ internal static class AuthConfigJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         usernameValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         passwordValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         emailValue = DockerJson.ReadString(ref reader, options);
                         break;
                 }
@@ -361,13 +358,12 @@ internal static class AuthResponseJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         statusValue = DockerJson.ReadString(ref reader, options);
                         break;
                 }
@@ -428,81 +424,63 @@ internal static class ContainerConfigJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         hostnameValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         userValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         memoryValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         memorySwapValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         cpuSharesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 5:
-                        reader.Read();
                         attachStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 6:
-                        reader.Read();
                         attachStdoutValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 7:
-                        reader.Read();
                         attachStderrValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 8:
-                        reader.Read();
                         portSpecsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 9:
-                        reader.Read();
                         ttyValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 10:
-                        reader.Read();
                         openStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 11:
-                        reader.Read();
                         stdinOnceValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 12:
-                        reader.Read();
                         envValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 13:
-                        reader.Read();
                         cmdValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 14:
-                        reader.Read();
                         dnsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 15:
-                        reader.Read();
                         imageValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 16:
-                        reader.Read();
                         volumesValue = DockerJson.ReadMap(ref reader, options, EmptyObject.Read);
                         break;
                     case 17:
-                        reader.Read();
                         volumesFromValue = DockerJson.ReadString(ref reader, options);
                         break;
                 }
@@ -684,18 +662,16 @@ internal static class ContainerCreateResponseJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         idValue = DockerJson.ReadRequiredString(ref reader, options);
                         hasId = true;
                         break;
                     case 1:
-                        reader.Read();
                         warningsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                 }
@@ -753,53 +729,42 @@ internal static class ContainerInspectResponseJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadTimestamp(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         pathValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         argsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 4:
-                        reader.Read();
                         configValue = reader.TokenType == JsonTokenType.Null ? null : ContainerConfigJson.Read(ref reader, options);
                         break;
                     case 5:
-                        reader.Read();
                         stateValue = reader.TokenType == JsonTokenType.Null ? null : ContainerStateJson.Read(ref reader, options);
                         break;
                     case 6:
-                        reader.Read();
                         imageValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 7:
-                        reader.Read();
                         networkSettingsValue = reader.TokenType == JsonTokenType.Null ? null : NetworkSettingsJson.Read(ref reader, options);
                         break;
                     case 8:
-                        reader.Read();
                         sysInitPathValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 9:
-                        reader.Read();
                         resolvConfPathValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 10:
-                        reader.Read();
                         volumesValue = DockerJson.ReadMap(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                 }
@@ -927,29 +892,24 @@ internal static class ContainerStateJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         runningValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         pidValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         exitCodeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         startedAtValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadTimestamp(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         ghostValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                 }
@@ -1032,41 +992,33 @@ internal static class ContainerSummaryJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         imageValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         commandValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         statusValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 5:
-                        reader.Read();
                         portsValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 6:
-                        reader.Read();
                         sizeRwValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 7:
-                        reader.Read();
                         sizeRootFsValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                 }
@@ -1167,13 +1119,12 @@ internal static class ContainerWaitResponseJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         statusCodeValue = DockerJson.ReadInt64(ref reader, options);
                         hasStatusCode = true;
                         break;
@@ -1217,18 +1168,16 @@ internal static class FilesystemChangeJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         pathValue = DockerJson.ReadRequiredString(ref reader, options);
                         hasPath = true;
                         break;
                     case 1:
-                        reader.Read();
                         kindValue = FilesystemChangeKindJson.Read(ref reader, options);
                         hasKind = true;
                         break;
@@ -1284,25 +1233,21 @@ internal static class HistoryResponseItemJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         tagsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 2:
-                        reader.Read();
                         createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         createdByValue = DockerJson.ReadString(ref reader, options);
                         break;
                 }
@@ -1371,13 +1316,12 @@ internal static class IdResponseJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         idValue = DockerJson.ReadRequiredString(ref reader, options);
                         hasId = true;
                         break;
@@ -1436,85 +1380,66 @@ internal static class ImageGetCacheRequestJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         hostnameValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         userValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         memoryValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         memorySwapValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         cpuSharesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 5:
-                        reader.Read();
                         attachStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 6:
-                        reader.Read();
                         attachStdoutValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 7:
-                        reader.Read();
                         attachStderrValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 8:
-                        reader.Read();
                         portSpecsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 9:
-                        reader.Read();
                         ttyValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 10:
-                        reader.Read();
                         openStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 11:
-                        reader.Read();
                         stdinOnceValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 12:
-                        reader.Read();
                         envValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 13:
-                        reader.Read();
                         cmdValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 14:
-                        reader.Read();
                         dnsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 15:
-                        reader.Read();
                         imageValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 16:
-                        reader.Read();
                         volumesValue = DockerJson.ReadMap(ref reader, options, EmptyObject.Read);
                         break;
                     case 17:
-                        reader.Read();
                         volumesFromValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 18:
-                        reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
                 }
@@ -1712,53 +1637,42 @@ internal static class ImageInspectResponseJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         parentValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         commentValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadTimestamp(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         containerValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 5:
-                        reader.Read();
                         containerConfigValue = reader.TokenType == JsonTokenType.Null ? null : ContainerConfigJson.Read(ref reader, options);
                         break;
                     case 6:
-                        reader.Read();
                         dockerVersionValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 7:
-                        reader.Read();
                         authorValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 8:
-                        reader.Read();
                         configValue = reader.TokenType == JsonTokenType.Null ? null : ContainerConfigJson.Read(ref reader, options);
                         break;
                     case 9:
-                        reader.Read();
                         architectureValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 10:
-                        reader.Read();
                         sizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                 }
@@ -1883,17 +1797,15 @@ internal static class ImageSearchResponseItemJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         nameValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         descriptionValue = DockerJson.ReadString(ref reader, options);
                         break;
                 }
@@ -1950,33 +1862,27 @@ internal static class ImageSummaryJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         repositoryValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         tagValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         sizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 5:
-                        reader.Read();
                         virtualSizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                 }
@@ -2064,29 +1970,24 @@ internal static class NetworkSettingsJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         ipAddressValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         ipPrefixLenValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         gatewayValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         bridgeValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         portMappingValue = DockerJson.ReadMap(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                 }
@@ -2170,45 +2071,36 @@ internal static class SystemInfoJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         debugValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         containersValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         imagesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         nFdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         nGoroutinesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 5:
-                        reader.Read();
                         memoryLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 6:
-                        reader.Read();
                         swapLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 7:
-                        reader.Read();
                         versionValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 8:
-                        reader.Read();
                         goVersionValue = DockerJson.ReadString(ref reader, options);
                         break;
                 }
@@ -2320,29 +2212,24 @@ internal static class SystemVersionJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         versionValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         gitCommitValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         goVersionValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         memoryLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         swapLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                 }

@@ -307,21 +307,18 @@ internal static class AuthConfigJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         usernameValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         passwordValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         emailValue = DockerJson.ReadString(ref reader, options);
                         break;
                 }
@@ -381,13 +378,12 @@ internal static class AuthResponseJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         statusValue = DockerJson.ReadString(ref reader, options);
                         break;
                 }
@@ -448,81 +444,63 @@ internal static class ContainerConfigJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         hostnameValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         userValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         memoryValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         memorySwapValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         cpuSharesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 5:
-                        reader.Read();
                         attachStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 6:
-                        reader.Read();
                         attachStdoutValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 7:
-                        reader.Read();
                         attachStderrValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 8:
-                        reader.Read();
                         portSpecsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 9:
-                        reader.Read();
                         ttyValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 10:
-                        reader.Read();
                         openStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 11:
-                        reader.Read();
                         stdinOnceValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 12:
-                        reader.Read();
                         envValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 13:
-                        reader.Read();
                         cmdValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 14:
-                        reader.Read();
                         dnsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 15:
-                        reader.Read();
                         imageValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 16:
-                        reader.Read();
                         volumesValue = DockerJson.ReadMap(ref reader, options, EmptyObject.Read);
                         break;
                     case 17:
-                        reader.Read();
                         volumesFromValue = DockerJson.ReadString(ref reader, options);
                         break;
                 }
@@ -704,18 +682,16 @@ internal static class ContainerCreateResponseJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         idValue = DockerJson.ReadRequiredString(ref reader, options);
                         hasId = true;
                         break;
                     case 1:
-                        reader.Read();
                         warningsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                 }
@@ -773,53 +749,42 @@ internal static class ContainerInspectResponseJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadTimestamp(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         pathValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         argsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 4:
-                        reader.Read();
                         configValue = reader.TokenType == JsonTokenType.Null ? null : ContainerConfigJson.Read(ref reader, options);
                         break;
                     case 5:
-                        reader.Read();
                         stateValue = reader.TokenType == JsonTokenType.Null ? null : ContainerStateJson.Read(ref reader, options);
                         break;
                     case 6:
-                        reader.Read();
                         imageValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 7:
-                        reader.Read();
                         networkSettingsValue = reader.TokenType == JsonTokenType.Null ? null : NetworkSettingsJson.Read(ref reader, options);
                         break;
                     case 8:
-                        reader.Read();
                         sysInitPathValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 9:
-                        reader.Read();
                         resolvConfPathValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 10:
-                        reader.Read();
                         volumesValue = DockerJson.ReadMap(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                 }
@@ -947,29 +912,24 @@ internal static class ContainerStateJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         runningValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         pidValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         exitCodeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         startedAtValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadTimestamp(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         ghostValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                 }
@@ -1052,41 +1012,33 @@ internal static class ContainerSummaryJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         imageValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         commandValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         statusValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 5:
-                        reader.Read();
                         portsValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 6:
-                        reader.Read();
                         sizeRwValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 7:
-                        reader.Read();
                         sizeRootFsValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                 }
@@ -1187,13 +1139,12 @@ internal static class ContainerWaitResponseJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         statusCodeValue = DockerJson.ReadInt64(ref reader, options);
                         hasStatusCode = true;
                         break;
@@ -1237,18 +1188,16 @@ internal static class FilesystemChangeJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         pathValue = DockerJson.ReadRequiredString(ref reader, options);
                         hasPath = true;
                         break;
                     case 1:
-                        reader.Read();
                         kindValue = FilesystemChangeKindJson.Read(ref reader, options);
                         hasKind = true;
                         break;
@@ -1304,25 +1253,21 @@ internal static class HistoryResponseItemJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         tagsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 2:
-                        reader.Read();
                         createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         createdByValue = DockerJson.ReadString(ref reader, options);
                         break;
                 }
@@ -1391,13 +1336,12 @@ internal static class IdResponseJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         idValue = DockerJson.ReadRequiredString(ref reader, options);
                         hasId = true;
                         break;
@@ -1456,85 +1400,66 @@ internal static class ImageGetCacheRequestJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         hostnameValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         userValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         memoryValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         memorySwapValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         cpuSharesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 5:
-                        reader.Read();
                         attachStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 6:
-                        reader.Read();
                         attachStdoutValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 7:
-                        reader.Read();
                         attachStderrValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 8:
-                        reader.Read();
                         portSpecsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 9:
-                        reader.Read();
                         ttyValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 10:
-                        reader.Read();
                         openStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 11:
-                        reader.Read();
                         stdinOnceValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 12:
-                        reader.Read();
                         envValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 13:
-                        reader.Read();
                         cmdValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 14:
-                        reader.Read();
                         dnsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                     case 15:
-                        reader.Read();
                         imageValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 16:
-                        reader.Read();
                         volumesValue = DockerJson.ReadMap(ref reader, options, EmptyObject.Read);
                         break;
                     case 17:
-                        reader.Read();
                         volumesFromValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 18:
-                        reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
                 }
@@ -1722,28 +1647,23 @@ internal static class ImageInsertMessageJson
         string? progressValue = default;
         string? errorValue = default;
         string? idValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         statusValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         progressValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         errorValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
                 }
@@ -1759,7 +1679,6 @@ internal static class ImageInsertMessageJson
             Progress = progressValue,
             Error = errorValue,
             Id = idValue,
-            ExtensionData = extensionData,
         };
     }
 
@@ -1768,33 +1687,24 @@ internal static class ImageInsertMessageJson
         writer.WriteStartObject();
         if (value.Status is { } p0)
         {
-            DockerJson.WritePropertyName(writer, "status"u8, value.ExtensionData, Names, 0);
+            writer.WritePropertyName("status"u8);
             DockerJson.WriteString(writer, p0, options);
         }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Progress is { } p1)
         {
-            DockerJson.WritePropertyName(writer, "progress"u8, value.ExtensionData, Names, 1);
+            writer.WritePropertyName("progress"u8);
             DockerJson.WriteString(writer, p1, options);
         }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Error is { } p2)
         {
-            DockerJson.WritePropertyName(writer, "error"u8, value.ExtensionData, Names, 2);
+            writer.WritePropertyName("error"u8);
             DockerJson.WriteString(writer, p2, options);
         }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
         if (value.Id is { } p3)
         {
-            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 3);
+            writer.WritePropertyName("Id"u8);
             DockerJson.WriteString(writer, p3, options);
         }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -1821,53 +1731,42 @@ internal static class ImageInspectResponseJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         parentValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         commentValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadTimestamp(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         containerValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 5:
-                        reader.Read();
                         containerConfigValue = reader.TokenType == JsonTokenType.Null ? null : ContainerConfigJson.Read(ref reader, options);
                         break;
                     case 6:
-                        reader.Read();
                         dockerVersionValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 7:
-                        reader.Read();
                         authorValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 8:
-                        reader.Read();
                         configValue = reader.TokenType == JsonTokenType.Null ? null : ContainerConfigJson.Read(ref reader, options);
                         break;
                     case 9:
-                        reader.Read();
                         architectureValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 10:
-                        reader.Read();
                         sizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                 }
@@ -1992,17 +1891,15 @@ internal static class ImageSearchResponseItemJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         nameValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         descriptionValue = DockerJson.ReadString(ref reader, options);
                         break;
                 }
@@ -2059,33 +1956,27 @@ internal static class ImageSummaryJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         repositoryValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         tagValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         idValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         sizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 5:
-                        reader.Read();
                         virtualSizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                 }
@@ -2173,29 +2064,24 @@ internal static class NetworkSettingsJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         ipAddressValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         ipPrefixLenValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         gatewayValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         bridgeValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         portMappingValue = DockerJson.ReadMap(ref reader, options, DockerJson.ReadRequiredString);
                         break;
                 }
@@ -2270,24 +2156,20 @@ internal static class ProgressMessageJson
         string? statusValue = default;
         string? progressValue = default;
         string? errorValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         statusValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         progressValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         errorValue = DockerJson.ReadString(ref reader, options);
                         break;
                 }
@@ -2302,7 +2184,6 @@ internal static class ProgressMessageJson
             Status = statusValue,
             Progress = progressValue,
             Error = errorValue,
-            ExtensionData = extensionData,
         };
     }
 
@@ -2311,26 +2192,19 @@ internal static class ProgressMessageJson
         writer.WriteStartObject();
         if (value.Status is { } p0)
         {
-            DockerJson.WritePropertyName(writer, "status"u8, value.ExtensionData, Names, 0);
+            writer.WritePropertyName("status"u8);
             DockerJson.WriteString(writer, p0, options);
         }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
         if (value.Progress is { } p1)
         {
-            DockerJson.WritePropertyName(writer, "progress"u8, value.ExtensionData, Names, 1);
+            writer.WritePropertyName("progress"u8);
             DockerJson.WriteString(writer, p1, options);
         }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
         if (value.Error is { } p2)
         {
-            DockerJson.WritePropertyName(writer, "error"u8, value.ExtensionData, Names, 2);
+            writer.WritePropertyName("error"u8);
             DockerJson.WriteString(writer, p2, options);
         }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
         writer.WriteEndObject();
     }
 }
@@ -2355,45 +2229,36 @@ internal static class SystemInfoJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         debugValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         containersValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         imagesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         nFdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         nGoroutinesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
                         break;
                     case 5:
-                        reader.Read();
                         memoryLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 6:
-                        reader.Read();
                         swapLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 7:
-                        reader.Read();
                         versionValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 8:
-                        reader.Read();
                         goVersionValue = DockerJson.ReadString(ref reader, options);
                         break;
                 }
@@ -2505,29 +2370,24 @@ internal static class SystemVersionJson
         Dictionary<string, JsonElement>? extensionData = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var property = DockerJson.FindProperty(ref reader, Names, ignoreCase: true, ref extensionData);
+            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
             try
             {
                 switch (property)
                 {
                     case 0:
-                        reader.Read();
                         versionValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 1:
-                        reader.Read();
                         gitCommitValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 2:
-                        reader.Read();
                         goVersionValue = DockerJson.ReadString(ref reader, options);
                         break;
                     case 3:
-                        reader.Read();
                         memoryLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                     case 4:
-                        reader.Read();
                         swapLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
                         break;
                 }

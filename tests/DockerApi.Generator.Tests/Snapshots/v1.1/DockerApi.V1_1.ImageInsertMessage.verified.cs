@@ -38,10 +38,4 @@ public sealed partial record ImageInsertMessage
     /// </summary>
     [JsonPropertyName("Id")]
     public string? Id { get; init; }
-
-    /// <summary>
-    /// What the daemon sent that no property carries — members of a newer API, and properties sent as <c>null</c> —
-    /// written back as they were read, so that a read-modify-write keeps them; null when there were none.
-    /// </summary>
-    public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init; }
 }

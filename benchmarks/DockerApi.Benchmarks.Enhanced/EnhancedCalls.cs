@@ -1,0 +1,38 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Docker.DotNet.Unix;
+
+namespace DockerApi.Benchmarks.Enhanced;
+
+/// <summary>
+/// The calls the benchmarks make with Docker.DotNet.Enhanced, as static methods over <c>object</c>: the benchmarks
+/// bind them as delegates of framework types (EnhancedPeer), since no type of this load context may cross into theirs.
+/// </summary>
+public static class EnhancedCalls
+{
+    /// <summary>A client of the unix socket <paramref name="socketUri"/> (<c>unix:///…</c>), built as its README shows.</summary>
+    public static object Connect(string socketUri) =>
+        new DockerClientBuilder().WithEndpoint(new Uri(socketUri)).WithTransportOptions(new UnixSocketTransportOptions()).Build();
+
+    public static async Task<string?> VersionAsync(object client) => (await ((IDockerClient)client).System.GetVersionAsync()).Version;
+
+    public static async Task<int> ListAsync(object client) =>
+        (await ((IDockerClient)client).Containers.ListContainersAsync(new ContainersListParameters { All = true })).Count;
+
+    /// <summary>A pull, its messages counted as they are reported.</summary>
+    public static async Task<int> PullAsync(object client)
+    {
+        var counter = new Counter();
+        await ((IDockerClient)client).Images.CreateImageAsync(new ImagesCreateParameters { FromImage = "busybox", Tag = "latest" }, null, counter);
+        return counter.Count;
+    }
+
+    public static void Dispose(object client) => ((IDisposable)client).Dispose();
+
+    private sealed class Counter : IProgress<JSONMessage>
+    {
+        public int Count;
+
+        public void Report(JSONMessage value) => Interlocked.Increment(ref Count);
+    }
+}

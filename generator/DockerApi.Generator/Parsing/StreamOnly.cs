@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+using System.Linq;
+using DockerApi.Generator.Model;
+
+namespace DockerApi.Generator.Parsing;
+
+/// <summary>
+/// Types only the messages of JSON streams use (pull, push, build, events, stats) are read once and never written
+/// back: they skip unknown members instead of keeping them, which costs every message of a pull.
+/// </summary>
+internal static class StreamOnly
+{
+    public static IEnumerable<ApiType> Mark(IEnumerable<ApiType> types, IEnumerable<ApiOperation> operations)
+    {
+        var all = types.ToList();
+        var ops = operations.ToList();
+        var writtenBack = new HashSet<string>(TagSelection.Reachable(all,
+                ops.Select(o => o.Result == ResultKind.JsonProgress ? o with { ResultType = null } : o), Enumerable.Empty<TypeRef>())
+            .Select(t => t.Name));
+        var streamed = new HashSet<string>(TagSelection.Reachable(all, ops.Where(o => o.Result == ResultKind.JsonProgress).Select(o => o with { Parameters = EquatableArray<ApiParameter>.Empty }),
+                Enumerable.Empty<TypeRef>())
+            .Select(t => t.Name));
+        return all.Select(t => t.Kind == TypeKind.Object && streamed.Contains(t.Name) && !writtenBack.Contains(t.Name) ? t with { KeepsUnknownMembers = false } : t);
+    }
+}
