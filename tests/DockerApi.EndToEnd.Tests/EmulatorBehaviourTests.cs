@@ -77,6 +77,14 @@ public sealed class EmulatorBehaviourTests
         Assert.Equal((500, "text/plain; charset=utf-8", message + "\n"), await Raw(daemon, Post("/v1.2/containers/create", body)));
     }
 
+    [Fact]
+    public async Task A_create_body_is_its_first_JSON_value_as_Go_s_Decode_reads_it()
+    {
+        await using var daemon = await EmulatedDaemon.StartAsync();
+        await Raw(daemon, Post("/v1.2/images/create?fromImage=base", ""));
+        Assert.Equal(201, (await Raw(daemon, Post("/v1.2/containers/create", "{\"Image\":\"base\",\"Cmd\":[\"true\"]} and then anything"))).Status);
+    }
+
     [Theory]
     [InlineData("h=abc&w=80", "strconv.Atoi: parsing \"abc\": invalid syntax")]
     [InlineData("h=24&w=", "strconv.Atoi: parsing \"\": invalid syntax")]

@@ -27,8 +27,10 @@ internal abstract class RouteArea(DaemonState state)
             return null;
         if (GoJsonSyntax.Check(c.Request.Body) is { } error)
             throw new DaemonException(error);
-        using var document = JsonDocument.Parse(c.Request.Body);
-        return document.RootElement.Clone();
+        // The first value only, as Go's Decode reads it: what follows it is not looked at.
+        var reader = new Utf8JsonReader(c.Request.Body);
+        reader.Read();
+        return JsonElement.ParseValue(ref reader);
     }
 
     /// <summary>The body as a JSON object, failing as Go's decoder did for anything else.</summary>

@@ -39,12 +39,7 @@ internal sealed class SystemRoutes(DaemonState state) : RouteArea(state)
         var (username, password, email) = (Str(body, "username"), Str(body, "password"), Str(body, "email"));
         var store = c.Version <= 1.1;
         if (store)
-        {
-            var stored = State.StoredAuth;
-            if (username == stored.Username && password.Length == 0)
-                password = stored.Password;
-            State.StoredAuth = (username, password, email);
-        }
+            password = State.StoreAuth(username, password, email);
         string status;
         lock (State.Options.RegistryAccounts)
         {

@@ -24,7 +24,21 @@ internal sealed class DaemonState(EmulatorOptions options)
     public (string Username, string Password, string Email) StoredAuth
     {
         get { lock (_gate) return _storedAuth; }
-        set { lock (_gate) _storedAuth = value; }
+    }
+
+    /// <summary>
+    /// Stores credentials as POST /auth of v1.0/v1.1 did, in one step: an empty password for the stored user keeps
+    /// the stored one. Returns the password stored.
+    /// </summary>
+    public string StoreAuth(string username, string password, string email)
+    {
+        lock (_gate)
+        {
+            if (username == _storedAuth.Username && password.Length == 0)
+                password = _storedAuth.Password;
+            _storedAuth = (username, password, email);
+            return password;
+        }
     }
 
     public int ContainerCount

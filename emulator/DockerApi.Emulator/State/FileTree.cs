@@ -141,12 +141,7 @@ internal sealed class FileTree
             _nodes[target] = node with { Modified = DateTimeOffset.UtcNow };
     }
 
-    public void WriteSymlink(string path, string target)
-    {
-        path = Normalize(path);
-        MakeDirectories(Parent(path));
-        _nodes[path] = new FileNode(false, [], DateTimeOffset.UtcNow, (UnixFileMode)0b111_111_111, target);
-    }
+    public void WriteSymlink(string path, string target) => Put(path, new FileNode(false, [], DateTimeOffset.UtcNow, (UnixFileMode)0b111_111_111, target));
 
     public void MakeDirectories(string path)
     {
@@ -254,9 +249,7 @@ internal sealed class FileTree
                         break;
                     case TarEntryType.HardLink:
                         // Another name for a file earlier in the archive (busybox's applets often are).
-                        var linked = Get(Normalize(entry.LinkName, under)) ?? throw new DaemonException($"Error processing tar file: hard link {entry.Name} to a missing {entry.LinkName}");
-                        _nodes[path] = linked;
-                        MakeDirectories(Parent(path));
+                        Put(path, Get(Normalize(entry.LinkName, under)) ?? throw new DaemonException($"Error processing tar file: hard link {entry.Name} to a missing {entry.LinkName}"));
                         break;
                 }
             }
