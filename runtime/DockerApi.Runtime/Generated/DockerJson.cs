@@ -87,19 +87,19 @@ public static class DockerJson
     public static int FindValue(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase, ref Dictionary<string, JsonElement>? extensionData)
     {
         var index = Find(ref reader, names, ignoreCase, out var exact);
-        var name = index >= 0 && exact ? null : reader.GetString()!;
+        var spelledOtherwise = exact ? null : reader.GetString()!; // an unknown member is never exact
         reader.Read();
-        if (index >= 0 && name is null && reader.TokenType != JsonTokenType.Null)
-            return index;
-        name ??= names.Names[index];
         if (index >= 0 && reader.TokenType != JsonTokenType.Null)
         {
-            // Spelled otherwise than the spec: the entry keeps the spelling, the property reads the value.
-            var copy = reader;
-            (extensionData ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref copy);
+            // The property reads the value; a name spelled otherwise than the spec is kept with it, for the writer.
+            if (spelledOtherwise is not null)
+            {
+                var copy = reader;
+                (extensionData ??= new(StringComparer.Ordinal))[spelledOtherwise] = JsonElement.ParseValue(ref copy);
+            }
             return index;
         }
-        (extensionData ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = index >= 0 ? NullElement : JsonElement.ParseValue(ref reader);
+        (extensionData ??= new(StringComparer.Ordinal))[spelledOtherwise ?? names.Names[index]] = index >= 0 ? NullElement : JsonElement.ParseValue(ref reader);
         // A required property reads its null itself (and refuses it unless a list or map may be nil).
         return index >= 0 && names.IsRequired(index) ? index : -1;
     }
@@ -410,9 +410,18 @@ public sealed class JsonPropertyNames(params string[] names)
     internal bool IsRequired(int index) => _required.Contains(index);
 
     /// <summary>The property a kept member's name belongs to, as the reader matched it (exact, then without case), or -1.</summary>
-    internal int Matches(string name)
+    internal int Matches(string name) =>
+        _exact.Value.TryGetValue(name, out var index) || _withoutCase.Value.TryGetValue(name, out index) ? index : -1;
+
+    // Built when a kept member is first written: the writer asks for every property of an object that has some.
+    private readonly Lazy<Dictionary<string, int>> _exact = new(() => Index(names, StringComparer.Ordinal));
+    private readonly Lazy<Dictionary<string, int>> _withoutCase = new(() => Index(names, StringComparer.OrdinalIgnoreCase));
+
+    private static Dictionary<string, int> Index(string[] names, StringComparer comparer)
     {
-        var exact = Array.IndexOf(Names, name);
-        return exact >= 0 ? exact : Array.FindIndex(Names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        var index = new Dictionary<string, int>(comparer);
+        for (var i = 0; i < names.Length; i++)
+            index.TryAdd(names[i], i); // the first of two names equal without case, as FindProperty takes it
+        return index;
     }
 }
