@@ -7,8 +7,8 @@ using DockerApi.Generator.Names;
 namespace DockerApi.Generator.Emitting;
 
 /// <summary>
-/// JSON metadata without reflection: a read and a write method per type, and a resolver that hands out
-/// <c>JsonTypeInfo</c>s built on them with <c>JsonMetadataServices</c> — trim- and AOT-safe.
+/// JSON metadata without reflection: a property table with a read and a write line per type, and a resolver that
+/// hands out <c>JsonTypeInfo</c>s built on them with <c>JsonMetadataServices</c> — trim- and AOT-safe.
 /// </summary>
 internal static class JsonEmitter
 {
@@ -57,7 +57,8 @@ internal static class JsonEmitter
                 // "Create_": no info property can have an underscore inside (type names are Pascal), so a type named
                 // CreateThing and the factory of Thing never meet.
                 w.Line($"private static JsonTypeInfo<{type}> Create_{name}(JsonSerializerOptions options) =>");
-                w.Line($"    JsonMetadataServices.CreateValueInfo<{type}>(options, new DockerJsonConverter<{type}>({TypeNames.Reader(root)}, {TypeNames.Writer(root)}));");
+                var converter = root.Kind == TypeRefKind.Named && !root.Nullable ? $"{root.Name}Json.Read, {root.Name}Json.Write" : TypeNames.Value(root);
+                w.Line($"    JsonMetadataServices.CreateValueInfo<{type}>(options, new DockerJsonConverter<{type}>({converter}));");
             }
             w.Line();
             w.Line("/// <inheritdoc />");
@@ -94,133 +95,68 @@ internal static class JsonEmitter
                     w.Line($"public static void Write(Utf8JsonWriter writer, {type.Name} value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);");
                     return;
             }
-            EmitObjectRead(w, model, type);
+            EmitObjectShape(w, model, type);
+            w.Line();
+            EmitObjectRead(w, type);
             w.Line();
             EmitObjectWrite(w, type);
         }
     }
 
-    private static void EmitObjectRead(SourceWriter w, ApiModel model, ApiType type)
+    /// <summary>
+    /// The property table and two straight lines: the runtime's loop (<c>JsonObjectShape</c>) reads and writes the
+    /// values, so a consumer's compiler and trim analyzer see no reader or writer per type.
+    /// </summary>
+    private static void EmitObjectShape(SourceWriter w, ApiModel model, ApiType type)
     {
-        var properties = type.Properties.ToList();
-        var required = properties.Select((p, i) => (p, i)).Where(x => x.p.Required).Select(x => x.i.ToString(CultureInfo.InvariantCulture)).ToList();
-        w.Line($"private static readonly JsonPropertyNames Names = new({string.Join(", ", properties.Select(p => CSharpText.Literal(p.WireName)))})"
-            + (required.Count > 0 ? $" {{ Required = [{string.Join(", ", required)}] }};" : ";"));
-        w.Line();
+        var flags = $"ignoreCase: {Bool(model.CaseInsensitiveJson)}, keepsUnknownMembers: {Bool(type.KeepsUnknownMembers)}";
+        if (type.Properties.Count == 0)
+        {
+            w.Line($"private static readonly JsonObjectShape _shape = new(\"{type.Name}\", {flags}, []);");
+            return;
+        }
+        w.Line($"private static readonly JsonObjectShape _shape = new(\"{type.Name}\", {flags},");
+        w.Line("[");
+        foreach (var p in type.Properties)
+        {
+            // An optional property's null never reaches its value (the loop makes it null); a required one reads it itself.
+            var value = TypeNames.Value(p.Required ? p.Type : p.Type.AsNullable(false));
+            w.Line($"    new({CSharpText.Literal(p.WireName)}, {value}{(p.Required ? ", Required: true" : "")}),");
+        }
+        w.Line("]);");
+    }
+
+    private static void EmitObjectRead(SourceWriter w, ApiType type)
+    {
         using (w.Block($"public static {type.Name} Read(ref Utf8JsonReader reader, JsonSerializerOptions options)"))
         {
-            w.Line($"DockerJson.ExpectObject(ref reader, \"{type.Name}\");");
-            var taken = new HashSet<string> { "reader", "options", "Names", "extensionData", "property" };
-            var locals = properties.Select(p => (Property: p, Local: Naming.Unique(Naming.Camel(p.Name).TrimStart('@') + "Value", taken))).ToList();
-            foreach (var (p, local) in locals)
-            {
-                w.Line($"{TypeNames.CSharp(p.Type.AsNullable(true))} {local} = default;");
-                if (p.Required)
-                    w.Line($"var {Has(local)} = false;");
-            }
-            if (type.KeepsUnknownMembers)
-                w.Line("Dictionary<string, JsonElement>? extensionData = null;");
-            using (w.Block("while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)"))
-            {
-                // Unknown members and nulls are kept (index -1), so that a newer daemon's fields survive a read-modify-write;
-                // messages of a stream, never written back, skip them.
-                var find = $"DockerJson.FindValue(ref reader, Names, ignoreCase: {(model.CaseInsensitiveJson ? "true" : "false")}{(type.KeepsUnknownMembers ? ", ref extensionData" : "")})";
-                if (properties.Count == 0)
-                    w.Line($"{find};");
-                else
-                    EmitPropertySwitch(w, locals, find);
-            }
-            foreach (var (p, local) in locals.Where(l => l.Property.Required))
-                w.Line($"if (!{Has(local)}) throw DockerJson.MissingProperty(\"{type.Name}\", {CSharpText.Literal(p.WireName)});");
+            w.Line($"var values = _shape.Read(ref reader, options, out {(type.KeepsUnknownMembers ? "var extensionData" : "_")});");
             w.Line($"return new {type.Name}");
             w.OpenBrace();
-            foreach (var (p, local) in locals)
-            {
-                var value = p.Required && !p.Type.Nullable
-                    ? (p.Type.IsValueType ? $"{local}.GetValueOrDefault()" : $"{local}!")
-                    : local;
-                w.Line($"{p.Name} = {value},");
-            }
+            var index = 0;
+            foreach (var p in type.Properties)
+                w.Line($"{p.Name} = ({TypeNames.CSharp(p.Type)})values[{index++}]{(p.Type.Nullable ? "" : "!")},");
             if (type.KeepsUnknownMembers)
                 w.Line("ExtensionData = extensionData,");
             w.CloseBrace(";");
         }
     }
 
-    private static void EmitPropertySwitch(SourceWriter w, List<(ApiProperty Property, string Local)> locals, string find)
-    {
-        w.Line($"var property = {find};");
-        // The path of a bad value ($.State.Running) is built on the way out: one converter reads the whole answer, so STJ only knows "$".
-        w.Line("try");
-        w.OpenBrace();
-        using (w.Block("switch (property)"))
-        {
-            for (var index = 0; index < locals.Count; index++)
-            {
-                var (p, local) = locals[index];
-                w.Line($"case {index}:");
-                // A required property may not be null either: read it with the non-null reader.
-                w.Line($"    {local} = {TypeNames.Read(p.Required ? p.Type : p.Type.AsNullable(true), "reader", "options")};");
-                if (p.Required)
-                    w.Line($"    {Has(local)} = true;");
-                w.Line("    break;");
-            }
-        }
-        w.CloseBrace();
-        w.Line("catch (JsonException e)");
-        w.OpenBrace();
-        w.Line("throw DockerJson.InProperty(e, Names, property);");
-        w.CloseBrace();
-    }
-
-    private static string Has(string local) => "has" + char.ToUpperInvariant(local[0]) + local.Substring(1, local.Length - "Value".Length - 1);
-
     private static void EmitObjectWrite(SourceWriter w, ApiType type)
     {
-        using (w.Block($"public static void Write(Utf8JsonWriter writer, {type.Name} value, JsonSerializerOptions options)"))
+        var extensionData = type.KeepsUnknownMembers ? "value.ExtensionData" : "null";
+        w.Line($"public static void Write(Utf8JsonWriter writer, {type.Name} value, JsonSerializerOptions options) =>");
+        if (type.Properties.Count == 0)
         {
-            w.Line("writer.WriteStartObject();");
-            var properties = type.Properties.ToList();
-            for (var index = 0; index < properties.Count; index++)
-            {
-                var p = properties[index];
-                var nonNull = p.Type.AsNullable(false);
-                // Names as they were read, nulls where the daemon sent null (Go's nil list or map included).
-                var writeName = type.KeepsUnknownMembers
-                    ? $"DockerJson.WritePropertyName(writer, {CSharpText.Literal(p.WireName)}u8, value.ExtensionData, Names, {index});"
-                    : $"writer.WritePropertyName({CSharpText.Literal(p.WireName)}u8);";
-                var asRead = $"DockerJson.WriteAsRead(writer, value.ExtensionData, Names, {index})";
-                if (p.Type.Nullable)
-                {
-                    var local = "p" + index.ToString(CultureInfo.InvariantCulture);
-                    using (w.Block($"if (value.{p.Name} is {{ }} {local})"))
-                    {
-                        w.Line(writeName);
-                        w.Line(TypeNames.Write(nonNull, "writer", local, "options"));
-                    }
-                    if (type.KeepsUnknownMembers)
-                    {
-                        w.Line("else");
-                        w.Line($"    {asRead};");
-                    }
-                }
-                else if (type.KeepsUnknownMembers && p.Type.Kind is TypeRefKind.List or TypeRefKind.Map)
-                {
-                    using (w.Block($"if (value.{p.Name}.Count > 0 || !{asRead})"))
-                    {
-                        w.Line(writeName);
-                        w.Line(TypeNames.Write(nonNull, "writer", $"value.{p.Name}", "options"));
-                    }
-                }
-                else
-                {
-                    w.Line(writeName);
-                    w.Line(TypeNames.Write(nonNull, "writer", $"value.{p.Name}", "options"));
-                }
-            }
-            if (type.KeepsUnknownMembers)
-                w.Line("DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);");
-            w.Line("writer.WriteEndObject();");
+            w.Line($"    _shape.Write(writer, options, {extensionData}, []);");
+            return;
         }
+        w.Line($"    _shape.Write(writer, options, {extensionData},");
+        w.Line("    [");
+        foreach (var p in type.Properties)
+            w.Line($"        value.{p.Name},");
+        w.Line("    ]);");
     }
+
+    private static string Bool(bool value) => value ? "true" : "false";
 }

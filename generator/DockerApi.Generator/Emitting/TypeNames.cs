@@ -3,7 +3,7 @@ using DockerApi.Generator.Model;
 
 namespace DockerApi.Generator.Emitting;
 
-/// <summary>How a <see cref="TypeRef"/> is spelled in C#, and how it is read and written as JSON.</summary>
+/// <summary>How a <see cref="TypeRef"/> is spelled in C#, and the runtime value that reads and writes it as JSON.</summary>
 internal static class TypeNames
 {
     public static string CSharp(TypeRef type)
@@ -57,83 +57,33 @@ internal static class TypeNames
         _ => "Value",
     };
 
-    /// <summary>A <c>JsonRead&lt;T&gt;</c> for a value of <paramref name="type"/> (JSON null accepted when it is nullable).</summary>
-    public static string Reader(TypeRef type) => type.Nullable
-        ? $"static (ref Utf8JsonReader r, JsonSerializerOptions o) => {Read(type, "r", "o", typedNull: true)}"
-        : type.Kind switch
+    /// <summary>
+    /// The runtime's <c>JsonValue&lt;T&gt;</c> for <paramref name="type"/> (JSON null accepted when it is nullable):
+    /// what a property table or a type info reads and writes that type with.
+    /// </summary>
+    public static string Value(TypeRef type)
     {
-        TypeRefKind.String => "DockerJson.ReadRequiredString",
-        TypeRefKind.Boolean => "DockerJson.ReadBoolean",
-        TypeRefKind.Int32 => "DockerJson.ReadInt32",
-        TypeRefKind.Int64 => "DockerJson.ReadInt64",
-        TypeRefKind.UInt32 => "DockerJson.ReadUInt32",
-        TypeRefKind.UInt64 => "DockerJson.ReadUInt64",
-        TypeRefKind.Double => "DockerJson.ReadDouble",
-        TypeRefKind.DateTime => "DockerJson.ReadTimestamp",
-        TypeRefKind.Element => "DockerJson.ReadElement",
-        TypeRefKind.EmptyObject => "EmptyObject.Read",
-        TypeRefKind.Named => type.Name + "Json.Read",
-        TypeRefKind.List or TypeRefKind.Map => $"static (ref Utf8JsonReader r, JsonSerializerOptions o) => {ReadContainer(type, "r", "o")}",
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
-    };
-
-    /// <summary>An expression that reads <paramref name="type"/> (null allowed when it is nullable) at the reader's current token.</summary>
-    /// <param name="typedNull">
-    /// Write the null of a nullable value type as <c>(T?)null</c>: in a lambda whose type is inferred (a map's or list's
-    /// item reader) <c>cond ? null : 1UL</c> has no type (CS0411).
-    /// </param>
-    public static string Read(TypeRef type, string reader, string options, bool typedNull = false)
-    {
-        var none = typedNull && type.IsValueType ? $"({CSharp(type)})null" : "null";
-        switch (type.Kind)
+        if (type.Nullable)
         {
-            case TypeRefKind.List:
-            case TypeRefKind.Map:
-                return ReadContainer(type, reader, options);
-            case TypeRefKind.String when type.Nullable:
-                return $"DockerJson.ReadString(ref {reader}, {options})";
-            case TypeRefKind.Element when type.Nullable:
-                return $"{reader}.TokenType == JsonTokenType.Null ? {none} : DockerJson.ReadElement(ref {reader}, {options})";
-            default:
-                var call = $"{Reader(type.AsNullable(false))}(ref {reader}, {options})";
-                return type.Nullable ? $"{reader}.TokenType == JsonTokenType.Null ? {none} : {call}" : call;
+            var inner = Value(type.AsNullable(false));
+            return type.IsValueType ? $"JsonValues.Nullable({inner})" : $"JsonValues.NullableReference({inner})";
         }
+        return type.Kind switch
+        {
+            TypeRefKind.String => "JsonValues.String",
+            TypeRefKind.Boolean => "JsonValues.Boolean",
+            TypeRefKind.Int32 => "JsonValues.Int32",
+            TypeRefKind.Int64 => "JsonValues.Int64",
+            TypeRefKind.UInt32 => "JsonValues.UInt32",
+            TypeRefKind.UInt64 => "JsonValues.UInt64",
+            TypeRefKind.Double => "JsonValues.Double",
+            TypeRefKind.DateTime => "JsonValues.Timestamp",
+            TypeRefKind.Element => "JsonValues.Element",
+            TypeRefKind.EmptyObject => "JsonValues.EmptyObject",
+            TypeRefKind.Named => $"JsonValues.Of<{type.Name}>({type.Name}Json.Read, {type.Name}Json.Write)",
+            TypeRefKind.List => $"JsonValues.{(type.OrSingle ? "ListOrSingle" : "List")}({Value(type.Item!)})",
+            TypeRefKind.Map => $"JsonValues.Map({Value(type.Item!)})",
+            _ => throw new ArgumentOutOfRangeException(nameof(type)),
+        };
     }
-
-    /// <summary>Null for JSON null when the type is nullable; else empty, as Go means a null slice or map (DockerJson.ReadListOrEmpty).</summary>
-    private static string ReadContainer(TypeRef type, string reader, string options)
-    {
-        if (type.OrSingle)
-            return $"DockerJson.ReadListOrSingle(ref {reader}, {options}, {Reader(type.Item!)}){(type.Nullable ? "" : " ?? []")}";
-        return $"DockerJson.Read{(type.Kind == TypeRefKind.List ? "List" : "Map")}{(type.Nullable ? "" : "OrEmpty")}(ref {reader}, {options}, {Reader(type.Item!)})";
-    }
-
-    /// <summary>A <c>JsonWrite&lt;T&gt;</c> for a value of <paramref name="type"/> (written as JSON null when it is null).</summary>
-    public static string Writer(TypeRef type) => type.Nullable
-        ? $"static (w, v, o) => {{ if (v is null) w.WriteNullValue(); else {Write(type.AsNullable(false), "w", type.IsValueType ? "v.Value" : "v", "o")} }}"
-        : type.Kind switch
-    {
-        TypeRefKind.String => "DockerJson.WriteString",
-        TypeRefKind.Boolean => "DockerJson.WriteBoolean",
-        TypeRefKind.Int32 => "DockerJson.WriteInt32",
-        TypeRefKind.Int64 => "DockerJson.WriteInt64",
-        TypeRefKind.UInt32 => "DockerJson.WriteUInt32",
-        TypeRefKind.UInt64 => "DockerJson.WriteUInt64",
-        TypeRefKind.Double => "DockerJson.WriteDouble",
-        TypeRefKind.DateTime => "DockerJson.WriteTimestamp",
-        TypeRefKind.Element => "DockerJson.WriteElement",
-        TypeRefKind.EmptyObject => "EmptyObject.Write",
-        TypeRefKind.Named => type.Name + "Json.Write",
-        TypeRefKind.List => $"static (w, v, o) => DockerJson.WriteList(w, v, o, {Writer(type.Item!)})",
-        TypeRefKind.Map => $"static (w, v, o) => DockerJson.WriteMap(w, v, o, {Writer(type.Item!)})",
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
-    };
-
-    /// <summary>A statement that writes a non-null <paramref name="value"/> of <paramref name="type"/>.</summary>
-    public static string Write(TypeRef type, string writer, string value, string options) => type.Kind switch
-    {
-        TypeRefKind.List => $"DockerJson.WriteList({writer}, {value}, {options}, {Writer(type.Item!)});",
-        TypeRefKind.Map => $"DockerJson.WriteMap({writer}, {value}, {options}, {Writer(type.Item!)});",
-        _ => $"{Writer(type)}({writer}, {value}, {options});",
-    };
 }

@@ -115,18 +115,24 @@ public static class DockerJson
     /// <summary>Writes a property's name as it was read (its spelling when matched without case), else as the spec spells it.</summary>
     public static void WritePropertyName(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyDictionary<string, JsonElement>? extensionData, JsonPropertyNames names, int index)
     {
+        if (KeptName(extensionData, names, index) is { } kept)
+            writer.WritePropertyName(kept);
+        else
+            writer.WritePropertyName(name);
+    }
+
+    /// <summary>The name a property was read under when it differs from the spec's, else null.</summary>
+    internal static string? KeptName(IReadOnlyDictionary<string, JsonElement>? extensionData, JsonPropertyNames names, int index)
+    {
         if (extensionData is not null)
         {
             foreach (var kept in extensionData.Keys)
             {
                 if (names.Matches(kept) == index)
-                {
-                    writer.WritePropertyName(kept);
-                    return;
-                }
+                    return kept;
             }
         }
-        writer.WritePropertyName(name);
+        return null;
     }
 
     /// <summary>

@@ -8,6 +8,12 @@ namespace DockerApi.Generated;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DockerJsonConverter<T>(JsonRead<T> read, JsonWrite<T> write) : JsonConverter<T>
 {
+    /// <summary>A converter that reads and writes with <paramref name="value"/>.</summary>
+    public DockerJsonConverter(JsonValue<T> value)
+        : this(value.Read, value.Write)
+    {
+    }
+
     /// <inheritdoc />
     public override bool HandleNull => true;
 

@@ -87,7 +87,7 @@ public sealed partial class DockerJsonContext : IJsonTypeInfoResolver
     public JsonTypeInfo<IReadOnlyList<ContainerSummary>> ContainerSummaryList => _ContainerSummaryList ??= Create_ContainerSummaryList(Options);
 
     private static JsonTypeInfo<IReadOnlyList<ContainerSummary>> Create_ContainerSummaryList(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<IReadOnlyList<ContainerSummary>>(options, new DockerJsonConverter<IReadOnlyList<ContainerSummary>>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadListOrEmpty(ref r, o, ContainerSummaryJson.Read), static (w, v, o) => DockerJson.WriteList(w, v, o, ContainerSummaryJson.Write)));
+        JsonMetadataServices.CreateValueInfo<IReadOnlyList<ContainerSummary>>(options, new DockerJsonConverter<IReadOnlyList<ContainerSummary>>(JsonValues.List(JsonValues.Of<ContainerSummary>(ContainerSummaryJson.Read, ContainerSummaryJson.Write))));
 
     private JsonTypeInfo<ContainerWaitResponse>? _ContainerWaitResponse;
 
@@ -119,7 +119,7 @@ public sealed partial class DockerJsonContext : IJsonTypeInfoResolver
     public JsonTypeInfo<IReadOnlyList<FilesystemChange>?> FilesystemChangeListOrNull => _FilesystemChangeListOrNull ??= Create_FilesystemChangeListOrNull(Options);
 
     private static JsonTypeInfo<IReadOnlyList<FilesystemChange>?> Create_FilesystemChangeListOrNull(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<IReadOnlyList<FilesystemChange>?>(options, new DockerJsonConverter<IReadOnlyList<FilesystemChange>?>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadList(ref r, o, FilesystemChangeJson.Read), static (w, v, o) => { if (v is null) w.WriteNullValue(); else DockerJson.WriteList(w, v, o, FilesystemChangeJson.Write); }));
+        JsonMetadataServices.CreateValueInfo<IReadOnlyList<FilesystemChange>?>(options, new DockerJsonConverter<IReadOnlyList<FilesystemChange>?>(JsonValues.NullableReference(JsonValues.List(JsonValues.Of<FilesystemChange>(FilesystemChangeJson.Read, FilesystemChangeJson.Write)))));
 
     private JsonTypeInfo<HistoryResponseItem>? _HistoryResponseItem;
 
@@ -135,7 +135,7 @@ public sealed partial class DockerJsonContext : IJsonTypeInfoResolver
     public JsonTypeInfo<IReadOnlyList<HistoryResponseItem>> HistoryResponseItemList => _HistoryResponseItemList ??= Create_HistoryResponseItemList(Options);
 
     private static JsonTypeInfo<IReadOnlyList<HistoryResponseItem>> Create_HistoryResponseItemList(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<IReadOnlyList<HistoryResponseItem>>(options, new DockerJsonConverter<IReadOnlyList<HistoryResponseItem>>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadListOrEmpty(ref r, o, HistoryResponseItemJson.Read), static (w, v, o) => DockerJson.WriteList(w, v, o, HistoryResponseItemJson.Write)));
+        JsonMetadataServices.CreateValueInfo<IReadOnlyList<HistoryResponseItem>>(options, new DockerJsonConverter<IReadOnlyList<HistoryResponseItem>>(JsonValues.List(JsonValues.Of<HistoryResponseItem>(HistoryResponseItemJson.Read, HistoryResponseItemJson.Write))));
 
     private JsonTypeInfo<IdResponse>? _IdResponse;
 
@@ -183,7 +183,7 @@ public sealed partial class DockerJsonContext : IJsonTypeInfoResolver
     public JsonTypeInfo<IReadOnlyList<ImageSearchResponseItem>?> ImageSearchResponseItemListOrNull => _ImageSearchResponseItemListOrNull ??= Create_ImageSearchResponseItemListOrNull(Options);
 
     private static JsonTypeInfo<IReadOnlyList<ImageSearchResponseItem>?> Create_ImageSearchResponseItemListOrNull(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<IReadOnlyList<ImageSearchResponseItem>?>(options, new DockerJsonConverter<IReadOnlyList<ImageSearchResponseItem>?>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadList(ref r, o, ImageSearchResponseItemJson.Read), static (w, v, o) => { if (v is null) w.WriteNullValue(); else DockerJson.WriteList(w, v, o, ImageSearchResponseItemJson.Write); }));
+        JsonMetadataServices.CreateValueInfo<IReadOnlyList<ImageSearchResponseItem>?>(options, new DockerJsonConverter<IReadOnlyList<ImageSearchResponseItem>?>(JsonValues.NullableReference(JsonValues.List(JsonValues.Of<ImageSearchResponseItem>(ImageSearchResponseItemJson.Read, ImageSearchResponseItemJson.Write)))));
 
     private JsonTypeInfo<ImageSummary>? _ImageSummary;
 
@@ -199,7 +199,7 @@ public sealed partial class DockerJsonContext : IJsonTypeInfoResolver
     public JsonTypeInfo<IReadOnlyList<ImageSummary>> ImageSummaryList => _ImageSummaryList ??= Create_ImageSummaryList(Options);
 
     private static JsonTypeInfo<IReadOnlyList<ImageSummary>> Create_ImageSummaryList(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<IReadOnlyList<ImageSummary>>(options, new DockerJsonConverter<IReadOnlyList<ImageSummary>>(static (ref Utf8JsonReader r, JsonSerializerOptions o) => DockerJson.ReadListOrEmpty(ref r, o, ImageSummaryJson.Read), static (w, v, o) => DockerJson.WriteList(w, v, o, ImageSummaryJson.Write)));
+        JsonMetadataServices.CreateValueInfo<IReadOnlyList<ImageSummary>>(options, new DockerJsonConverter<IReadOnlyList<ImageSummary>>(JsonValues.List(JsonValues.Of<ImageSummary>(ImageSummaryJson.Read, ImageSummaryJson.Write))));
 
     private JsonTypeInfo<NetworkSettings>? _NetworkSettings;
 
@@ -296,938 +296,352 @@ public sealed partial class DockerJsonContext : IJsonTypeInfoResolver
 /// <summary>Reads and writes <see cref="AuthConfig"/>.</summary>
 internal static class AuthConfigJson
 {
-    private static readonly JsonPropertyNames Names = new("username", "password", "email");
+    private static readonly JsonObjectShape _shape = new("AuthConfig", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("username", JsonValues.String),
+        new("password", JsonValues.String),
+        new("email", JsonValues.String),
+    ]);
 
     public static AuthConfig Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "AuthConfig");
-        string? usernameValue = default;
-        string? passwordValue = default;
-        string? emailValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        usernameValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 1:
-                        passwordValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 2:
-                        emailValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new AuthConfig
         {
-            Username = usernameValue,
-            Password = passwordValue,
-            Email = emailValue,
+            Username = (string?)values[0],
+            Password = (string?)values[1],
+            Email = (string?)values[2],
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, AuthConfig value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.Username is { } p0)
-        {
-            DockerJson.WritePropertyName(writer, "username"u8, value.ExtensionData, Names, 0);
-            DockerJson.WriteString(writer, p0, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
-        if (value.Password is { } p1)
-        {
-            DockerJson.WritePropertyName(writer, "password"u8, value.ExtensionData, Names, 1);
-            DockerJson.WriteString(writer, p1, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
-        if (value.Email is { } p2)
-        {
-            DockerJson.WritePropertyName(writer, "email"u8, value.ExtensionData, Names, 2);
-            DockerJson.WriteString(writer, p2, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, AuthConfig value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.Username,
+            value.Password,
+            value.Email,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="AuthResponse"/>.</summary>
 internal static class AuthResponseJson
 {
-    private static readonly JsonPropertyNames Names = new("Status");
+    private static readonly JsonObjectShape _shape = new("AuthResponse", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("Status", JsonValues.String),
+    ]);
 
     public static AuthResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "AuthResponse");
-        string? statusValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        statusValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new AuthResponse
         {
-            Status = statusValue,
+            Status = (string?)values[0],
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, AuthResponse value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.Status is { } p0)
-        {
-            DockerJson.WritePropertyName(writer, "Status"u8, value.ExtensionData, Names, 0);
-            DockerJson.WriteString(writer, p0, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, AuthResponse value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.Status,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="ContainerConfig"/>.</summary>
 internal static class ContainerConfigJson
 {
-    private static readonly JsonPropertyNames Names = new("Hostname", "User", "Memory", "MemorySwap", "CpuShares", "AttachStdin", "AttachStdout", "AttachStderr", "PortSpecs", "Tty", "OpenStdin", "StdinOnce", "Env", "Cmd", "Dns", "Image", "Volumes", "VolumesFrom");
+    private static readonly JsonObjectShape _shape = new("ContainerConfig", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("Hostname", JsonValues.String),
+        new("User", JsonValues.String),
+        new("Memory", JsonValues.Int64),
+        new("MemorySwap", JsonValues.Int64),
+        new("CpuShares", JsonValues.Int64),
+        new("AttachStdin", JsonValues.Boolean),
+        new("AttachStdout", JsonValues.Boolean),
+        new("AttachStderr", JsonValues.Boolean),
+        new("PortSpecs", JsonValues.List(JsonValues.String)),
+        new("Tty", JsonValues.Boolean),
+        new("OpenStdin", JsonValues.Boolean),
+        new("StdinOnce", JsonValues.Boolean),
+        new("Env", JsonValues.List(JsonValues.String)),
+        new("Cmd", JsonValues.List(JsonValues.String)),
+        new("Dns", JsonValues.List(JsonValues.String)),
+        new("Image", JsonValues.String),
+        new("Volumes", JsonValues.Map(JsonValues.EmptyObject)),
+        new("VolumesFrom", JsonValues.String),
+    ]);
 
     public static ContainerConfig Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "ContainerConfig");
-        string? hostnameValue = default;
-        string? userValue = default;
-        long? memoryValue = default;
-        long? memorySwapValue = default;
-        long? cpuSharesValue = default;
-        bool? attachStdinValue = default;
-        bool? attachStdoutValue = default;
-        bool? attachStderrValue = default;
-        IReadOnlyList<string>? portSpecsValue = default;
-        bool? ttyValue = default;
-        bool? openStdinValue = default;
-        bool? stdinOnceValue = default;
-        IReadOnlyList<string>? envValue = default;
-        IReadOnlyList<string>? cmdValue = default;
-        IReadOnlyList<string>? dnsValue = default;
-        string? imageValue = default;
-        IReadOnlyDictionary<string, EmptyObject>? volumesValue = default;
-        string? volumesFromValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        hostnameValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 1:
-                        userValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 2:
-                        memoryValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 3:
-                        memorySwapValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 4:
-                        cpuSharesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 5:
-                        attachStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 6:
-                        attachStdoutValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 7:
-                        attachStderrValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 8:
-                        portSpecsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                        break;
-                    case 9:
-                        ttyValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 10:
-                        openStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 11:
-                        stdinOnceValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 12:
-                        envValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                        break;
-                    case 13:
-                        cmdValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                        break;
-                    case 14:
-                        dnsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                        break;
-                    case 15:
-                        imageValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 16:
-                        volumesValue = DockerJson.ReadMap(ref reader, options, EmptyObject.Read);
-                        break;
-                    case 17:
-                        volumesFromValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new ContainerConfig
         {
-            Hostname = hostnameValue,
-            User = userValue,
-            Memory = memoryValue,
-            MemorySwap = memorySwapValue,
-            CpuShares = cpuSharesValue,
-            AttachStdin = attachStdinValue,
-            AttachStdout = attachStdoutValue,
-            AttachStderr = attachStderrValue,
-            PortSpecs = portSpecsValue,
-            Tty = ttyValue,
-            OpenStdin = openStdinValue,
-            StdinOnce = stdinOnceValue,
-            Env = envValue,
-            Cmd = cmdValue,
-            Dns = dnsValue,
-            Image = imageValue,
-            Volumes = volumesValue,
-            VolumesFrom = volumesFromValue,
+            Hostname = (string?)values[0],
+            User = (string?)values[1],
+            Memory = (long?)values[2],
+            MemorySwap = (long?)values[3],
+            CpuShares = (long?)values[4],
+            AttachStdin = (bool?)values[5],
+            AttachStdout = (bool?)values[6],
+            AttachStderr = (bool?)values[7],
+            PortSpecs = (IReadOnlyList<string>?)values[8],
+            Tty = (bool?)values[9],
+            OpenStdin = (bool?)values[10],
+            StdinOnce = (bool?)values[11],
+            Env = (IReadOnlyList<string>?)values[12],
+            Cmd = (IReadOnlyList<string>?)values[13],
+            Dns = (IReadOnlyList<string>?)values[14],
+            Image = (string?)values[15],
+            Volumes = (IReadOnlyDictionary<string, EmptyObject>?)values[16],
+            VolumesFrom = (string?)values[17],
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, ContainerConfig value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.Hostname is { } p0)
-        {
-            DockerJson.WritePropertyName(writer, "Hostname"u8, value.ExtensionData, Names, 0);
-            DockerJson.WriteString(writer, p0, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
-        if (value.User is { } p1)
-        {
-            DockerJson.WritePropertyName(writer, "User"u8, value.ExtensionData, Names, 1);
-            DockerJson.WriteString(writer, p1, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
-        if (value.Memory is { } p2)
-        {
-            DockerJson.WritePropertyName(writer, "Memory"u8, value.ExtensionData, Names, 2);
-            DockerJson.WriteInt64(writer, p2, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
-        if (value.MemorySwap is { } p3)
-        {
-            DockerJson.WritePropertyName(writer, "MemorySwap"u8, value.ExtensionData, Names, 3);
-            DockerJson.WriteInt64(writer, p3, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
-        if (value.CpuShares is { } p4)
-        {
-            DockerJson.WritePropertyName(writer, "CpuShares"u8, value.ExtensionData, Names, 4);
-            DockerJson.WriteInt64(writer, p4, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
-        if (value.AttachStdin is { } p5)
-        {
-            DockerJson.WritePropertyName(writer, "AttachStdin"u8, value.ExtensionData, Names, 5);
-            DockerJson.WriteBoolean(writer, p5, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
-        if (value.AttachStdout is { } p6)
-        {
-            DockerJson.WritePropertyName(writer, "AttachStdout"u8, value.ExtensionData, Names, 6);
-            DockerJson.WriteBoolean(writer, p6, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
-        if (value.AttachStderr is { } p7)
-        {
-            DockerJson.WritePropertyName(writer, "AttachStderr"u8, value.ExtensionData, Names, 7);
-            DockerJson.WriteBoolean(writer, p7, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
-        if (value.PortSpecs is { } p8)
-        {
-            DockerJson.WritePropertyName(writer, "PortSpecs"u8, value.ExtensionData, Names, 8);
-            DockerJson.WriteList(writer, p8, options, DockerJson.WriteString);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 8);
-        if (value.Tty is { } p9)
-        {
-            DockerJson.WritePropertyName(writer, "Tty"u8, value.ExtensionData, Names, 9);
-            DockerJson.WriteBoolean(writer, p9, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 9);
-        if (value.OpenStdin is { } p10)
-        {
-            DockerJson.WritePropertyName(writer, "OpenStdin"u8, value.ExtensionData, Names, 10);
-            DockerJson.WriteBoolean(writer, p10, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 10);
-        if (value.StdinOnce is { } p11)
-        {
-            DockerJson.WritePropertyName(writer, "StdinOnce"u8, value.ExtensionData, Names, 11);
-            DockerJson.WriteBoolean(writer, p11, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 11);
-        if (value.Env is { } p12)
-        {
-            DockerJson.WritePropertyName(writer, "Env"u8, value.ExtensionData, Names, 12);
-            DockerJson.WriteList(writer, p12, options, DockerJson.WriteString);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 12);
-        if (value.Cmd is { } p13)
-        {
-            DockerJson.WritePropertyName(writer, "Cmd"u8, value.ExtensionData, Names, 13);
-            DockerJson.WriteList(writer, p13, options, DockerJson.WriteString);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 13);
-        if (value.Dns is { } p14)
-        {
-            DockerJson.WritePropertyName(writer, "Dns"u8, value.ExtensionData, Names, 14);
-            DockerJson.WriteList(writer, p14, options, DockerJson.WriteString);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 14);
-        if (value.Image is { } p15)
-        {
-            DockerJson.WritePropertyName(writer, "Image"u8, value.ExtensionData, Names, 15);
-            DockerJson.WriteString(writer, p15, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 15);
-        if (value.Volumes is { } p16)
-        {
-            DockerJson.WritePropertyName(writer, "Volumes"u8, value.ExtensionData, Names, 16);
-            DockerJson.WriteMap(writer, p16, options, EmptyObject.Write);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 16);
-        if (value.VolumesFrom is { } p17)
-        {
-            DockerJson.WritePropertyName(writer, "VolumesFrom"u8, value.ExtensionData, Names, 17);
-            DockerJson.WriteString(writer, p17, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 17);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, ContainerConfig value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.Hostname,
+            value.User,
+            value.Memory,
+            value.MemorySwap,
+            value.CpuShares,
+            value.AttachStdin,
+            value.AttachStdout,
+            value.AttachStderr,
+            value.PortSpecs,
+            value.Tty,
+            value.OpenStdin,
+            value.StdinOnce,
+            value.Env,
+            value.Cmd,
+            value.Dns,
+            value.Image,
+            value.Volumes,
+            value.VolumesFrom,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="ContainerCreateResponse"/>.</summary>
 internal static class ContainerCreateResponseJson
 {
-    private static readonly JsonPropertyNames Names = new("Id", "Warnings") { Required = [0] };
+    private static readonly JsonObjectShape _shape = new("ContainerCreateResponse", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("Id", JsonValues.String, Required: true),
+        new("Warnings", JsonValues.List(JsonValues.String)),
+    ]);
 
     public static ContainerCreateResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "ContainerCreateResponse");
-        string? idValue = default;
-        var hasId = false;
-        IReadOnlyList<string>? warningsValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        idValue = DockerJson.ReadRequiredString(ref reader, options);
-                        hasId = true;
-                        break;
-                    case 1:
-                        warningsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
-        if (!hasId) throw DockerJson.MissingProperty("ContainerCreateResponse", "Id");
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new ContainerCreateResponse
         {
-            Id = idValue!,
-            Warnings = warningsValue,
+            Id = (string)values[0]!,
+            Warnings = (IReadOnlyList<string>?)values[1],
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, ContainerCreateResponse value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 0);
-        DockerJson.WriteString(writer, value.Id, options);
-        if (value.Warnings is { } p1)
-        {
-            DockerJson.WritePropertyName(writer, "Warnings"u8, value.ExtensionData, Names, 1);
-            DockerJson.WriteList(writer, p1, options, DockerJson.WriteString);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, ContainerCreateResponse value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.Id,
+            value.Warnings,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="ContainerInspectResponse"/>.</summary>
 internal static class ContainerInspectResponseJson
 {
-    private static readonly JsonPropertyNames Names = new("Id", "Created", "Path", "Args", "Config", "State", "Image", "NetworkSettings", "SysInitPath", "ResolvConfPath", "Volumes");
+    private static readonly JsonObjectShape _shape = new("ContainerInspectResponse", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("Id", JsonValues.String),
+        new("Created", JsonValues.Timestamp),
+        new("Path", JsonValues.String),
+        new("Args", JsonValues.List(JsonValues.String)),
+        new("Config", JsonValues.Of<ContainerConfig>(ContainerConfigJson.Read, ContainerConfigJson.Write)),
+        new("State", JsonValues.Of<ContainerState>(ContainerStateJson.Read, ContainerStateJson.Write)),
+        new("Image", JsonValues.String),
+        new("NetworkSettings", JsonValues.Of<NetworkSettings>(NetworkSettingsJson.Read, NetworkSettingsJson.Write)),
+        new("SysInitPath", JsonValues.String),
+        new("ResolvConfPath", JsonValues.String),
+        new("Volumes", JsonValues.Map(JsonValues.String)),
+    ]);
 
     public static ContainerInspectResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "ContainerInspectResponse");
-        string? idValue = default;
-        DockerTimestamp? createdValue = default;
-        string? pathValue = default;
-        IReadOnlyList<string>? argsValue = default;
-        ContainerConfig? configValue = default;
-        ContainerState? stateValue = default;
-        string? imageValue = default;
-        NetworkSettings? networkSettingsValue = default;
-        string? sysInitPathValue = default;
-        string? resolvConfPathValue = default;
-        IReadOnlyDictionary<string, string>? volumesValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        idValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 1:
-                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadTimestamp(ref reader, options);
-                        break;
-                    case 2:
-                        pathValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 3:
-                        argsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                        break;
-                    case 4:
-                        configValue = reader.TokenType == JsonTokenType.Null ? null : ContainerConfigJson.Read(ref reader, options);
-                        break;
-                    case 5:
-                        stateValue = reader.TokenType == JsonTokenType.Null ? null : ContainerStateJson.Read(ref reader, options);
-                        break;
-                    case 6:
-                        imageValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 7:
-                        networkSettingsValue = reader.TokenType == JsonTokenType.Null ? null : NetworkSettingsJson.Read(ref reader, options);
-                        break;
-                    case 8:
-                        sysInitPathValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 9:
-                        resolvConfPathValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 10:
-                        volumesValue = DockerJson.ReadMap(ref reader, options, DockerJson.ReadRequiredString);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new ContainerInspectResponse
         {
-            Id = idValue,
-            Created = createdValue,
-            Path = pathValue,
-            Args = argsValue,
-            Config = configValue,
-            State = stateValue,
-            Image = imageValue,
-            NetworkSettings = networkSettingsValue,
-            SysInitPath = sysInitPathValue,
-            ResolvConfPath = resolvConfPathValue,
-            Volumes = volumesValue,
+            Id = (string?)values[0],
+            Created = (DockerTimestamp?)values[1],
+            Path = (string?)values[2],
+            Args = (IReadOnlyList<string>?)values[3],
+            Config = (ContainerConfig?)values[4],
+            State = (ContainerState?)values[5],
+            Image = (string?)values[6],
+            NetworkSettings = (NetworkSettings?)values[7],
+            SysInitPath = (string?)values[8],
+            ResolvConfPath = (string?)values[9],
+            Volumes = (IReadOnlyDictionary<string, string>?)values[10],
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, ContainerInspectResponse value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.Id is { } p0)
-        {
-            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 0);
-            DockerJson.WriteString(writer, p0, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
-        if (value.Created is { } p1)
-        {
-            DockerJson.WritePropertyName(writer, "Created"u8, value.ExtensionData, Names, 1);
-            DockerJson.WriteTimestamp(writer, p1, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
-        if (value.Path is { } p2)
-        {
-            DockerJson.WritePropertyName(writer, "Path"u8, value.ExtensionData, Names, 2);
-            DockerJson.WriteString(writer, p2, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
-        if (value.Args is { } p3)
-        {
-            DockerJson.WritePropertyName(writer, "Args"u8, value.ExtensionData, Names, 3);
-            DockerJson.WriteList(writer, p3, options, DockerJson.WriteString);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
-        if (value.Config is { } p4)
-        {
-            DockerJson.WritePropertyName(writer, "Config"u8, value.ExtensionData, Names, 4);
-            ContainerConfigJson.Write(writer, p4, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
-        if (value.State is { } p5)
-        {
-            DockerJson.WritePropertyName(writer, "State"u8, value.ExtensionData, Names, 5);
-            ContainerStateJson.Write(writer, p5, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
-        if (value.Image is { } p6)
-        {
-            DockerJson.WritePropertyName(writer, "Image"u8, value.ExtensionData, Names, 6);
-            DockerJson.WriteString(writer, p6, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
-        if (value.NetworkSettings is { } p7)
-        {
-            DockerJson.WritePropertyName(writer, "NetworkSettings"u8, value.ExtensionData, Names, 7);
-            NetworkSettingsJson.Write(writer, p7, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
-        if (value.SysInitPath is { } p8)
-        {
-            DockerJson.WritePropertyName(writer, "SysInitPath"u8, value.ExtensionData, Names, 8);
-            DockerJson.WriteString(writer, p8, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 8);
-        if (value.ResolvConfPath is { } p9)
-        {
-            DockerJson.WritePropertyName(writer, "ResolvConfPath"u8, value.ExtensionData, Names, 9);
-            DockerJson.WriteString(writer, p9, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 9);
-        if (value.Volumes is { } p10)
-        {
-            DockerJson.WritePropertyName(writer, "Volumes"u8, value.ExtensionData, Names, 10);
-            DockerJson.WriteMap(writer, p10, options, DockerJson.WriteString);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 10);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, ContainerInspectResponse value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.Id,
+            value.Created,
+            value.Path,
+            value.Args,
+            value.Config,
+            value.State,
+            value.Image,
+            value.NetworkSettings,
+            value.SysInitPath,
+            value.ResolvConfPath,
+            value.Volumes,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="ContainerState"/>.</summary>
 internal static class ContainerStateJson
 {
-    private static readonly JsonPropertyNames Names = new("Running", "Pid", "ExitCode", "StartedAt", "Ghost");
+    private static readonly JsonObjectShape _shape = new("ContainerState", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("Running", JsonValues.Boolean),
+        new("Pid", JsonValues.Int64),
+        new("ExitCode", JsonValues.Int64),
+        new("StartedAt", JsonValues.Timestamp),
+        new("Ghost", JsonValues.Boolean),
+    ]);
 
     public static ContainerState Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "ContainerState");
-        bool? runningValue = default;
-        long? pidValue = default;
-        long? exitCodeValue = default;
-        DockerTimestamp? startedAtValue = default;
-        bool? ghostValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        runningValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 1:
-                        pidValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 2:
-                        exitCodeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 3:
-                        startedAtValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadTimestamp(ref reader, options);
-                        break;
-                    case 4:
-                        ghostValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new ContainerState
         {
-            Running = runningValue,
-            Pid = pidValue,
-            ExitCode = exitCodeValue,
-            StartedAt = startedAtValue,
-            Ghost = ghostValue,
+            Running = (bool?)values[0],
+            Pid = (long?)values[1],
+            ExitCode = (long?)values[2],
+            StartedAt = (DockerTimestamp?)values[3],
+            Ghost = (bool?)values[4],
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, ContainerState value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.Running is { } p0)
-        {
-            DockerJson.WritePropertyName(writer, "Running"u8, value.ExtensionData, Names, 0);
-            DockerJson.WriteBoolean(writer, p0, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
-        if (value.Pid is { } p1)
-        {
-            DockerJson.WritePropertyName(writer, "Pid"u8, value.ExtensionData, Names, 1);
-            DockerJson.WriteInt64(writer, p1, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
-        if (value.ExitCode is { } p2)
-        {
-            DockerJson.WritePropertyName(writer, "ExitCode"u8, value.ExtensionData, Names, 2);
-            DockerJson.WriteInt64(writer, p2, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
-        if (value.StartedAt is { } p3)
-        {
-            DockerJson.WritePropertyName(writer, "StartedAt"u8, value.ExtensionData, Names, 3);
-            DockerJson.WriteTimestamp(writer, p3, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
-        if (value.Ghost is { } p4)
-        {
-            DockerJson.WritePropertyName(writer, "Ghost"u8, value.ExtensionData, Names, 4);
-            DockerJson.WriteBoolean(writer, p4, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, ContainerState value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.Running,
+            value.Pid,
+            value.ExitCode,
+            value.StartedAt,
+            value.Ghost,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="ContainerSummary"/>.</summary>
 internal static class ContainerSummaryJson
 {
-    private static readonly JsonPropertyNames Names = new("Id", "Image", "Command", "Created", "Status", "Ports", "SizeRw", "SizeRootFs");
+    private static readonly JsonObjectShape _shape = new("ContainerSummary", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("Id", JsonValues.String),
+        new("Image", JsonValues.String),
+        new("Command", JsonValues.String),
+        new("Created", JsonValues.Int64),
+        new("Status", JsonValues.String),
+        new("Ports", JsonValues.String),
+        new("SizeRw", JsonValues.Int64),
+        new("SizeRootFs", JsonValues.Int64),
+    ]);
 
     public static ContainerSummary Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "ContainerSummary");
-        string? idValue = default;
-        string? imageValue = default;
-        string? commandValue = default;
-        long? createdValue = default;
-        string? statusValue = default;
-        string? portsValue = default;
-        long? sizeRwValue = default;
-        long? sizeRootFsValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        idValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 1:
-                        imageValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 2:
-                        commandValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 3:
-                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 4:
-                        statusValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 5:
-                        portsValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 6:
-                        sizeRwValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 7:
-                        sizeRootFsValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new ContainerSummary
         {
-            Id = idValue,
-            Image = imageValue,
-            Command = commandValue,
-            Created = createdValue,
-            Status = statusValue,
-            Ports = portsValue,
-            SizeRw = sizeRwValue,
-            SizeRootFs = sizeRootFsValue,
+            Id = (string?)values[0],
+            Image = (string?)values[1],
+            Command = (string?)values[2],
+            Created = (long?)values[3],
+            Status = (string?)values[4],
+            Ports = (string?)values[5],
+            SizeRw = (long?)values[6],
+            SizeRootFs = (long?)values[7],
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, ContainerSummary value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.Id is { } p0)
-        {
-            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 0);
-            DockerJson.WriteString(writer, p0, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
-        if (value.Image is { } p1)
-        {
-            DockerJson.WritePropertyName(writer, "Image"u8, value.ExtensionData, Names, 1);
-            DockerJson.WriteString(writer, p1, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
-        if (value.Command is { } p2)
-        {
-            DockerJson.WritePropertyName(writer, "Command"u8, value.ExtensionData, Names, 2);
-            DockerJson.WriteString(writer, p2, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
-        if (value.Created is { } p3)
-        {
-            DockerJson.WritePropertyName(writer, "Created"u8, value.ExtensionData, Names, 3);
-            DockerJson.WriteInt64(writer, p3, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
-        if (value.Status is { } p4)
-        {
-            DockerJson.WritePropertyName(writer, "Status"u8, value.ExtensionData, Names, 4);
-            DockerJson.WriteString(writer, p4, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
-        if (value.Ports is { } p5)
-        {
-            DockerJson.WritePropertyName(writer, "Ports"u8, value.ExtensionData, Names, 5);
-            DockerJson.WriteString(writer, p5, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
-        if (value.SizeRw is { } p6)
-        {
-            DockerJson.WritePropertyName(writer, "SizeRw"u8, value.ExtensionData, Names, 6);
-            DockerJson.WriteInt64(writer, p6, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
-        if (value.SizeRootFs is { } p7)
-        {
-            DockerJson.WritePropertyName(writer, "SizeRootFs"u8, value.ExtensionData, Names, 7);
-            DockerJson.WriteInt64(writer, p7, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, ContainerSummary value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.Id,
+            value.Image,
+            value.Command,
+            value.Created,
+            value.Status,
+            value.Ports,
+            value.SizeRw,
+            value.SizeRootFs,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="ContainerWaitResponse"/>.</summary>
 internal static class ContainerWaitResponseJson
 {
-    private static readonly JsonPropertyNames Names = new("StatusCode") { Required = [0] };
+    private static readonly JsonObjectShape _shape = new("ContainerWaitResponse", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("StatusCode", JsonValues.Int64, Required: true),
+    ]);
 
     public static ContainerWaitResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "ContainerWaitResponse");
-        long? statusCodeValue = default;
-        var hasStatusCode = false;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        statusCodeValue = DockerJson.ReadInt64(ref reader, options);
-                        hasStatusCode = true;
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
-        if (!hasStatusCode) throw DockerJson.MissingProperty("ContainerWaitResponse", "StatusCode");
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new ContainerWaitResponse
         {
-            StatusCode = statusCodeValue.GetValueOrDefault(),
+            StatusCode = (long)values[0]!,
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, ContainerWaitResponse value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        DockerJson.WritePropertyName(writer, "StatusCode"u8, value.ExtensionData, Names, 0);
-        DockerJson.WriteInt64(writer, value.StatusCode, options);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, ContainerWaitResponse value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.StatusCode,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="FilesystemChange"/>.</summary>
 internal static class FilesystemChangeJson
 {
-    private static readonly JsonPropertyNames Names = new("Path", "Kind") { Required = [0, 1] };
+    private static readonly JsonObjectShape _shape = new("FilesystemChange", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("Path", JsonValues.String, Required: true),
+        new("Kind", JsonValues.Of<FilesystemChangeKind>(FilesystemChangeKindJson.Read, FilesystemChangeKindJson.Write), Required: true),
+    ]);
 
     public static FilesystemChange Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "FilesystemChange");
-        string? pathValue = default;
-        var hasPath = false;
-        FilesystemChangeKind? kindValue = default;
-        var hasKind = false;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        pathValue = DockerJson.ReadRequiredString(ref reader, options);
-                        hasPath = true;
-                        break;
-                    case 1:
-                        kindValue = FilesystemChangeKindJson.Read(ref reader, options);
-                        hasKind = true;
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
-        if (!hasPath) throw DockerJson.MissingProperty("FilesystemChange", "Path");
-        if (!hasKind) throw DockerJson.MissingProperty("FilesystemChange", "Kind");
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new FilesystemChange
         {
-            Path = pathValue!,
-            Kind = kindValue.GetValueOrDefault(),
+            Path = (string)values[0]!,
+            Kind = (FilesystemChangeKind)values[1]!,
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, FilesystemChange value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        DockerJson.WritePropertyName(writer, "Path"u8, value.ExtensionData, Names, 0);
-        DockerJson.WriteString(writer, value.Path, options);
-        DockerJson.WritePropertyName(writer, "Kind"u8, value.ExtensionData, Names, 1);
-        FilesystemChangeKindJson.Write(writer, value.Kind, options);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, FilesystemChange value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.Path,
+            value.Kind,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="FilesystemChangeKind"/>.</summary>
@@ -1241,1212 +655,446 @@ internal static class FilesystemChangeKindJson
 /// <summary>Reads and writes <see cref="HistoryResponseItem"/>.</summary>
 internal static class HistoryResponseItemJson
 {
-    private static readonly JsonPropertyNames Names = new("Id", "Tags", "Created", "CreatedBy");
+    private static readonly JsonObjectShape _shape = new("HistoryResponseItem", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("Id", JsonValues.String),
+        new("Tags", JsonValues.List(JsonValues.String)),
+        new("Created", JsonValues.Int64),
+        new("CreatedBy", JsonValues.String),
+    ]);
 
     public static HistoryResponseItem Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "HistoryResponseItem");
-        string? idValue = default;
-        IReadOnlyList<string>? tagsValue = default;
-        long? createdValue = default;
-        string? createdByValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        idValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 1:
-                        tagsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                        break;
-                    case 2:
-                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 3:
-                        createdByValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new HistoryResponseItem
         {
-            Id = idValue,
-            Tags = tagsValue,
-            Created = createdValue,
-            CreatedBy = createdByValue,
+            Id = (string?)values[0],
+            Tags = (IReadOnlyList<string>?)values[1],
+            Created = (long?)values[2],
+            CreatedBy = (string?)values[3],
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, HistoryResponseItem value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.Id is { } p0)
-        {
-            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 0);
-            DockerJson.WriteString(writer, p0, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
-        if (value.Tags is { } p1)
-        {
-            DockerJson.WritePropertyName(writer, "Tags"u8, value.ExtensionData, Names, 1);
-            DockerJson.WriteList(writer, p1, options, DockerJson.WriteString);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
-        if (value.Created is { } p2)
-        {
-            DockerJson.WritePropertyName(writer, "Created"u8, value.ExtensionData, Names, 2);
-            DockerJson.WriteInt64(writer, p2, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
-        if (value.CreatedBy is { } p3)
-        {
-            DockerJson.WritePropertyName(writer, "CreatedBy"u8, value.ExtensionData, Names, 3);
-            DockerJson.WriteString(writer, p3, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, HistoryResponseItem value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.Id,
+            value.Tags,
+            value.Created,
+            value.CreatedBy,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="IdResponse"/>.</summary>
 internal static class IdResponseJson
 {
-    private static readonly JsonPropertyNames Names = new("Id") { Required = [0] };
+    private static readonly JsonObjectShape _shape = new("IdResponse", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("Id", JsonValues.String, Required: true),
+    ]);
 
     public static IdResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "IdResponse");
-        string? idValue = default;
-        var hasId = false;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        idValue = DockerJson.ReadRequiredString(ref reader, options);
-                        hasId = true;
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
-        if (!hasId) throw DockerJson.MissingProperty("IdResponse", "Id");
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new IdResponse
         {
-            Id = idValue!,
+            Id = (string)values[0]!,
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, IdResponse value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 0);
-        DockerJson.WriteString(writer, value.Id, options);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, IdResponse value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.Id,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="ImageGetCacheRequest"/>.</summary>
 internal static class ImageGetCacheRequestJson
 {
-    private static readonly JsonPropertyNames Names = new("Hostname", "User", "Memory", "MemorySwap", "CpuShares", "AttachStdin", "AttachStdout", "AttachStderr", "PortSpecs", "Tty", "OpenStdin", "StdinOnce", "Env", "Cmd", "Dns", "Image", "Volumes", "VolumesFrom", "Id");
+    private static readonly JsonObjectShape _shape = new("ImageGetCacheRequest", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("Hostname", JsonValues.String),
+        new("User", JsonValues.String),
+        new("Memory", JsonValues.Int64),
+        new("MemorySwap", JsonValues.Int64),
+        new("CpuShares", JsonValues.Int64),
+        new("AttachStdin", JsonValues.Boolean),
+        new("AttachStdout", JsonValues.Boolean),
+        new("AttachStderr", JsonValues.Boolean),
+        new("PortSpecs", JsonValues.List(JsonValues.String)),
+        new("Tty", JsonValues.Boolean),
+        new("OpenStdin", JsonValues.Boolean),
+        new("StdinOnce", JsonValues.Boolean),
+        new("Env", JsonValues.List(JsonValues.String)),
+        new("Cmd", JsonValues.List(JsonValues.String)),
+        new("Dns", JsonValues.List(JsonValues.String)),
+        new("Image", JsonValues.String),
+        new("Volumes", JsonValues.Map(JsonValues.EmptyObject)),
+        new("VolumesFrom", JsonValues.String),
+        new("Id", JsonValues.String),
+    ]);
 
     public static ImageGetCacheRequest Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "ImageGetCacheRequest");
-        string? hostnameValue = default;
-        string? userValue = default;
-        long? memoryValue = default;
-        long? memorySwapValue = default;
-        long? cpuSharesValue = default;
-        bool? attachStdinValue = default;
-        bool? attachStdoutValue = default;
-        bool? attachStderrValue = default;
-        IReadOnlyList<string>? portSpecsValue = default;
-        bool? ttyValue = default;
-        bool? openStdinValue = default;
-        bool? stdinOnceValue = default;
-        IReadOnlyList<string>? envValue = default;
-        IReadOnlyList<string>? cmdValue = default;
-        IReadOnlyList<string>? dnsValue = default;
-        string? imageValue = default;
-        IReadOnlyDictionary<string, EmptyObject>? volumesValue = default;
-        string? volumesFromValue = default;
-        string? idValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        hostnameValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 1:
-                        userValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 2:
-                        memoryValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 3:
-                        memorySwapValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 4:
-                        cpuSharesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 5:
-                        attachStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 6:
-                        attachStdoutValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 7:
-                        attachStderrValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 8:
-                        portSpecsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                        break;
-                    case 9:
-                        ttyValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 10:
-                        openStdinValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 11:
-                        stdinOnceValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 12:
-                        envValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                        break;
-                    case 13:
-                        cmdValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                        break;
-                    case 14:
-                        dnsValue = DockerJson.ReadList(ref reader, options, DockerJson.ReadRequiredString);
-                        break;
-                    case 15:
-                        imageValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 16:
-                        volumesValue = DockerJson.ReadMap(ref reader, options, EmptyObject.Read);
-                        break;
-                    case 17:
-                        volumesFromValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 18:
-                        idValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new ImageGetCacheRequest
         {
-            Hostname = hostnameValue,
-            User = userValue,
-            Memory = memoryValue,
-            MemorySwap = memorySwapValue,
-            CpuShares = cpuSharesValue,
-            AttachStdin = attachStdinValue,
-            AttachStdout = attachStdoutValue,
-            AttachStderr = attachStderrValue,
-            PortSpecs = portSpecsValue,
-            Tty = ttyValue,
-            OpenStdin = openStdinValue,
-            StdinOnce = stdinOnceValue,
-            Env = envValue,
-            Cmd = cmdValue,
-            Dns = dnsValue,
-            Image = imageValue,
-            Volumes = volumesValue,
-            VolumesFrom = volumesFromValue,
-            Id = idValue,
+            Hostname = (string?)values[0],
+            User = (string?)values[1],
+            Memory = (long?)values[2],
+            MemorySwap = (long?)values[3],
+            CpuShares = (long?)values[4],
+            AttachStdin = (bool?)values[5],
+            AttachStdout = (bool?)values[6],
+            AttachStderr = (bool?)values[7],
+            PortSpecs = (IReadOnlyList<string>?)values[8],
+            Tty = (bool?)values[9],
+            OpenStdin = (bool?)values[10],
+            StdinOnce = (bool?)values[11],
+            Env = (IReadOnlyList<string>?)values[12],
+            Cmd = (IReadOnlyList<string>?)values[13],
+            Dns = (IReadOnlyList<string>?)values[14],
+            Image = (string?)values[15],
+            Volumes = (IReadOnlyDictionary<string, EmptyObject>?)values[16],
+            VolumesFrom = (string?)values[17],
+            Id = (string?)values[18],
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, ImageGetCacheRequest value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.Hostname is { } p0)
-        {
-            DockerJson.WritePropertyName(writer, "Hostname"u8, value.ExtensionData, Names, 0);
-            DockerJson.WriteString(writer, p0, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
-        if (value.User is { } p1)
-        {
-            DockerJson.WritePropertyName(writer, "User"u8, value.ExtensionData, Names, 1);
-            DockerJson.WriteString(writer, p1, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
-        if (value.Memory is { } p2)
-        {
-            DockerJson.WritePropertyName(writer, "Memory"u8, value.ExtensionData, Names, 2);
-            DockerJson.WriteInt64(writer, p2, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
-        if (value.MemorySwap is { } p3)
-        {
-            DockerJson.WritePropertyName(writer, "MemorySwap"u8, value.ExtensionData, Names, 3);
-            DockerJson.WriteInt64(writer, p3, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
-        if (value.CpuShares is { } p4)
-        {
-            DockerJson.WritePropertyName(writer, "CpuShares"u8, value.ExtensionData, Names, 4);
-            DockerJson.WriteInt64(writer, p4, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
-        if (value.AttachStdin is { } p5)
-        {
-            DockerJson.WritePropertyName(writer, "AttachStdin"u8, value.ExtensionData, Names, 5);
-            DockerJson.WriteBoolean(writer, p5, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
-        if (value.AttachStdout is { } p6)
-        {
-            DockerJson.WritePropertyName(writer, "AttachStdout"u8, value.ExtensionData, Names, 6);
-            DockerJson.WriteBoolean(writer, p6, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
-        if (value.AttachStderr is { } p7)
-        {
-            DockerJson.WritePropertyName(writer, "AttachStderr"u8, value.ExtensionData, Names, 7);
-            DockerJson.WriteBoolean(writer, p7, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
-        if (value.PortSpecs is { } p8)
-        {
-            DockerJson.WritePropertyName(writer, "PortSpecs"u8, value.ExtensionData, Names, 8);
-            DockerJson.WriteList(writer, p8, options, DockerJson.WriteString);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 8);
-        if (value.Tty is { } p9)
-        {
-            DockerJson.WritePropertyName(writer, "Tty"u8, value.ExtensionData, Names, 9);
-            DockerJson.WriteBoolean(writer, p9, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 9);
-        if (value.OpenStdin is { } p10)
-        {
-            DockerJson.WritePropertyName(writer, "OpenStdin"u8, value.ExtensionData, Names, 10);
-            DockerJson.WriteBoolean(writer, p10, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 10);
-        if (value.StdinOnce is { } p11)
-        {
-            DockerJson.WritePropertyName(writer, "StdinOnce"u8, value.ExtensionData, Names, 11);
-            DockerJson.WriteBoolean(writer, p11, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 11);
-        if (value.Env is { } p12)
-        {
-            DockerJson.WritePropertyName(writer, "Env"u8, value.ExtensionData, Names, 12);
-            DockerJson.WriteList(writer, p12, options, DockerJson.WriteString);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 12);
-        if (value.Cmd is { } p13)
-        {
-            DockerJson.WritePropertyName(writer, "Cmd"u8, value.ExtensionData, Names, 13);
-            DockerJson.WriteList(writer, p13, options, DockerJson.WriteString);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 13);
-        if (value.Dns is { } p14)
-        {
-            DockerJson.WritePropertyName(writer, "Dns"u8, value.ExtensionData, Names, 14);
-            DockerJson.WriteList(writer, p14, options, DockerJson.WriteString);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 14);
-        if (value.Image is { } p15)
-        {
-            DockerJson.WritePropertyName(writer, "Image"u8, value.ExtensionData, Names, 15);
-            DockerJson.WriteString(writer, p15, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 15);
-        if (value.Volumes is { } p16)
-        {
-            DockerJson.WritePropertyName(writer, "Volumes"u8, value.ExtensionData, Names, 16);
-            DockerJson.WriteMap(writer, p16, options, EmptyObject.Write);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 16);
-        if (value.VolumesFrom is { } p17)
-        {
-            DockerJson.WritePropertyName(writer, "VolumesFrom"u8, value.ExtensionData, Names, 17);
-            DockerJson.WriteString(writer, p17, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 17);
-        if (value.Id is { } p18)
-        {
-            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 18);
-            DockerJson.WriteString(writer, p18, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 18);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, ImageGetCacheRequest value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.Hostname,
+            value.User,
+            value.Memory,
+            value.MemorySwap,
+            value.CpuShares,
+            value.AttachStdin,
+            value.AttachStdout,
+            value.AttachStderr,
+            value.PortSpecs,
+            value.Tty,
+            value.OpenStdin,
+            value.StdinOnce,
+            value.Env,
+            value.Cmd,
+            value.Dns,
+            value.Image,
+            value.Volumes,
+            value.VolumesFrom,
+            value.Id,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="ImageInsertMessage"/>.</summary>
 internal static class ImageInsertMessageJson
 {
-    private static readonly JsonPropertyNames Names = new("status", "progress", "error", "Id");
+    private static readonly JsonObjectShape _shape = new("ImageInsertMessage", ignoreCase: true, keepsUnknownMembers: false,
+    [
+        new("status", JsonValues.String),
+        new("progress", JsonValues.String),
+        new("error", JsonValues.String),
+        new("Id", JsonValues.String),
+    ]);
 
     public static ImageInsertMessage Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "ImageInsertMessage");
-        string? statusValue = default;
-        string? progressValue = default;
-        string? errorValue = default;
-        string? idValue = default;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        statusValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 1:
-                        progressValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 2:
-                        errorValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 3:
-                        idValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
+        var values = _shape.Read(ref reader, options, out _);
         return new ImageInsertMessage
         {
-            Status = statusValue,
-            Progress = progressValue,
-            Error = errorValue,
-            Id = idValue,
+            Status = (string?)values[0],
+            Progress = (string?)values[1],
+            Error = (string?)values[2],
+            Id = (string?)values[3],
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, ImageInsertMessage value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.Status is { } p0)
-        {
-            writer.WritePropertyName("status"u8);
-            DockerJson.WriteString(writer, p0, options);
-        }
-        if (value.Progress is { } p1)
-        {
-            writer.WritePropertyName("progress"u8);
-            DockerJson.WriteString(writer, p1, options);
-        }
-        if (value.Error is { } p2)
-        {
-            writer.WritePropertyName("error"u8);
-            DockerJson.WriteString(writer, p2, options);
-        }
-        if (value.Id is { } p3)
-        {
-            writer.WritePropertyName("Id"u8);
-            DockerJson.WriteString(writer, p3, options);
-        }
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, ImageInsertMessage value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, null,
+        [
+            value.Status,
+            value.Progress,
+            value.Error,
+            value.Id,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="ImageInspectResponse"/>.</summary>
 internal static class ImageInspectResponseJson
 {
-    private static readonly JsonPropertyNames Names = new("id", "parent", "comment", "created", "container", "container_config", "docker_version", "author", "config", "architecture", "Size");
+    private static readonly JsonObjectShape _shape = new("ImageInspectResponse", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("id", JsonValues.String),
+        new("parent", JsonValues.String),
+        new("comment", JsonValues.String),
+        new("created", JsonValues.Timestamp),
+        new("container", JsonValues.String),
+        new("container_config", JsonValues.Of<ContainerConfig>(ContainerConfigJson.Read, ContainerConfigJson.Write)),
+        new("docker_version", JsonValues.String),
+        new("author", JsonValues.String),
+        new("config", JsonValues.Of<ContainerConfig>(ContainerConfigJson.Read, ContainerConfigJson.Write)),
+        new("architecture", JsonValues.String),
+        new("Size", JsonValues.Int64),
+    ]);
 
     public static ImageInspectResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "ImageInspectResponse");
-        string? idValue = default;
-        string? parentValue = default;
-        string? commentValue = default;
-        DockerTimestamp? createdValue = default;
-        string? containerValue = default;
-        ContainerConfig? containerConfigValue = default;
-        string? dockerVersionValue = default;
-        string? authorValue = default;
-        ContainerConfig? configValue = default;
-        string? architectureValue = default;
-        long? sizeValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        idValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 1:
-                        parentValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 2:
-                        commentValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 3:
-                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadTimestamp(ref reader, options);
-                        break;
-                    case 4:
-                        containerValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 5:
-                        containerConfigValue = reader.TokenType == JsonTokenType.Null ? null : ContainerConfigJson.Read(ref reader, options);
-                        break;
-                    case 6:
-                        dockerVersionValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 7:
-                        authorValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 8:
-                        configValue = reader.TokenType == JsonTokenType.Null ? null : ContainerConfigJson.Read(ref reader, options);
-                        break;
-                    case 9:
-                        architectureValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 10:
-                        sizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new ImageInspectResponse
         {
-            Id = idValue,
-            Parent = parentValue,
-            Comment = commentValue,
-            Created = createdValue,
-            Container = containerValue,
-            ContainerConfig = containerConfigValue,
-            DockerVersion = dockerVersionValue,
-            Author = authorValue,
-            Config = configValue,
-            Architecture = architectureValue,
-            Size = sizeValue,
+            Id = (string?)values[0],
+            Parent = (string?)values[1],
+            Comment = (string?)values[2],
+            Created = (DockerTimestamp?)values[3],
+            Container = (string?)values[4],
+            ContainerConfig = (ContainerConfig?)values[5],
+            DockerVersion = (string?)values[6],
+            Author = (string?)values[7],
+            Config = (ContainerConfig?)values[8],
+            Architecture = (string?)values[9],
+            Size = (long?)values[10],
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, ImageInspectResponse value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.Id is { } p0)
-        {
-            DockerJson.WritePropertyName(writer, "id"u8, value.ExtensionData, Names, 0);
-            DockerJson.WriteString(writer, p0, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
-        if (value.Parent is { } p1)
-        {
-            DockerJson.WritePropertyName(writer, "parent"u8, value.ExtensionData, Names, 1);
-            DockerJson.WriteString(writer, p1, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
-        if (value.Comment is { } p2)
-        {
-            DockerJson.WritePropertyName(writer, "comment"u8, value.ExtensionData, Names, 2);
-            DockerJson.WriteString(writer, p2, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
-        if (value.Created is { } p3)
-        {
-            DockerJson.WritePropertyName(writer, "created"u8, value.ExtensionData, Names, 3);
-            DockerJson.WriteTimestamp(writer, p3, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
-        if (value.Container is { } p4)
-        {
-            DockerJson.WritePropertyName(writer, "container"u8, value.ExtensionData, Names, 4);
-            DockerJson.WriteString(writer, p4, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
-        if (value.ContainerConfig is { } p5)
-        {
-            DockerJson.WritePropertyName(writer, "container_config"u8, value.ExtensionData, Names, 5);
-            ContainerConfigJson.Write(writer, p5, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
-        if (value.DockerVersion is { } p6)
-        {
-            DockerJson.WritePropertyName(writer, "docker_version"u8, value.ExtensionData, Names, 6);
-            DockerJson.WriteString(writer, p6, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
-        if (value.Author is { } p7)
-        {
-            DockerJson.WritePropertyName(writer, "author"u8, value.ExtensionData, Names, 7);
-            DockerJson.WriteString(writer, p7, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
-        if (value.Config is { } p8)
-        {
-            DockerJson.WritePropertyName(writer, "config"u8, value.ExtensionData, Names, 8);
-            ContainerConfigJson.Write(writer, p8, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 8);
-        if (value.Architecture is { } p9)
-        {
-            DockerJson.WritePropertyName(writer, "architecture"u8, value.ExtensionData, Names, 9);
-            DockerJson.WriteString(writer, p9, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 9);
-        if (value.Size is { } p10)
-        {
-            DockerJson.WritePropertyName(writer, "Size"u8, value.ExtensionData, Names, 10);
-            DockerJson.WriteInt64(writer, p10, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 10);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, ImageInspectResponse value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.Id,
+            value.Parent,
+            value.Comment,
+            value.Created,
+            value.Container,
+            value.ContainerConfig,
+            value.DockerVersion,
+            value.Author,
+            value.Config,
+            value.Architecture,
+            value.Size,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="ImageSearchResponseItem"/>.</summary>
 internal static class ImageSearchResponseItemJson
 {
-    private static readonly JsonPropertyNames Names = new("Name", "Description");
+    private static readonly JsonObjectShape _shape = new("ImageSearchResponseItem", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("Name", JsonValues.String),
+        new("Description", JsonValues.String),
+    ]);
 
     public static ImageSearchResponseItem Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "ImageSearchResponseItem");
-        string? nameValue = default;
-        string? descriptionValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        nameValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 1:
-                        descriptionValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new ImageSearchResponseItem
         {
-            Name = nameValue,
-            Description = descriptionValue,
+            Name = (string?)values[0],
+            Description = (string?)values[1],
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, ImageSearchResponseItem value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.Name is { } p0)
-        {
-            DockerJson.WritePropertyName(writer, "Name"u8, value.ExtensionData, Names, 0);
-            DockerJson.WriteString(writer, p0, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
-        if (value.Description is { } p1)
-        {
-            DockerJson.WritePropertyName(writer, "Description"u8, value.ExtensionData, Names, 1);
-            DockerJson.WriteString(writer, p1, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, ImageSearchResponseItem value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.Name,
+            value.Description,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="ImageSummary"/>.</summary>
 internal static class ImageSummaryJson
 {
-    private static readonly JsonPropertyNames Names = new("Repository", "Tag", "Id", "Created", "Size", "VirtualSize");
+    private static readonly JsonObjectShape _shape = new("ImageSummary", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("Repository", JsonValues.String),
+        new("Tag", JsonValues.String),
+        new("Id", JsonValues.String),
+        new("Created", JsonValues.Int64),
+        new("Size", JsonValues.Int64),
+        new("VirtualSize", JsonValues.Int64),
+    ]);
 
     public static ImageSummary Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "ImageSummary");
-        string? repositoryValue = default;
-        string? tagValue = default;
-        string? idValue = default;
-        long? createdValue = default;
-        long? sizeValue = default;
-        long? virtualSizeValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        repositoryValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 1:
-                        tagValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 2:
-                        idValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 3:
-                        createdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 4:
-                        sizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 5:
-                        virtualSizeValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new ImageSummary
         {
-            Repository = repositoryValue,
-            Tag = tagValue,
-            Id = idValue,
-            Created = createdValue,
-            Size = sizeValue,
-            VirtualSize = virtualSizeValue,
+            Repository = (string?)values[0],
+            Tag = (string?)values[1],
+            Id = (string?)values[2],
+            Created = (long?)values[3],
+            Size = (long?)values[4],
+            VirtualSize = (long?)values[5],
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, ImageSummary value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.Repository is { } p0)
-        {
-            DockerJson.WritePropertyName(writer, "Repository"u8, value.ExtensionData, Names, 0);
-            DockerJson.WriteString(writer, p0, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
-        if (value.Tag is { } p1)
-        {
-            DockerJson.WritePropertyName(writer, "Tag"u8, value.ExtensionData, Names, 1);
-            DockerJson.WriteString(writer, p1, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
-        if (value.Id is { } p2)
-        {
-            DockerJson.WritePropertyName(writer, "Id"u8, value.ExtensionData, Names, 2);
-            DockerJson.WriteString(writer, p2, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
-        if (value.Created is { } p3)
-        {
-            DockerJson.WritePropertyName(writer, "Created"u8, value.ExtensionData, Names, 3);
-            DockerJson.WriteInt64(writer, p3, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
-        if (value.Size is { } p4)
-        {
-            DockerJson.WritePropertyName(writer, "Size"u8, value.ExtensionData, Names, 4);
-            DockerJson.WriteInt64(writer, p4, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
-        if (value.VirtualSize is { } p5)
-        {
-            DockerJson.WritePropertyName(writer, "VirtualSize"u8, value.ExtensionData, Names, 5);
-            DockerJson.WriteInt64(writer, p5, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, ImageSummary value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.Repository,
+            value.Tag,
+            value.Id,
+            value.Created,
+            value.Size,
+            value.VirtualSize,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="NetworkSettings"/>.</summary>
 internal static class NetworkSettingsJson
 {
-    private static readonly JsonPropertyNames Names = new("IpAddress", "IpPrefixLen", "Gateway", "Bridge", "PortMapping");
+    private static readonly JsonObjectShape _shape = new("NetworkSettings", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("IpAddress", JsonValues.String),
+        new("IpPrefixLen", JsonValues.Int64),
+        new("Gateway", JsonValues.String),
+        new("Bridge", JsonValues.String),
+        new("PortMapping", JsonValues.Map(JsonValues.String)),
+    ]);
 
     public static NetworkSettings Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "NetworkSettings");
-        string? ipAddressValue = default;
-        long? ipPrefixLenValue = default;
-        string? gatewayValue = default;
-        string? bridgeValue = default;
-        IReadOnlyDictionary<string, string>? portMappingValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        ipAddressValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 1:
-                        ipPrefixLenValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 2:
-                        gatewayValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 3:
-                        bridgeValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 4:
-                        portMappingValue = DockerJson.ReadMap(ref reader, options, DockerJson.ReadRequiredString);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new NetworkSettings
         {
-            IpAddress = ipAddressValue,
-            IpPrefixLen = ipPrefixLenValue,
-            Gateway = gatewayValue,
-            Bridge = bridgeValue,
-            PortMapping = portMappingValue,
+            IpAddress = (string?)values[0],
+            IpPrefixLen = (long?)values[1],
+            Gateway = (string?)values[2],
+            Bridge = (string?)values[3],
+            PortMapping = (IReadOnlyDictionary<string, string>?)values[4],
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, NetworkSettings value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.IpAddress is { } p0)
-        {
-            DockerJson.WritePropertyName(writer, "IpAddress"u8, value.ExtensionData, Names, 0);
-            DockerJson.WriteString(writer, p0, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
-        if (value.IpPrefixLen is { } p1)
-        {
-            DockerJson.WritePropertyName(writer, "IpPrefixLen"u8, value.ExtensionData, Names, 1);
-            DockerJson.WriteInt64(writer, p1, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
-        if (value.Gateway is { } p2)
-        {
-            DockerJson.WritePropertyName(writer, "Gateway"u8, value.ExtensionData, Names, 2);
-            DockerJson.WriteString(writer, p2, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
-        if (value.Bridge is { } p3)
-        {
-            DockerJson.WritePropertyName(writer, "Bridge"u8, value.ExtensionData, Names, 3);
-            DockerJson.WriteString(writer, p3, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
-        if (value.PortMapping is { } p4)
-        {
-            DockerJson.WritePropertyName(writer, "PortMapping"u8, value.ExtensionData, Names, 4);
-            DockerJson.WriteMap(writer, p4, options, DockerJson.WriteString);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, NetworkSettings value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.IpAddress,
+            value.IpPrefixLen,
+            value.Gateway,
+            value.Bridge,
+            value.PortMapping,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="ProgressMessage"/>.</summary>
 internal static class ProgressMessageJson
 {
-    private static readonly JsonPropertyNames Names = new("status", "progress", "error");
+    private static readonly JsonObjectShape _shape = new("ProgressMessage", ignoreCase: true, keepsUnknownMembers: false,
+    [
+        new("status", JsonValues.String),
+        new("progress", JsonValues.String),
+        new("error", JsonValues.String),
+    ]);
 
     public static ProgressMessage Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "ProgressMessage");
-        string? statusValue = default;
-        string? progressValue = default;
-        string? errorValue = default;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        statusValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 1:
-                        progressValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 2:
-                        errorValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
+        var values = _shape.Read(ref reader, options, out _);
         return new ProgressMessage
         {
-            Status = statusValue,
-            Progress = progressValue,
-            Error = errorValue,
+            Status = (string?)values[0],
+            Progress = (string?)values[1],
+            Error = (string?)values[2],
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, ProgressMessage value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.Status is { } p0)
-        {
-            writer.WritePropertyName("status"u8);
-            DockerJson.WriteString(writer, p0, options);
-        }
-        if (value.Progress is { } p1)
-        {
-            writer.WritePropertyName("progress"u8);
-            DockerJson.WriteString(writer, p1, options);
-        }
-        if (value.Error is { } p2)
-        {
-            writer.WritePropertyName("error"u8);
-            DockerJson.WriteString(writer, p2, options);
-        }
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, ProgressMessage value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, null,
+        [
+            value.Status,
+            value.Progress,
+            value.Error,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="SystemInfo"/>.</summary>
 internal static class SystemInfoJson
 {
-    private static readonly JsonPropertyNames Names = new("Debug", "Containers", "Images", "NFd", "NGoroutines", "MemoryLimit", "SwapLimit", "Version", "GoVersion");
+    private static readonly JsonObjectShape _shape = new("SystemInfo", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("Debug", JsonValues.Boolean),
+        new("Containers", JsonValues.Int64),
+        new("Images", JsonValues.Int64),
+        new("NFd", JsonValues.Int64),
+        new("NGoroutines", JsonValues.Int64),
+        new("MemoryLimit", JsonValues.Boolean),
+        new("SwapLimit", JsonValues.Boolean),
+        new("Version", JsonValues.String),
+        new("GoVersion", JsonValues.String),
+    ]);
 
     public static SystemInfo Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "SystemInfo");
-        bool? debugValue = default;
-        long? containersValue = default;
-        long? imagesValue = default;
-        long? nFdValue = default;
-        long? nGoroutinesValue = default;
-        bool? memoryLimitValue = default;
-        bool? swapLimitValue = default;
-        string? versionValue = default;
-        string? goVersionValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        debugValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 1:
-                        containersValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 2:
-                        imagesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 3:
-                        nFdValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 4:
-                        nGoroutinesValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadInt64(ref reader, options);
-                        break;
-                    case 5:
-                        memoryLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 6:
-                        swapLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 7:
-                        versionValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 8:
-                        goVersionValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new SystemInfo
         {
-            Debug = debugValue,
-            Containers = containersValue,
-            Images = imagesValue,
-            NFd = nFdValue,
-            NGoroutines = nGoroutinesValue,
-            MemoryLimit = memoryLimitValue,
-            SwapLimit = swapLimitValue,
-            Version = versionValue,
-            GoVersion = goVersionValue,
+            Debug = (bool?)values[0],
+            Containers = (long?)values[1],
+            Images = (long?)values[2],
+            NFd = (long?)values[3],
+            NGoroutines = (long?)values[4],
+            MemoryLimit = (bool?)values[5],
+            SwapLimit = (bool?)values[6],
+            Version = (string?)values[7],
+            GoVersion = (string?)values[8],
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, SystemInfo value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.Debug is { } p0)
-        {
-            DockerJson.WritePropertyName(writer, "Debug"u8, value.ExtensionData, Names, 0);
-            DockerJson.WriteBoolean(writer, p0, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
-        if (value.Containers is { } p1)
-        {
-            DockerJson.WritePropertyName(writer, "Containers"u8, value.ExtensionData, Names, 1);
-            DockerJson.WriteInt64(writer, p1, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
-        if (value.Images is { } p2)
-        {
-            DockerJson.WritePropertyName(writer, "Images"u8, value.ExtensionData, Names, 2);
-            DockerJson.WriteInt64(writer, p2, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
-        if (value.NFd is { } p3)
-        {
-            DockerJson.WritePropertyName(writer, "NFd"u8, value.ExtensionData, Names, 3);
-            DockerJson.WriteInt64(writer, p3, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
-        if (value.NGoroutines is { } p4)
-        {
-            DockerJson.WritePropertyName(writer, "NGoroutines"u8, value.ExtensionData, Names, 4);
-            DockerJson.WriteInt64(writer, p4, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
-        if (value.MemoryLimit is { } p5)
-        {
-            DockerJson.WritePropertyName(writer, "MemoryLimit"u8, value.ExtensionData, Names, 5);
-            DockerJson.WriteBoolean(writer, p5, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 5);
-        if (value.SwapLimit is { } p6)
-        {
-            DockerJson.WritePropertyName(writer, "SwapLimit"u8, value.ExtensionData, Names, 6);
-            DockerJson.WriteBoolean(writer, p6, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 6);
-        if (value.Version is { } p7)
-        {
-            DockerJson.WritePropertyName(writer, "Version"u8, value.ExtensionData, Names, 7);
-            DockerJson.WriteString(writer, p7, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 7);
-        if (value.GoVersion is { } p8)
-        {
-            DockerJson.WritePropertyName(writer, "GoVersion"u8, value.ExtensionData, Names, 8);
-            DockerJson.WriteString(writer, p8, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 8);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, SystemInfo value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.Debug,
+            value.Containers,
+            value.Images,
+            value.NFd,
+            value.NGoroutines,
+            value.MemoryLimit,
+            value.SwapLimit,
+            value.Version,
+            value.GoVersion,
+        ]);
 }
 
 /// <summary>Reads and writes <see cref="SystemVersion"/>.</summary>
 internal static class SystemVersionJson
 {
-    private static readonly JsonPropertyNames Names = new("Version", "GitCommit", "GoVersion", "MemoryLimit", "SwapLimit");
+    private static readonly JsonObjectShape _shape = new("SystemVersion", ignoreCase: true, keepsUnknownMembers: true,
+    [
+        new("Version", JsonValues.String),
+        new("GitCommit", JsonValues.String),
+        new("GoVersion", JsonValues.String),
+        new("MemoryLimit", JsonValues.Boolean),
+        new("SwapLimit", JsonValues.Boolean),
+    ]);
 
     public static SystemVersion Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        DockerJson.ExpectObject(ref reader, "SystemVersion");
-        string? versionValue = default;
-        string? gitCommitValue = default;
-        string? goVersionValue = default;
-        bool? memoryLimitValue = default;
-        bool? swapLimitValue = default;
-        Dictionary<string, JsonElement>? extensionData = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var property = DockerJson.FindValue(ref reader, Names, ignoreCase: true, ref extensionData);
-            try
-            {
-                switch (property)
-                {
-                    case 0:
-                        versionValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 1:
-                        gitCommitValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 2:
-                        goVersionValue = DockerJson.ReadString(ref reader, options);
-                        break;
-                    case 3:
-                        memoryLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                    case 4:
-                        swapLimitValue = reader.TokenType == JsonTokenType.Null ? null : DockerJson.ReadBoolean(ref reader, options);
-                        break;
-                }
-            }
-            catch (JsonException e)
-            {
-                throw DockerJson.InProperty(e, Names, property);
-            }
-        }
+        var values = _shape.Read(ref reader, options, out var extensionData);
         return new SystemVersion
         {
-            Version = versionValue,
-            GitCommit = gitCommitValue,
-            GoVersion = goVersionValue,
-            MemoryLimit = memoryLimitValue,
-            SwapLimit = swapLimitValue,
+            Version = (string?)values[0],
+            GitCommit = (string?)values[1],
+            GoVersion = (string?)values[2],
+            MemoryLimit = (bool?)values[3],
+            SwapLimit = (bool?)values[4],
             ExtensionData = extensionData,
         };
     }
 
-    public static void Write(Utf8JsonWriter writer, SystemVersion value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        if (value.Version is { } p0)
-        {
-            DockerJson.WritePropertyName(writer, "Version"u8, value.ExtensionData, Names, 0);
-            DockerJson.WriteString(writer, p0, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 0);
-        if (value.GitCommit is { } p1)
-        {
-            DockerJson.WritePropertyName(writer, "GitCommit"u8, value.ExtensionData, Names, 1);
-            DockerJson.WriteString(writer, p1, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 1);
-        if (value.GoVersion is { } p2)
-        {
-            DockerJson.WritePropertyName(writer, "GoVersion"u8, value.ExtensionData, Names, 2);
-            DockerJson.WriteString(writer, p2, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 2);
-        if (value.MemoryLimit is { } p3)
-        {
-            DockerJson.WritePropertyName(writer, "MemoryLimit"u8, value.ExtensionData, Names, 3);
-            DockerJson.WriteBoolean(writer, p3, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 3);
-        if (value.SwapLimit is { } p4)
-        {
-            DockerJson.WritePropertyName(writer, "SwapLimit"u8, value.ExtensionData, Names, 4);
-            DockerJson.WriteBoolean(writer, p4, options);
-        }
-        else
-            DockerJson.WriteAsRead(writer, value.ExtensionData, Names, 4);
-        DockerJson.WriteExtensionData(writer, value.ExtensionData, Names);
-        writer.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter writer, SystemVersion value, JsonSerializerOptions options) =>
+        _shape.Write(writer, options, value.ExtensionData,
+        [
+            value.Version,
+            value.GitCommit,
+            value.GoVersion,
+            value.MemoryLimit,
+            value.SwapLimit,
+        ]);
 }
