@@ -27,7 +27,44 @@ public static class EnhancedCalls
         return counter.Count;
     }
 
+    /// <summary>A container's logs read to their end through the client's MultiplexedStream; returns the bytes of stdout and stderr.</summary>
+    public static async Task<long> LogsAsync(object client, byte[] buffer)
+    {
+        using var stream = await ((IDockerClient)client).Containers.GetContainerLogsAsync("c",
+            new ContainerLogsParameters { ShowStdout = true, ShowStderr = true }, CancellationToken.None);
+        long total = 0;
+        while (true)
+        {
+            var result = await stream.ReadOutputAsync(buffer, 0, buffer.Length, CancellationToken.None);
+            if (result.EOF)
+                return total;
+            total += result.Count;
+        }
+    }
+
+    /// <summary><paramref name="count"/> inspects at once; returns how many answered with a running state.</summary>
+    public static async Task<int> InspectManyAsync(object client, int count)
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, count).Select(i => ((IDockerClient)client).Containers.InspectContainerAsync("c" + i)));
+        return answers.Count(a => a.State?.Running == true);
+    }
+
+    /// <summary>An events stream read to its end; returns the messages reported.</summary>
+    public static async Task<int> EventsAsync(object client)
+    {
+        var counter = new EventCounter();
+        await ((IDockerClient)client).System.MonitorEventsAsync(new ContainerEventsParameters(), counter);
+        return counter.Count;
+    }
+
     public static void Dispose(object client) => ((IDisposable)client).Dispose();
+
+    private sealed class EventCounter : IProgress<Message>
+    {
+        public int Count;
+
+        public void Report(Message value) => Interlocked.Increment(ref Count);
+    }
 
     private sealed class Counter : IProgress<JSONMessage>
     {

@@ -24,5 +24,14 @@ public sealed record VersionDto(string? Version, string? ApiVersion, string? Git
 public sealed record ContainerDto(string? Id, List<string>? Names, string? Image, string? ImageID, string? Command, long Created, string? State, string? Status,
     long SizeRw, long SizeRootFs, Dictionary<string, string>? Labels);
 
+/// <summary>What a program typically reads of an inspect: the baseline of the concurrency benchmark.</summary>
+public sealed record InspectDto(string? Id, DateTimeOffset Created, string? Path, List<string>? Args, InspectStateDto? State, string? Image, string? Name,
+    InspectConfigDto? Config);
+
+public sealed record InspectStateDto(string? Status, bool Running, long Pid, long ExitCode, DateTimeOffset StartedAt);
+
+public sealed record InspectConfigDto(string? Hostname, List<string>? Env, List<string>? Cmd, string? Image, Dictionary<string, string>? Labels);
+
 [JsonSerializable(typeof(VersionDto))]
+[JsonSerializable(typeof(InspectDto))]
 internal sealed partial class BaselineJson : JsonSerializerContext;

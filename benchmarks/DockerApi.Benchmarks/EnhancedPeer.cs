@@ -14,6 +14,9 @@ public sealed class EnhancedPeer : IDisposable
     private readonly Func<object, Task<string?>> _version;
     private readonly Func<object, Task<int>> _list;
     private readonly Func<object, Task<int>> _pull;
+    private readonly Func<object, byte[], Task<long>> _logs;
+    private readonly Func<object, int, Task<int>> _inspect;
+    private readonly Func<object, Task<int>> _events;
     private readonly Action<object> _dispose;
 
     public EnhancedPeer(Uri socketUri)
@@ -24,6 +27,9 @@ public sealed class EnhancedPeer : IDisposable
         _version = Bind<Func<object, Task<string?>>>("VersionAsync");
         _list = Bind<Func<object, Task<int>>>("ListAsync");
         _pull = Bind<Func<object, Task<int>>>("PullAsync");
+        _logs = Bind<Func<object, byte[], Task<long>>>("LogsAsync");
+        _inspect = Bind<Func<object, int, Task<int>>>("InspectManyAsync");
+        _events = Bind<Func<object, Task<int>>>("EventsAsync");
         _dispose = Bind<Action<object>>("Dispose");
     }
 
@@ -33,6 +39,15 @@ public sealed class EnhancedPeer : IDisposable
 
     /// <summary>A pull; returns the number of messages reported.</summary>
     public Task<int> PullAsync() => _pull(_client);
+
+    /// <summary>A container's logs to their end; returns the bytes of output.</summary>
+    public Task<long> LogsAsync(byte[] buffer) => _logs(_client, buffer);
+
+    /// <summary><paramref name="count"/> concurrent inspects; returns how many were running.</summary>
+    public Task<int> InspectManyAsync(int count) => _inspect(_client, count);
+
+    /// <summary>An events stream to its end; returns the messages reported.</summary>
+    public Task<int> EventsAsync() => _events(_client);
 
     public void Dispose() => _dispose(_client);
 

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.IO.Pipelines;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -12,56 +10,14 @@ namespace DockerApi.Benchmarks;
 [MemoryDiagnoser]
 public class ProgressBenchmarks : ClientBenchmarks
 {
+    private static readonly byte[] Status = "status"u8.ToArray();
 
     /// <summary>The limit: PipeReader + Utf8JsonReader, reading each object's status.</summary>
     [Benchmark(Baseline = true, Description = "PipeReader + Utf8JsonReader")]
     public async Task<int> HandRolled()
     {
         using var response = await Baseline.PostAsync("/v1.41/images/create?fromImage=busybox", null);
-        return await CountAsync(PipeReader.Create(await response.Content.ReadAsStreamAsync()));
-    }
-
-    private static async Task<int> CountAsync(PipeReader reader)
-    {
-        var count = 0;
-        while (true)
-        {
-            var result = await reader.ReadAsync();
-            var (consumed, messages) = Scan(result.Buffer, result.IsCompleted);
-            count += messages;
-            reader.AdvanceTo(consumed, result.Buffer.End);
-            if (result.IsCompleted)
-                break;
-        }
-        await reader.CompleteAsync();
-        return count;
-    }
-
-    private static readonly JsonReaderOptions Multiple = new() { AllowMultipleValues = true };
-
-    // Each read starts at an object boundary, so a fresh reader state per read is enough.
-    private static (SequencePosition Consumed, int Messages) Scan(ReadOnlySequence<byte> buffer, bool final)
-    {
-        var json = new Utf8JsonReader(buffer, final, new JsonReaderState(Multiple));
-        var messages = 0;
-        var consumed = buffer.Start;
-        string? status = null;
-        while (json.Read())
-        {
-            if (json.TokenType == JsonTokenType.PropertyName && json.CurrentDepth == 1 && json.ValueTextEquals("status"u8))
-            {
-                if (!json.Read())
-                    break;
-                status = json.GetString();
-            }
-            else if (json.TokenType == JsonTokenType.EndObject && json.CurrentDepth == 0)
-            {
-                messages++;
-                consumed = json.Position;
-            }
-        }
-        _ = status;
-        return (consumed, messages);
+        return await HandRolledLoop.CountAsync(PipeReader.Create(await response.Content.ReadAsStreamAsync()), Status);
     }
 
     [Benchmark(Description = "DockerApi")]
@@ -107,7 +63,7 @@ public class ProgressBenchmarks : ClientBenchmarks
 
     /// <summary>Diagnostic: the hand-rolled loop on the same bytes in memory.</summary>
     [Benchmark(Description = "hand-rolled in memory")]
-    public Task<int> HandRolledInMemory() => CountAsync(PipeReader.Create(new MemoryStream(Concatenated, writable: false)));
+    public Task<int> HandRolledInMemory() => HandRolledLoop.CountAsync(PipeReader.Create(new MemoryStream(Concatenated, writable: false)), Status);
 
     [Benchmark(Description = "Docker.DotNet")]
     public async Task<int> DockerDotNet()

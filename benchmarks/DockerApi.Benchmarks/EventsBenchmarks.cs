@@ -1,0 +1,48 @@
+using System.IO.Pipelines;
+using BenchmarkDotNet.Attributes;
+using Docker.DotNet.Models;
+
+namespace DockerApi.Benchmarks;
+
+/// <summary>7. An events stream of 100,000 messages, consumed message by message.</summary>
+[MemoryDiagnoser]
+public class EventsBenchmarks : ClientBenchmarks
+{
+    /// <summary>The limit: PipeReader + Utf8JsonReader, reading each object's Action.</summary>
+    [Benchmark(Baseline = true, Description = "PipeReader + Utf8JsonReader")]
+    public async Task<int> HandRolled()
+    {
+        using var response = await Baseline.GetAsync("/v1.41/events", HttpCompletionOption.ResponseHeadersRead);
+        return await HandRolledLoop.CountAsync(PipeReader.Create(await response.Content.ReadAsStreamAsync()), "Action"u8.ToArray());
+    }
+
+    [Benchmark(Description = "DockerApi")]
+    public async Task<int> DockerApi()
+    {
+        var count = 0;
+        await foreach (var message in OursModern.System.EventsAsync())
+        {
+            if (message.Action is not null)
+                count++;
+        }
+        return count;
+    }
+
+    [Benchmark(Description = "Docker.DotNet")]
+    public async Task<int> DockerDotNet()
+    {
+        var counter = new Counter();
+        await DockerDotNetClient.System.MonitorEventsAsync(new ContainerEventsParameters(), counter);
+        return counter.Count;
+    }
+
+    [Benchmark(Description = "Docker.DotNet.Enhanced")]
+    public Task<int> DockerDotNetEnhanced() => Enhanced.EventsAsync();
+
+    private sealed class Counter : IProgress<Message>
+    {
+        public int Count;
+
+        public void Report(Message value) => Interlocked.Increment(ref Count);
+    }
+}
