@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What a consumer pays at build time for a generated client: clean builds (obj/ and bin/ removed, restore done
-# once before) of one console project in four forms — no client, the three areas most programs use
-# (Tags="Containers;Images;System"), the full newest API — timed with /usr/bin/time, median of N runs.
+# once before) of one console project in three forms — no client, the three areas most programs use
+# (Tags="Containers;Images;System"), the full newest API — each with IsAotCompatible (the trim/AOT analyzers run,
+# as in a library or a PublishAot app) and without (-plain: a plain console app); /usr/bin/time, median of N runs.
 # Also the IDE loop: the generator alone on the newest spec after a one-line edit (see GeneratorBenchmarks).
 #
 #   benchmarks/build-time/measure.sh [runs]        (from the repository root; default 5 runs)
@@ -17,7 +18,8 @@ dotnet pack "$root/generator/DockerApi.Generator" -c Release -o "$work/feed" -p:
 dotnet pack "$root/runtime/DockerApi.Runtime" -c Release -o "$work/feed" -p:Version="$version" -v q -nologo >/dev/null
 export NUGET_PACKAGES="$work/packages"
 
-# $1 name, $2 the spec item (empty for none)
+# $1 name, $2 the spec item (empty for none), $3 IsAotCompatible (true: the trim/AOT analyzers run, as in a library
+# or a PublishAot app; false: a plain console app)
 make_project() {
   mkdir -p "$work/$1"
   cat > "$work/$1/$1.csproj" <<XML
@@ -27,7 +29,7 @@ make_project() {
     <TargetFramework>net10.0</TargetFramework>
     <Nullable>enable</Nullable>
     <ImplicitUsings>enable</ImplicitUsings>
-    <IsAotCompatible>true</IsAotCompatible>
+    <IsAotCompatible>$3</IsAotCompatible>
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="DockerApi.Generator" Version="$version" PrivateAssets="all" />
@@ -43,15 +45,20 @@ XML
   dotnet restore "$work/$1" -v q -nologo >/dev/null
 }
 
-make_project none ''
-make_project subset '<DockerApiVersion Include="latest" Tags="Containers;Images;System" />'
-make_project full '<DockerApiVersion Include="latest" />'
+subset='<DockerApiVersion Include="latest" Tags="Containers;Images;System" />'
+full='<DockerApiVersion Include="latest" />'
+make_project none '' true
+make_project subset "$subset" true
+make_project full "$full" true
+make_project none-plain '' false
+make_project subset-plain "$subset" false
+make_project full-plain "$full" false
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-printf '%-8s %10s %10s %8s\n' project "wall (s)" "cpu (s)" "× none"
-base=""
-for p in none subset full; do
+printf '%-13s %10s %10s %8s\n' project "wall (s)" "cpu (s)" "× none"
+for p in none subset full none-plain subset-plain full-plain; do
+  [ "${p%-plain}" = none ] && base=""
   dotnet build "$work/$p" --no-restore -v q -nologo >/dev/null   # warm the build server
   : > "$work/$p.times"
   for _ in $(seq "$runs"); do
@@ -61,5 +68,5 @@ for p in none subset full; do
   wall=$(awk '{print $1}' "$work/$p.times" | median)
   cpu=$(awk '{print $2 + $3}' "$work/$p.times" | median)
   base=${base:-$wall}
-  printf '%-8s %10.2f %10.2f %8.2f\n' "$p" "$wall" "$cpu" "$(echo "$wall / $base" | bc -l)"
+  printf '%-13s %10.2f %10.2f %8.2f\n' "$p" "$wall" "$cpu" "$(echo "$wall / $base" | bc -l)"
 done

@@ -128,18 +128,16 @@ internal static class JsonEmitter
 
     private static void EmitObjectRead(SourceWriter w, ApiType type)
     {
-        using (w.Block($"public static {type.Name} Read(ref Utf8JsonReader reader, JsonSerializerOptions options)"))
-        {
-            w.Line($"var values = _shape.Read(ref reader, options, out {(type.KeepsUnknownMembers ? "var extensionData" : "_")});");
-            w.Line($"return new {type.Name}");
-            w.OpenBrace();
-            var index = 0;
-            foreach (var p in type.Properties)
-                w.Line($"{p.Name} = ({TypeNames.CSharp(p.Type)})values[{index++}]{(p.Type.Nullable ? "" : "!")},");
-            if (type.KeepsUnknownMembers)
-                w.Line("ExtensionData = extensionData,");
-            w.CloseBrace(";");
-        }
+        w.Line($"public static {type.Name} Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);");
+        w.Line();
+        w.Line($"private static {type.Name} Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()");
+        w.OpenBrace();
+        var index = 0;
+        foreach (var p in type.Properties)
+            w.Line($"{p.Name} = ({TypeNames.CSharp(p.Type)})values[{index++}]{(p.Type.Nullable ? "" : "!")},");
+        if (type.KeepsUnknownMembers)
+            w.Line("ExtensionData = extensionData,");
+        w.CloseBrace(";");
     }
 
     private static void EmitObjectWrite(SourceWriter w, ApiType type)

@@ -56,7 +56,7 @@ internal static class Naming
         "HttpContent", "JsonElement", "JsonSerializerOptions", "JsonException", "Utf8JsonReader", "Utf8JsonWriter", "JsonTokenType",
         "IAsyncEnumerable", "IProgress", "IReadOnlyList", "IReadOnlyDictionary", "IEnumerable", "DateTimeOffset", "DockerTimestamp", "TimeSpan",
         "Exception", "ArgumentNullException", "Type", "String", "Object", "Uri", "Action", "Func", "Math", "IDisposable",
-        "EmptyObject", "DockerJson", "JsonPropertyNames", "JsonObjectShape", "JsonPropertyShape", "JsonValue", "JsonValues",
+        "EmptyObject", "DockerJson", "JsonPropertyNames", "JsonObjectShape", "JsonObjectFactory", "JsonPropertyShape", "JsonValue", "JsonValues",
         "DockerJsonConverter", "QueryString", "DockerUri", "DockerQuery",
         "DockerCall", "DockerContent", "ProgressLine", "BuildOutputLine", "BuildOutput", "HijackMode", "DockerHijackedStream",
         "DockerApiException", "DockerStreamException", "DockerException", "JsonStreamOptions", "DockerEndpoint", "DockerHttpClient",

@@ -1,7 +1,12 @@
+using System.Buffers;
 using System.ComponentModel;
 using System.Text.Json;
 
 namespace DockerApi.Generated;
+
+/// <summary>Builds a generated type from its property values, in table order, and what its properties would lose.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public delegate T JsonObjectFactory<T>(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData);
 
 /// <summary>One property of a generated type: its wire name, how its value is read and written, and whether it is required.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -40,11 +45,27 @@ public sealed class JsonObjectShape
         _names = new JsonPropertyNames(Array.ConvertAll(properties, p => p.Name)) { Required = _required };
     }
 
-    /// <summary>Reads an object: its property values in table order (null where absent), and what the properties would lose.</summary>
-    public object?[] Read(ref Utf8JsonReader reader, JsonSerializerOptions options, out IReadOnlyDictionary<string, JsonElement>? extensionData)
+    /// <summary>
+    /// Reads an object and builds it with <paramref name="create"/>, from its property values in table order (null
+    /// where absent) and what the properties would lose. The values array is lent for the call only.
+    /// </summary>
+    public T Read<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonObjectFactory<T> create)
+    {
+        // Lent, not allocated: a message of a stream or an item of a list costs its object, not an array as well.
+        var values = _values.Length == 0 ? [] : ArrayPool<object?>.Shared.Rent(_values.Length);
+        var kept = ReadValues(ref reader, options, values);
+        var result = create(values, kept);
+        if (values.Length > 0)
+        {
+            values.AsSpan(0, _values.Length).Clear();
+            ArrayPool<object?>.Shared.Return(values);
+        }
+        return result;
+    }
+
+    private Dictionary<string, JsonElement>? ReadValues(ref Utf8JsonReader reader, JsonSerializerOptions options, object?[] values)
     {
         DockerJson.ExpectObject(ref reader, _typeName);
-        var values = _values.Length == 0 ? [] : new object?[_values.Length];
         Span<bool> seen = _required.Length == 0 ? default : stackalloc bool[_values.Length];
         Dictionary<string, JsonElement>? kept = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -73,8 +94,7 @@ public sealed class JsonObjectShape
             if (!seen[index])
                 throw DockerJson.MissingProperty(_typeName, _names.Names[index]);
         }
-        extensionData = kept;
-        return values;
+        return kept;
     }
 
     /// <summary>Writes an object from its property values in table order; null values are left out (or written as the null they were read as).</summary>

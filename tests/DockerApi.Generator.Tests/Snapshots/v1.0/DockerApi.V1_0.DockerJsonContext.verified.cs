@@ -283,17 +283,15 @@ internal static class AuthConfigJson
         new("email", JsonValues.String),
     ]);
 
-    public static AuthConfig Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static AuthConfig Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static AuthConfig Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new AuthConfig
-        {
-            Username = (string?)values[0],
-            Password = (string?)values[1],
-            Email = (string?)values[2],
-            ExtensionData = extensionData,
-        };
-    }
+        Username = (string?)values[0],
+        Password = (string?)values[1],
+        Email = (string?)values[2],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, AuthConfig value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -312,15 +310,13 @@ internal static class AuthResponseJson
         new("Status", JsonValues.String),
     ]);
 
-    public static AuthResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static AuthResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static AuthResponse Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new AuthResponse
-        {
-            Status = (string?)values[0],
-            ExtensionData = extensionData,
-        };
-    }
+        Status = (string?)values[0],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, AuthResponse value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -354,32 +350,30 @@ internal static class ContainerConfigJson
         new("VolumesFrom", JsonValues.String),
     ]);
 
-    public static ContainerConfig Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ContainerConfig Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ContainerConfig Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ContainerConfig
-        {
-            Hostname = (string?)values[0],
-            User = (string?)values[1],
-            Memory = (long?)values[2],
-            MemorySwap = (long?)values[3],
-            CpuShares = (long?)values[4],
-            AttachStdin = (bool?)values[5],
-            AttachStdout = (bool?)values[6],
-            AttachStderr = (bool?)values[7],
-            PortSpecs = (IReadOnlyList<string>?)values[8],
-            Tty = (bool?)values[9],
-            OpenStdin = (bool?)values[10],
-            StdinOnce = (bool?)values[11],
-            Env = (IReadOnlyList<string>?)values[12],
-            Cmd = (IReadOnlyList<string>?)values[13],
-            Dns = (IReadOnlyList<string>?)values[14],
-            Image = (string?)values[15],
-            Volumes = (IReadOnlyDictionary<string, EmptyObject>?)values[16],
-            VolumesFrom = (string?)values[17],
-            ExtensionData = extensionData,
-        };
-    }
+        Hostname = (string?)values[0],
+        User = (string?)values[1],
+        Memory = (long?)values[2],
+        MemorySwap = (long?)values[3],
+        CpuShares = (long?)values[4],
+        AttachStdin = (bool?)values[5],
+        AttachStdout = (bool?)values[6],
+        AttachStderr = (bool?)values[7],
+        PortSpecs = (IReadOnlyList<string>?)values[8],
+        Tty = (bool?)values[9],
+        OpenStdin = (bool?)values[10],
+        StdinOnce = (bool?)values[11],
+        Env = (IReadOnlyList<string>?)values[12],
+        Cmd = (IReadOnlyList<string>?)values[13],
+        Dns = (IReadOnlyList<string>?)values[14],
+        Image = (string?)values[15],
+        Volumes = (IReadOnlyDictionary<string, EmptyObject>?)values[16],
+        VolumesFrom = (string?)values[17],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ContainerConfig value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -414,16 +408,14 @@ internal static class ContainerCreateResponseJson
         new("Warnings", JsonValues.List(JsonValues.String)),
     ]);
 
-    public static ContainerCreateResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ContainerCreateResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ContainerCreateResponse Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ContainerCreateResponse
-        {
-            Id = (string)values[0]!,
-            Warnings = (IReadOnlyList<string>?)values[1],
-            ExtensionData = extensionData,
-        };
-    }
+        Id = (string)values[0]!,
+        Warnings = (IReadOnlyList<string>?)values[1],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ContainerCreateResponse value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -451,25 +443,23 @@ internal static class ContainerInspectResponseJson
         new("Volumes", JsonValues.Map(JsonValues.String)),
     ]);
 
-    public static ContainerInspectResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ContainerInspectResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ContainerInspectResponse Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ContainerInspectResponse
-        {
-            Id = (string?)values[0],
-            Created = (DockerTimestamp?)values[1],
-            Path = (string?)values[2],
-            Args = (IReadOnlyList<string>?)values[3],
-            Config = (ContainerConfig?)values[4],
-            State = (ContainerState?)values[5],
-            Image = (string?)values[6],
-            NetworkSettings = (NetworkSettings?)values[7],
-            SysInitPath = (string?)values[8],
-            ResolvConfPath = (string?)values[9],
-            Volumes = (IReadOnlyDictionary<string, string>?)values[10],
-            ExtensionData = extensionData,
-        };
-    }
+        Id = (string?)values[0],
+        Created = (DockerTimestamp?)values[1],
+        Path = (string?)values[2],
+        Args = (IReadOnlyList<string>?)values[3],
+        Config = (ContainerConfig?)values[4],
+        State = (ContainerState?)values[5],
+        Image = (string?)values[6],
+        NetworkSettings = (NetworkSettings?)values[7],
+        SysInitPath = (string?)values[8],
+        ResolvConfPath = (string?)values[9],
+        Volumes = (IReadOnlyDictionary<string, string>?)values[10],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ContainerInspectResponse value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -500,19 +490,17 @@ internal static class ContainerStateJson
         new("Ghost", JsonValues.Boolean),
     ]);
 
-    public static ContainerState Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ContainerState Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ContainerState Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ContainerState
-        {
-            Running = (bool?)values[0],
-            Pid = (long?)values[1],
-            ExitCode = (long?)values[2],
-            StartedAt = (DockerTimestamp?)values[3],
-            Ghost = (bool?)values[4],
-            ExtensionData = extensionData,
-        };
-    }
+        Running = (bool?)values[0],
+        Pid = (long?)values[1],
+        ExitCode = (long?)values[2],
+        StartedAt = (DockerTimestamp?)values[3],
+        Ghost = (bool?)values[4],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ContainerState value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -540,22 +528,20 @@ internal static class ContainerSummaryJson
         new("SizeRootFs", JsonValues.Int64),
     ]);
 
-    public static ContainerSummary Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ContainerSummary Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ContainerSummary Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ContainerSummary
-        {
-            Id = (string?)values[0],
-            Image = (string?)values[1],
-            Command = (string?)values[2],
-            Created = (long?)values[3],
-            Status = (string?)values[4],
-            Ports = (string?)values[5],
-            SizeRw = (long?)values[6],
-            SizeRootFs = (long?)values[7],
-            ExtensionData = extensionData,
-        };
-    }
+        Id = (string?)values[0],
+        Image = (string?)values[1],
+        Command = (string?)values[2],
+        Created = (long?)values[3],
+        Status = (string?)values[4],
+        Ports = (string?)values[5],
+        SizeRw = (long?)values[6],
+        SizeRootFs = (long?)values[7],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ContainerSummary value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -579,15 +565,13 @@ internal static class ContainerWaitResponseJson
         new("StatusCode", JsonValues.Int64, Required: true),
     ]);
 
-    public static ContainerWaitResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ContainerWaitResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ContainerWaitResponse Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ContainerWaitResponse
-        {
-            StatusCode = (long)values[0]!,
-            ExtensionData = extensionData,
-        };
-    }
+        StatusCode = (long)values[0]!,
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ContainerWaitResponse value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -605,16 +589,14 @@ internal static class FilesystemChangeJson
         new("Kind", JsonValues.Of<FilesystemChangeKind>(FilesystemChangeKindJson.Read, FilesystemChangeKindJson.Write), Required: true),
     ]);
 
-    public static FilesystemChange Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static FilesystemChange Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static FilesystemChange Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new FilesystemChange
-        {
-            Path = (string)values[0]!,
-            Kind = (FilesystemChangeKind)values[1]!,
-            ExtensionData = extensionData,
-        };
-    }
+        Path = (string)values[0]!,
+        Kind = (FilesystemChangeKind)values[1]!,
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, FilesystemChange value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -643,18 +625,16 @@ internal static class HistoryResponseItemJson
         new("CreatedBy", JsonValues.String),
     ]);
 
-    public static HistoryResponseItem Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static HistoryResponseItem Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static HistoryResponseItem Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new HistoryResponseItem
-        {
-            Id = (string?)values[0],
-            Tags = (IReadOnlyList<string>?)values[1],
-            Created = (long?)values[2],
-            CreatedBy = (string?)values[3],
-            ExtensionData = extensionData,
-        };
-    }
+        Id = (string?)values[0],
+        Tags = (IReadOnlyList<string>?)values[1],
+        Created = (long?)values[2],
+        CreatedBy = (string?)values[3],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, HistoryResponseItem value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -674,15 +654,13 @@ internal static class IdResponseJson
         new("Id", JsonValues.String, Required: true),
     ]);
 
-    public static IdResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static IdResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static IdResponse Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new IdResponse
-        {
-            Id = (string)values[0]!,
-            ExtensionData = extensionData,
-        };
-    }
+        Id = (string)values[0]!,
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, IdResponse value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -717,33 +695,31 @@ internal static class ImageGetCacheRequestJson
         new("Id", JsonValues.String),
     ]);
 
-    public static ImageGetCacheRequest Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ImageGetCacheRequest Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ImageGetCacheRequest Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ImageGetCacheRequest
-        {
-            Hostname = (string?)values[0],
-            User = (string?)values[1],
-            Memory = (long?)values[2],
-            MemorySwap = (long?)values[3],
-            CpuShares = (long?)values[4],
-            AttachStdin = (bool?)values[5],
-            AttachStdout = (bool?)values[6],
-            AttachStderr = (bool?)values[7],
-            PortSpecs = (IReadOnlyList<string>?)values[8],
-            Tty = (bool?)values[9],
-            OpenStdin = (bool?)values[10],
-            StdinOnce = (bool?)values[11],
-            Env = (IReadOnlyList<string>?)values[12],
-            Cmd = (IReadOnlyList<string>?)values[13],
-            Dns = (IReadOnlyList<string>?)values[14],
-            Image = (string?)values[15],
-            Volumes = (IReadOnlyDictionary<string, EmptyObject>?)values[16],
-            VolumesFrom = (string?)values[17],
-            Id = (string?)values[18],
-            ExtensionData = extensionData,
-        };
-    }
+        Hostname = (string?)values[0],
+        User = (string?)values[1],
+        Memory = (long?)values[2],
+        MemorySwap = (long?)values[3],
+        CpuShares = (long?)values[4],
+        AttachStdin = (bool?)values[5],
+        AttachStdout = (bool?)values[6],
+        AttachStderr = (bool?)values[7],
+        PortSpecs = (IReadOnlyList<string>?)values[8],
+        Tty = (bool?)values[9],
+        OpenStdin = (bool?)values[10],
+        StdinOnce = (bool?)values[11],
+        Env = (IReadOnlyList<string>?)values[12],
+        Cmd = (IReadOnlyList<string>?)values[13],
+        Dns = (IReadOnlyList<string>?)values[14],
+        Image = (string?)values[15],
+        Volumes = (IReadOnlyDictionary<string, EmptyObject>?)values[16],
+        VolumesFrom = (string?)values[17],
+        Id = (string?)values[18],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ImageGetCacheRequest value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -788,25 +764,23 @@ internal static class ImageInspectResponseJson
         new("Size", JsonValues.Int64),
     ]);
 
-    public static ImageInspectResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ImageInspectResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ImageInspectResponse Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ImageInspectResponse
-        {
-            Id = (string?)values[0],
-            Parent = (string?)values[1],
-            Comment = (string?)values[2],
-            Created = (DockerTimestamp?)values[3],
-            Container = (string?)values[4],
-            ContainerConfig = (ContainerConfig?)values[5],
-            DockerVersion = (string?)values[6],
-            Author = (string?)values[7],
-            Config = (ContainerConfig?)values[8],
-            Architecture = (string?)values[9],
-            Size = (long?)values[10],
-            ExtensionData = extensionData,
-        };
-    }
+        Id = (string?)values[0],
+        Parent = (string?)values[1],
+        Comment = (string?)values[2],
+        Created = (DockerTimestamp?)values[3],
+        Container = (string?)values[4],
+        ContainerConfig = (ContainerConfig?)values[5],
+        DockerVersion = (string?)values[6],
+        Author = (string?)values[7],
+        Config = (ContainerConfig?)values[8],
+        Architecture = (string?)values[9],
+        Size = (long?)values[10],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ImageInspectResponse value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -834,16 +808,14 @@ internal static class ImageSearchResponseItemJson
         new("Description", JsonValues.String),
     ]);
 
-    public static ImageSearchResponseItem Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ImageSearchResponseItem Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ImageSearchResponseItem Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ImageSearchResponseItem
-        {
-            Name = (string?)values[0],
-            Description = (string?)values[1],
-            ExtensionData = extensionData,
-        };
-    }
+        Name = (string?)values[0],
+        Description = (string?)values[1],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ImageSearchResponseItem value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -866,20 +838,18 @@ internal static class ImageSummaryJson
         new("VirtualSize", JsonValues.Int64),
     ]);
 
-    public static ImageSummary Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ImageSummary Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ImageSummary Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ImageSummary
-        {
-            Repository = (string?)values[0],
-            Tag = (string?)values[1],
-            Id = (string?)values[2],
-            Created = (long?)values[3],
-            Size = (long?)values[4],
-            VirtualSize = (long?)values[5],
-            ExtensionData = extensionData,
-        };
-    }
+        Repository = (string?)values[0],
+        Tag = (string?)values[1],
+        Id = (string?)values[2],
+        Created = (long?)values[3],
+        Size = (long?)values[4],
+        VirtualSize = (long?)values[5],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ImageSummary value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -905,19 +875,17 @@ internal static class NetworkSettingsJson
         new("PortMapping", JsonValues.Map(JsonValues.String)),
     ]);
 
-    public static NetworkSettings Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static NetworkSettings Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static NetworkSettings Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new NetworkSettings
-        {
-            IpAddress = (string?)values[0],
-            IpPrefixLen = (long?)values[1],
-            Gateway = (string?)values[2],
-            Bridge = (string?)values[3],
-            PortMapping = (IReadOnlyDictionary<string, string>?)values[4],
-            ExtensionData = extensionData,
-        };
-    }
+        IpAddress = (string?)values[0],
+        IpPrefixLen = (long?)values[1],
+        Gateway = (string?)values[2],
+        Bridge = (string?)values[3],
+        PortMapping = (IReadOnlyDictionary<string, string>?)values[4],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, NetworkSettings value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -946,23 +914,21 @@ internal static class SystemInfoJson
         new("GoVersion", JsonValues.String),
     ]);
 
-    public static SystemInfo Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static SystemInfo Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static SystemInfo Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new SystemInfo
-        {
-            Debug = (bool?)values[0],
-            Containers = (long?)values[1],
-            Images = (long?)values[2],
-            NFd = (long?)values[3],
-            NGoroutines = (long?)values[4],
-            MemoryLimit = (bool?)values[5],
-            SwapLimit = (bool?)values[6],
-            Version = (string?)values[7],
-            GoVersion = (string?)values[8],
-            ExtensionData = extensionData,
-        };
-    }
+        Debug = (bool?)values[0],
+        Containers = (long?)values[1],
+        Images = (long?)values[2],
+        NFd = (long?)values[3],
+        NGoroutines = (long?)values[4],
+        MemoryLimit = (bool?)values[5],
+        SwapLimit = (bool?)values[6],
+        Version = (string?)values[7],
+        GoVersion = (string?)values[8],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, SystemInfo value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -991,19 +957,17 @@ internal static class SystemVersionJson
         new("SwapLimit", JsonValues.Boolean),
     ]);
 
-    public static SystemVersion Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static SystemVersion Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static SystemVersion Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new SystemVersion
-        {
-            Version = (string?)values[0],
-            GitCommit = (string?)values[1],
-            GoVersion = (string?)values[2],
-            MemoryLimit = (bool?)values[3],
-            SwapLimit = (bool?)values[4],
-            ExtensionData = extensionData,
-        };
-    }
+        Version = (string?)values[0],
+        GitCommit = (string?)values[1],
+        GoVersion = (string?)values[2],
+        MemoryLimit = (bool?)values[3],
+        SwapLimit = (bool?)values[4],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, SystemVersion value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,

@@ -303,17 +303,15 @@ internal static class AuthConfigJson
         new("email", JsonValues.String),
     ]);
 
-    public static AuthConfig Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static AuthConfig Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static AuthConfig Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new AuthConfig
-        {
-            Username = (string?)values[0],
-            Password = (string?)values[1],
-            Email = (string?)values[2],
-            ExtensionData = extensionData,
-        };
-    }
+        Username = (string?)values[0],
+        Password = (string?)values[1],
+        Email = (string?)values[2],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, AuthConfig value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -332,15 +330,13 @@ internal static class AuthResponseJson
         new("Status", JsonValues.String),
     ]);
 
-    public static AuthResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static AuthResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static AuthResponse Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new AuthResponse
-        {
-            Status = (string?)values[0],
-            ExtensionData = extensionData,
-        };
-    }
+        Status = (string?)values[0],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, AuthResponse value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -374,32 +370,30 @@ internal static class ContainerConfigJson
         new("VolumesFrom", JsonValues.String),
     ]);
 
-    public static ContainerConfig Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ContainerConfig Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ContainerConfig Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ContainerConfig
-        {
-            Hostname = (string?)values[0],
-            User = (string?)values[1],
-            Memory = (long?)values[2],
-            MemorySwap = (long?)values[3],
-            CpuShares = (long?)values[4],
-            AttachStdin = (bool?)values[5],
-            AttachStdout = (bool?)values[6],
-            AttachStderr = (bool?)values[7],
-            PortSpecs = (IReadOnlyList<string>?)values[8],
-            Tty = (bool?)values[9],
-            OpenStdin = (bool?)values[10],
-            StdinOnce = (bool?)values[11],
-            Env = (IReadOnlyList<string>?)values[12],
-            Cmd = (IReadOnlyList<string>?)values[13],
-            Dns = (IReadOnlyList<string>?)values[14],
-            Image = (string?)values[15],
-            Volumes = (IReadOnlyDictionary<string, EmptyObject>?)values[16],
-            VolumesFrom = (string?)values[17],
-            ExtensionData = extensionData,
-        };
-    }
+        Hostname = (string?)values[0],
+        User = (string?)values[1],
+        Memory = (long?)values[2],
+        MemorySwap = (long?)values[3],
+        CpuShares = (long?)values[4],
+        AttachStdin = (bool?)values[5],
+        AttachStdout = (bool?)values[6],
+        AttachStderr = (bool?)values[7],
+        PortSpecs = (IReadOnlyList<string>?)values[8],
+        Tty = (bool?)values[9],
+        OpenStdin = (bool?)values[10],
+        StdinOnce = (bool?)values[11],
+        Env = (IReadOnlyList<string>?)values[12],
+        Cmd = (IReadOnlyList<string>?)values[13],
+        Dns = (IReadOnlyList<string>?)values[14],
+        Image = (string?)values[15],
+        Volumes = (IReadOnlyDictionary<string, EmptyObject>?)values[16],
+        VolumesFrom = (string?)values[17],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ContainerConfig value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -434,16 +428,14 @@ internal static class ContainerCreateResponseJson
         new("Warnings", JsonValues.List(JsonValues.String)),
     ]);
 
-    public static ContainerCreateResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ContainerCreateResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ContainerCreateResponse Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ContainerCreateResponse
-        {
-            Id = (string)values[0]!,
-            Warnings = (IReadOnlyList<string>?)values[1],
-            ExtensionData = extensionData,
-        };
-    }
+        Id = (string)values[0]!,
+        Warnings = (IReadOnlyList<string>?)values[1],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ContainerCreateResponse value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -471,25 +463,23 @@ internal static class ContainerInspectResponseJson
         new("Volumes", JsonValues.Map(JsonValues.String)),
     ]);
 
-    public static ContainerInspectResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ContainerInspectResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ContainerInspectResponse Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ContainerInspectResponse
-        {
-            Id = (string?)values[0],
-            Created = (DockerTimestamp?)values[1],
-            Path = (string?)values[2],
-            Args = (IReadOnlyList<string>?)values[3],
-            Config = (ContainerConfig?)values[4],
-            State = (ContainerState?)values[5],
-            Image = (string?)values[6],
-            NetworkSettings = (NetworkSettings?)values[7],
-            SysInitPath = (string?)values[8],
-            ResolvConfPath = (string?)values[9],
-            Volumes = (IReadOnlyDictionary<string, string>?)values[10],
-            ExtensionData = extensionData,
-        };
-    }
+        Id = (string?)values[0],
+        Created = (DockerTimestamp?)values[1],
+        Path = (string?)values[2],
+        Args = (IReadOnlyList<string>?)values[3],
+        Config = (ContainerConfig?)values[4],
+        State = (ContainerState?)values[5],
+        Image = (string?)values[6],
+        NetworkSettings = (NetworkSettings?)values[7],
+        SysInitPath = (string?)values[8],
+        ResolvConfPath = (string?)values[9],
+        Volumes = (IReadOnlyDictionary<string, string>?)values[10],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ContainerInspectResponse value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -520,19 +510,17 @@ internal static class ContainerStateJson
         new("Ghost", JsonValues.Boolean),
     ]);
 
-    public static ContainerState Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ContainerState Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ContainerState Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ContainerState
-        {
-            Running = (bool?)values[0],
-            Pid = (long?)values[1],
-            ExitCode = (long?)values[2],
-            StartedAt = (DockerTimestamp?)values[3],
-            Ghost = (bool?)values[4],
-            ExtensionData = extensionData,
-        };
-    }
+        Running = (bool?)values[0],
+        Pid = (long?)values[1],
+        ExitCode = (long?)values[2],
+        StartedAt = (DockerTimestamp?)values[3],
+        Ghost = (bool?)values[4],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ContainerState value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -560,22 +548,20 @@ internal static class ContainerSummaryJson
         new("SizeRootFs", JsonValues.Int64),
     ]);
 
-    public static ContainerSummary Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ContainerSummary Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ContainerSummary Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ContainerSummary
-        {
-            Id = (string?)values[0],
-            Image = (string?)values[1],
-            Command = (string?)values[2],
-            Created = (long?)values[3],
-            Status = (string?)values[4],
-            Ports = (string?)values[5],
-            SizeRw = (long?)values[6],
-            SizeRootFs = (long?)values[7],
-            ExtensionData = extensionData,
-        };
-    }
+        Id = (string?)values[0],
+        Image = (string?)values[1],
+        Command = (string?)values[2],
+        Created = (long?)values[3],
+        Status = (string?)values[4],
+        Ports = (string?)values[5],
+        SizeRw = (long?)values[6],
+        SizeRootFs = (long?)values[7],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ContainerSummary value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -599,15 +585,13 @@ internal static class ContainerWaitResponseJson
         new("StatusCode", JsonValues.Int64, Required: true),
     ]);
 
-    public static ContainerWaitResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ContainerWaitResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ContainerWaitResponse Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ContainerWaitResponse
-        {
-            StatusCode = (long)values[0]!,
-            ExtensionData = extensionData,
-        };
-    }
+        StatusCode = (long)values[0]!,
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ContainerWaitResponse value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -625,16 +609,14 @@ internal static class FilesystemChangeJson
         new("Kind", JsonValues.Of<FilesystemChangeKind>(FilesystemChangeKindJson.Read, FilesystemChangeKindJson.Write), Required: true),
     ]);
 
-    public static FilesystemChange Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static FilesystemChange Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static FilesystemChange Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new FilesystemChange
-        {
-            Path = (string)values[0]!,
-            Kind = (FilesystemChangeKind)values[1]!,
-            ExtensionData = extensionData,
-        };
-    }
+        Path = (string)values[0]!,
+        Kind = (FilesystemChangeKind)values[1]!,
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, FilesystemChange value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -663,18 +645,16 @@ internal static class HistoryResponseItemJson
         new("CreatedBy", JsonValues.String),
     ]);
 
-    public static HistoryResponseItem Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static HistoryResponseItem Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static HistoryResponseItem Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new HistoryResponseItem
-        {
-            Id = (string?)values[0],
-            Tags = (IReadOnlyList<string>?)values[1],
-            Created = (long?)values[2],
-            CreatedBy = (string?)values[3],
-            ExtensionData = extensionData,
-        };
-    }
+        Id = (string?)values[0],
+        Tags = (IReadOnlyList<string>?)values[1],
+        Created = (long?)values[2],
+        CreatedBy = (string?)values[3],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, HistoryResponseItem value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -694,15 +674,13 @@ internal static class IdResponseJson
         new("Id", JsonValues.String, Required: true),
     ]);
 
-    public static IdResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static IdResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static IdResponse Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new IdResponse
-        {
-            Id = (string)values[0]!,
-            ExtensionData = extensionData,
-        };
-    }
+        Id = (string)values[0]!,
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, IdResponse value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -737,33 +715,31 @@ internal static class ImageGetCacheRequestJson
         new("Id", JsonValues.String),
     ]);
 
-    public static ImageGetCacheRequest Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ImageGetCacheRequest Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ImageGetCacheRequest Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ImageGetCacheRequest
-        {
-            Hostname = (string?)values[0],
-            User = (string?)values[1],
-            Memory = (long?)values[2],
-            MemorySwap = (long?)values[3],
-            CpuShares = (long?)values[4],
-            AttachStdin = (bool?)values[5],
-            AttachStdout = (bool?)values[6],
-            AttachStderr = (bool?)values[7],
-            PortSpecs = (IReadOnlyList<string>?)values[8],
-            Tty = (bool?)values[9],
-            OpenStdin = (bool?)values[10],
-            StdinOnce = (bool?)values[11],
-            Env = (IReadOnlyList<string>?)values[12],
-            Cmd = (IReadOnlyList<string>?)values[13],
-            Dns = (IReadOnlyList<string>?)values[14],
-            Image = (string?)values[15],
-            Volumes = (IReadOnlyDictionary<string, EmptyObject>?)values[16],
-            VolumesFrom = (string?)values[17],
-            Id = (string?)values[18],
-            ExtensionData = extensionData,
-        };
-    }
+        Hostname = (string?)values[0],
+        User = (string?)values[1],
+        Memory = (long?)values[2],
+        MemorySwap = (long?)values[3],
+        CpuShares = (long?)values[4],
+        AttachStdin = (bool?)values[5],
+        AttachStdout = (bool?)values[6],
+        AttachStderr = (bool?)values[7],
+        PortSpecs = (IReadOnlyList<string>?)values[8],
+        Tty = (bool?)values[9],
+        OpenStdin = (bool?)values[10],
+        StdinOnce = (bool?)values[11],
+        Env = (IReadOnlyList<string>?)values[12],
+        Cmd = (IReadOnlyList<string>?)values[13],
+        Dns = (IReadOnlyList<string>?)values[14],
+        Image = (string?)values[15],
+        Volumes = (IReadOnlyDictionary<string, EmptyObject>?)values[16],
+        VolumesFrom = (string?)values[17],
+        Id = (string?)values[18],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ImageGetCacheRequest value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -801,17 +777,15 @@ internal static class ImageInsertMessageJson
         new("Id", JsonValues.String),
     ]);
 
-    public static ImageInsertMessage Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ImageInsertMessage Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ImageInsertMessage Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out _);
-        return new ImageInsertMessage
-        {
-            Status = (string?)values[0],
-            Progress = (string?)values[1],
-            Error = (string?)values[2],
-            Id = (string?)values[3],
-        };
-    }
+        Status = (string?)values[0],
+        Progress = (string?)values[1],
+        Error = (string?)values[2],
+        Id = (string?)values[3],
+    };
 
     public static void Write(Utf8JsonWriter writer, ImageInsertMessage value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, null,
@@ -841,25 +815,23 @@ internal static class ImageInspectResponseJson
         new("Size", JsonValues.Int64),
     ]);
 
-    public static ImageInspectResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ImageInspectResponse Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ImageInspectResponse Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ImageInspectResponse
-        {
-            Id = (string?)values[0],
-            Parent = (string?)values[1],
-            Comment = (string?)values[2],
-            Created = (DockerTimestamp?)values[3],
-            Container = (string?)values[4],
-            ContainerConfig = (ContainerConfig?)values[5],
-            DockerVersion = (string?)values[6],
-            Author = (string?)values[7],
-            Config = (ContainerConfig?)values[8],
-            Architecture = (string?)values[9],
-            Size = (long?)values[10],
-            ExtensionData = extensionData,
-        };
-    }
+        Id = (string?)values[0],
+        Parent = (string?)values[1],
+        Comment = (string?)values[2],
+        Created = (DockerTimestamp?)values[3],
+        Container = (string?)values[4],
+        ContainerConfig = (ContainerConfig?)values[5],
+        DockerVersion = (string?)values[6],
+        Author = (string?)values[7],
+        Config = (ContainerConfig?)values[8],
+        Architecture = (string?)values[9],
+        Size = (long?)values[10],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ImageInspectResponse value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -887,16 +859,14 @@ internal static class ImageSearchResponseItemJson
         new("Description", JsonValues.String),
     ]);
 
-    public static ImageSearchResponseItem Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ImageSearchResponseItem Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ImageSearchResponseItem Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ImageSearchResponseItem
-        {
-            Name = (string?)values[0],
-            Description = (string?)values[1],
-            ExtensionData = extensionData,
-        };
-    }
+        Name = (string?)values[0],
+        Description = (string?)values[1],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ImageSearchResponseItem value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -919,20 +889,18 @@ internal static class ImageSummaryJson
         new("VirtualSize", JsonValues.Int64),
     ]);
 
-    public static ImageSummary Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ImageSummary Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ImageSummary Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new ImageSummary
-        {
-            Repository = (string?)values[0],
-            Tag = (string?)values[1],
-            Id = (string?)values[2],
-            Created = (long?)values[3],
-            Size = (long?)values[4],
-            VirtualSize = (long?)values[5],
-            ExtensionData = extensionData,
-        };
-    }
+        Repository = (string?)values[0],
+        Tag = (string?)values[1],
+        Id = (string?)values[2],
+        Created = (long?)values[3],
+        Size = (long?)values[4],
+        VirtualSize = (long?)values[5],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, ImageSummary value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -958,19 +926,17 @@ internal static class NetworkSettingsJson
         new("PortMapping", JsonValues.Map(JsonValues.String)),
     ]);
 
-    public static NetworkSettings Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static NetworkSettings Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static NetworkSettings Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new NetworkSettings
-        {
-            IpAddress = (string?)values[0],
-            IpPrefixLen = (long?)values[1],
-            Gateway = (string?)values[2],
-            Bridge = (string?)values[3],
-            PortMapping = (IReadOnlyDictionary<string, string>?)values[4],
-            ExtensionData = extensionData,
-        };
-    }
+        IpAddress = (string?)values[0],
+        IpPrefixLen = (long?)values[1],
+        Gateway = (string?)values[2],
+        Bridge = (string?)values[3],
+        PortMapping = (IReadOnlyDictionary<string, string>?)values[4],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, NetworkSettings value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -993,16 +959,14 @@ internal static class ProgressMessageJson
         new("error", JsonValues.String),
     ]);
 
-    public static ProgressMessage Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ProgressMessage Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static ProgressMessage Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out _);
-        return new ProgressMessage
-        {
-            Status = (string?)values[0],
-            Progress = (string?)values[1],
-            Error = (string?)values[2],
-        };
-    }
+        Status = (string?)values[0],
+        Progress = (string?)values[1],
+        Error = (string?)values[2],
+    };
 
     public static void Write(Utf8JsonWriter writer, ProgressMessage value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, null,
@@ -1029,23 +993,21 @@ internal static class SystemInfoJson
         new("GoVersion", JsonValues.String),
     ]);
 
-    public static SystemInfo Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static SystemInfo Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static SystemInfo Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new SystemInfo
-        {
-            Debug = (bool?)values[0],
-            Containers = (long?)values[1],
-            Images = (long?)values[2],
-            NFd = (long?)values[3],
-            NGoroutines = (long?)values[4],
-            MemoryLimit = (bool?)values[5],
-            SwapLimit = (bool?)values[6],
-            Version = (string?)values[7],
-            GoVersion = (string?)values[8],
-            ExtensionData = extensionData,
-        };
-    }
+        Debug = (bool?)values[0],
+        Containers = (long?)values[1],
+        Images = (long?)values[2],
+        NFd = (long?)values[3],
+        NGoroutines = (long?)values[4],
+        MemoryLimit = (bool?)values[5],
+        SwapLimit = (bool?)values[6],
+        Version = (string?)values[7],
+        GoVersion = (string?)values[8],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, SystemInfo value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
@@ -1074,19 +1036,17 @@ internal static class SystemVersionJson
         new("SwapLimit", JsonValues.Boolean),
     ]);
 
-    public static SystemVersion Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static SystemVersion Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
+
+    private static SystemVersion Create(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData) => new()
     {
-        var values = _shape.Read(ref reader, options, out var extensionData);
-        return new SystemVersion
-        {
-            Version = (string?)values[0],
-            GitCommit = (string?)values[1],
-            GoVersion = (string?)values[2],
-            MemoryLimit = (bool?)values[3],
-            SwapLimit = (bool?)values[4],
-            ExtensionData = extensionData,
-        };
-    }
+        Version = (string?)values[0],
+        GitCommit = (string?)values[1],
+        GoVersion = (string?)values[2],
+        MemoryLimit = (bool?)values[3],
+        SwapLimit = (bool?)values[4],
+        ExtensionData = extensionData,
+    };
 
     public static void Write(Utf8JsonWriter writer, SystemVersion value, JsonSerializerOptions options) =>
         _shape.Write(writer, options, value.ExtensionData,
