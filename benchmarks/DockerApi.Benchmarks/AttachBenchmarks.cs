@@ -40,13 +40,6 @@ public class AttachBenchmarks : ClientBenchmarks
     public async Task<long> DockerDotNet()
     {
         using var stream = await DockerDotNetClient.Containers.AttachContainerAsync("c", tty: true, new ContainerAttachParameters { Stream = true, Stdout = true });
-        long total = 0;
-        while (true)
-        {
-            var result = await stream.ReadOutputAsync(_buffer, 0, _buffer.Length, CancellationToken.None);
-            if (result.EOF)
-                return total;
-            total += result.Count;
-        }
+        return await DockerDotNetOutput.CountAsync(stream, _buffer);
     }
 }

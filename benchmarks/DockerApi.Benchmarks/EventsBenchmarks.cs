@@ -31,18 +31,11 @@ public class EventsBenchmarks : ClientBenchmarks
     [Benchmark(Description = "Docker.DotNet")]
     public async Task<int> DockerDotNet()
     {
-        var counter = new Counter();
+        var counter = new Counter<Message>();
         await DockerDotNetClient.System.MonitorEventsAsync(new ContainerEventsParameters(), counter);
         return counter.Count;
     }
 
     [Benchmark(Description = "Docker.DotNet.Enhanced")]
     public Task<int> DockerDotNetEnhanced() => Enhanced.EventsAsync();
-
-    private sealed class Counter : IProgress<Message>
-    {
-        public int Count;
-
-        public void Report(Message value) => Interlocked.Increment(ref Count);
-    }
 }

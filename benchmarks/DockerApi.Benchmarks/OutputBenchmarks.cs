@@ -97,14 +97,7 @@ public class OutputBenchmarks : ClientBenchmarks
     {
         using var stream = await DockerDotNetClient.Containers.GetContainerLogsAsync("c", tty: false,
             new ContainerLogsParameters { ShowStdout = true, ShowStderr = true }, CancellationToken.None);
-        long total = 0;
-        while (true)
-        {
-            var result = await stream.ReadOutputAsync(_buffer, 0, _buffer.Length, CancellationToken.None);
-            if (result.EOF)
-                return total;
-            total += result.Count;
-        }
+        return await DockerDotNetOutput.CountAsync(stream, _buffer);
     }
 
     [Benchmark(Description = "Docker.DotNet.Enhanced")]

@@ -68,18 +68,11 @@ public class ProgressBenchmarks : ClientBenchmarks
     [Benchmark(Description = "Docker.DotNet")]
     public async Task<int> DockerDotNet()
     {
-        var counter = new Counter();
+        var counter = new Counter<JSONMessage>();
         await DockerDotNetClient.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = "busybox", Tag = "latest" }, null, counter);
         return counter.Count;
     }
 
     [Benchmark(Description = "Docker.DotNet.Enhanced")]
     public Task<int> DockerDotNetEnhanced() => Enhanced.PullAsync();
-
-    private sealed class Counter : IProgress<JSONMessage>
-    {
-        public int Count;
-
-        public void Report(JSONMessage value) => Interlocked.Increment(ref Count);
-    }
 }

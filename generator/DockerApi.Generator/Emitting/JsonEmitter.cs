@@ -1,8 +1,6 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using DockerApi.Generator.Model;
-using DockerApi.Generator.Names;
 
 namespace DockerApi.Generator.Emitting;
 
@@ -104,27 +102,14 @@ internal static class JsonEmitter
     }
 
     /// <summary>
-    /// The property table and two straight lines: the runtime's loop (<c>JsonObjectShape</c>) reads and writes the
-    /// values, so a consumer's compiler and trim analyzer see no reader or writer per type.
+    /// The property table: the runtime's loop (<c>JsonObjectShape</c>) reads and writes the values, so a consumer's
+    /// compiler and trim analyzer see a table and three one-line members per type instead of a reader and a writer.
     /// </summary>
-    private static void EmitObjectShape(SourceWriter w, ApiModel model, ApiType type)
-    {
-        var flags = $"ignoreCase: {Bool(model.CaseInsensitiveJson)}, keepsUnknownMembers: {Bool(type.KeepsUnknownMembers)}";
-        if (type.Properties.Count == 0)
-        {
-            w.Line($"private static readonly JsonObjectShape _shape = new(\"{type.Name}\", {flags}, []);");
-            return;
-        }
-        w.Line($"private static readonly JsonObjectShape _shape = new(\"{type.Name}\", {flags},");
-        w.Line("[");
-        foreach (var p in type.Properties)
-        {
+    private static void EmitObjectShape(SourceWriter w, ApiModel model, ApiType type) =>
+        ListArgument(w, "",
+            $"private static readonly JsonObjectShape _shape = new(\"{type.Name}\", ignoreCase: {Bool(model.CaseInsensitiveJson)}, keepsUnknownMembers: {Bool(type.KeepsUnknownMembers)},",
             // An optional property's null never reaches its value (the loop makes it null); a required one reads it itself.
-            var value = TypeNames.Value(p.Required ? p.Type : p.Type.AsNullable(false));
-            w.Line($"    new({CSharpText.Literal(p.WireName)}, {value}{(p.Required ? ", Required: true" : "")}),");
-        }
-        w.Line("]);");
-    }
+            type.Properties.Select(p => $"new({CSharpText.Literal(p.WireName)}, {TypeNames.Value(p.Required ? p.Type : p.Type.AsNullable(false))}{(p.Required ? ", Required: true" : "")})"));
 
     private static void EmitObjectRead(SourceWriter w, ApiType type)
     {
@@ -142,18 +127,25 @@ internal static class JsonEmitter
 
     private static void EmitObjectWrite(SourceWriter w, ApiType type)
     {
-        var extensionData = type.KeepsUnknownMembers ? "value.ExtensionData" : "null";
         w.Line($"public static void Write(Utf8JsonWriter writer, {type.Name} value, JsonSerializerOptions options) =>");
-        if (type.Properties.Count == 0)
+        ListArgument(w, "    ", $"_shape.Write(writer, options, {(type.KeepsUnknownMembers ? "value.ExtensionData" : "null")},",
+            type.Properties.Select(p => $"value.{p.Name}"));
+    }
+
+    /// <summary>Ends <paramref name="head"/>, a call whose last argument is a list, with the list's items one a line (or <c>[]</c>).</summary>
+    private static void ListArgument(SourceWriter w, string indent, string head, IEnumerable<string> items)
+    {
+        var lines = items.ToList();
+        if (lines.Count == 0)
         {
-            w.Line($"    _shape.Write(writer, options, {extensionData}, []);");
+            w.Line($"{indent}{head} []);");
             return;
         }
-        w.Line($"    _shape.Write(writer, options, {extensionData},");
-        w.Line("    [");
-        foreach (var p in type.Properties)
-            w.Line($"        value.{p.Name},");
-        w.Line("    ]);");
+        w.Line(indent + head);
+        w.Line(indent + "[");
+        foreach (var line in lines)
+            w.Line($"{indent}    {line},");
+        w.Line(indent + "]);");
     }
 
     private static string Bool(bool value) => value ? "true" : "false";
