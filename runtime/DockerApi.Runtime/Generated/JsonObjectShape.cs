@@ -13,9 +13,9 @@ public delegate T JsonObjectFactory<T>(object?[] values, IReadOnlyDictionary<str
 public readonly record struct JsonPropertyShape(string Name, JsonValue Value, bool Required = false);
 
 /// <summary>
-/// Reads and writes the JSON objects of one generated type from its table of properties: the one loop every generated
-/// type's <c>Read</c> and <c>Write</c> go through, so that a consumer compiles a table and two straight lines per type
-/// instead of a reader and a writer of its own.
+/// Reads and writes the JSON objects of one generated type from its table of properties: the one loop every
+/// generated type's <c>Read</c> and <c>Write</c> go through, so that a consumer compiles a table and three one-line
+/// members per type instead of a reader and a writer of its own.
 /// </summary>
 /// <remarks>
 /// Values travel boxed, in the order of the table. Unknown members, nulls and names spelled otherwise are kept as
