@@ -8,10 +8,6 @@ namespace DockerApi.Generated;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public delegate T JsonObjectFactory<T>(object?[] values, IReadOnlyDictionary<string, JsonElement>? extensionData);
 
-/// <summary>One property of a generated type: its wire name, how its value is read and written, and whether it is required.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public readonly record struct JsonPropertyShape(string Name, JsonValue Value, bool Required = false);
-
 /// <summary>
 /// Reads and writes the JSON objects of one generated type from its table of properties: the one loop every
 /// generated type's <c>Read</c> and <c>Write</c> go through, so that a consumer compiles a table and three one-line
