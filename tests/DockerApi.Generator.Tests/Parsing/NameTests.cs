@@ -129,6 +129,32 @@ public sealed class NameTests
             """));
     }
 
+    [Fact]
+    public void Definitions_named_like_the_members_of_a_property_table_compile()
+    {
+        // Each type's JSON class holds _shape, Read, Create and Write; the table names the runtime's JsonValues.
+        var run = Clean(Spec("\"Thing\"", "", """
+              Holder:
+                type: "object"
+                properties:
+                  A: {$ref: "#/definitions/Create"}
+                  B: {$ref: "#/definitions/Read"}
+                  C: {type: "array", items: {$ref: "#/definitions/Write"}}
+                  D: {type: "object", additionalProperties: {$ref: "#/definitions/Shape"}}
+                  E: {$ref: "#/definitions/JsonValues"}
+              Create:
+                type: "object"
+                properties:
+                  Create: {$ref: "#/definitions/Create"}
+              Read: {type: "object", properties: {X: {type: "string"}}}
+              Write: {type: "object", properties: {X: {type: "integer"}}}
+              Shape: {type: "object", properties: {X: {type: "boolean"}}}
+              JsonValues: {type: "object", properties: {X: {type: "string"}}}
+            """));
+        Assert.Contains("JsonValues.Of<Create>(CreateJson.Read, CreateJson.Write)", run.Source("DockerApi.V1_2.DockerJsonContext.g.cs"), StringComparison.Ordinal);
+        Assert.Contains(run.Sources, s => s.HintName == "DockerApi.V1_2.JsonValuesModel.g.cs");
+    }
+
     [Theory]
     [InlineData("\"DockerClient\"")]
     [InlineData("\"HttpClient\"")]
