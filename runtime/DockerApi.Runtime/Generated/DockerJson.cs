@@ -68,7 +68,7 @@ public static class DockerJson
     /// Finds the property the reader is on (a name) and moves to its value: the property's index, or -1 for a member
     /// no property takes, whose value is skipped (messages of a stream, never written back).
     /// </summary>
-    public static int FindValue(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase)
+    internal static int FindValue(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase)
     {
         var index = Find(ref reader, names, ignoreCase, out _);
         reader.Read();
@@ -84,7 +84,7 @@ public static class DockerJson
     /// spelling of a name matched without case. Returns -1 when the member is read (unknown, or an optional null),
     /// else the property's index with the reader on the value.
     /// </summary>
-    public static int FindValue(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase, ref Dictionary<string, JsonElement>? extensionData)
+    internal static int FindValue(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase, ref Dictionary<string, JsonElement>? extensionData)
     {
         var index = Find(ref reader, names, ignoreCase, out var exact);
         var spelledOtherwise = exact ? null : reader.GetString()!; // an unknown member is never exact
@@ -112,15 +112,6 @@ public static class DockerJson
         return document.RootElement.Clone();
     }
 
-    /// <summary>Writes a property's name as it was read (its spelling when matched without case), else as the spec spells it.</summary>
-    public static void WritePropertyName(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyDictionary<string, JsonElement>? extensionData, JsonPropertyNames names, int index)
-    {
-        if (KeptName(extensionData, names, index) is { } kept)
-            writer.WritePropertyName(kept);
-        else
-            writer.WritePropertyName(name);
-    }
-
     /// <summary>The name a property was read under when it differs from the spec's, else null.</summary>
     internal static string? KeptName(IReadOnlyDictionary<string, JsonElement>? extensionData, JsonPropertyNames names, int index)
     {
@@ -139,7 +130,7 @@ public static class DockerJson
     /// For a property that is null (or an empty list or map that may have been Go's nil): writes the <c>null</c>
     /// it was read as, under the name it was sent with, and returns true; else writes nothing.
     /// </summary>
-    public static bool WriteAsRead(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement>? extensionData, JsonPropertyNames names, int index)
+    internal static bool WriteAsRead(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement>? extensionData, JsonPropertyNames names, int index)
     {
         if (extensionData is null)
             return false;
@@ -155,7 +146,7 @@ public static class DockerJson
     }
 
     /// <summary>Writes the kept members that no property of <paramref name="names"/> takes (a newer API's fields), as they were read.</summary>
-    public static void WriteExtensionData(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement>? extensionData, JsonPropertyNames names)
+    internal static void WriteExtensionData(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement>? extensionData, JsonPropertyNames names)
     {
         if (extensionData is null)
             return;
@@ -407,7 +398,7 @@ public sealed class JsonPropertyNames(params string[] names)
     internal string[] Names { get; } = names;
 
     /// <summary>The indexes of required properties: their readers take a <c>null</c> themselves (and refuse it unless it is allowed).</summary>
-    public IReadOnlyCollection<int> Required
+    internal IReadOnlyCollection<int> Required
     {
         get => _required;
         init => _required = [.. value];
