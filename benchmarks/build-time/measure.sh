@@ -2,10 +2,16 @@
 # What a consumer pays at build time for a generated client: clean builds (obj/ and bin/ removed, restore done
 # once before) of one console project in three forms — no client, the three areas most programs use
 # (Tags="Containers;Images;System"), the full newest API — each with IsAotCompatible (the trim/AOT analyzers run,
-# as in a library or a PublishAot app) and without (-plain: a plain console app); /usr/bin/time, median of N runs.
+# as in a library or a PublishAot app) and without (-plain: a plain console app); /usr/bin/time, median of N runs,
+# the projects taken in turn within each run so that a drift of the machine's speed touches them alike.
 # Also the IDE loop: the generator alone on the newest spec after a one-line edit (see GeneratorBenchmarks).
 #
+# The compiler server is on and warm, as in a developer's builds and the IDE (the SDK's default). Some machines
+# turn it off in the environment (UseSharedCompilation=false — ours do): then every build starts a new compiler
+# process, and SERVER=0 measures that instead.
+#
 #   benchmarks/build-time/measure.sh [runs]        (from the repository root; default 5 runs)
+#   SERVER=0 benchmarks/build-time/measure.sh [runs]
 set -euo pipefail
 runs=${1:-5}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -56,15 +62,24 @@ make_project full-plain "$full" false
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-printf '%-13s %10s %10s %8s\n' project "wall (s)" "cpu (s)" "× none"
-for p in none subset full none-plain subset-plain full-plain; do
-  [ "${p%-plain}" = none ] && base=""
-  dotnet build "$work/$p" --no-restore -v q -nologo >/dev/null   # warm the build server
-  : > "$work/$p.times"
-  for _ in $(seq "$runs"); do
+shared=$([ "${SERVER:-1}" = 0 ] && echo false || echo true)
+projects="none subset full none-plain subset-plain full-plain"
+build() { dotnet build "$work/$1" --no-restore -v q -nologo -p:UseSharedCompilation=$shared >/dev/null; }
+# Warm: the server's compiler reaches its optimized code only after a few builds of each kind of code.
+warmups=$([ "$shared" = true ] && echo 3 || echo 1)
+for _ in $(seq "$warmups"); do for p in $projects; do rm -rf "$work/$p/obj/Debug" "$work/$p/bin"; build "$p"; done; done
+for _ in $(seq "$runs"); do
+  for p in $projects; do
     rm -rf "$work/$p/obj/Debug" "$work/$p/bin"
-    /usr/bin/time -f '%e %U %S' -a -o "$work/$p.times" dotnet build "$work/$p" --no-restore -v q -nologo >/dev/null
+    /usr/bin/time -f '%e %U %S' -a -o "$work/$p.times" dotnet build "$work/$p" --no-restore -v q -nologo -p:UseSharedCompilation=$shared >/dev/null
   done
+done
+[ "$shared" = true ] && dotnet build-server shutdown >/dev/null 2>&1 || true
+
+echo "compiler server: $shared (cpu: the build's own processes — with the server on, not the compiler's work)"
+printf '%-13s %10s %10s %8s\n' project "wall (s)" "cpu (s)" "× none"
+for p in $projects; do
+  [ "${p%-plain}" = none ] && base=""
   wall=$(awk '{print $1}' "$work/$p.times" | median)
   cpu=$(awk '{print $2 + $3}' "$work/$p.times" | median)
   base=${base:-$wall}
