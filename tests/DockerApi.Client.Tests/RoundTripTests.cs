@@ -110,6 +110,20 @@ public sealed class RoundTripTests
     }
 
     /// <summary>Writes <paramref name="value"/> and compares it with <paramref name="expected"/> member by member, keys in any order.</summary>
+    [Fact]
+    public void Any_serializer_options_read_and_write_a_generated_type_as_the_daemon_sent_it()
+    {
+        // Reflection's options, and ASP.NET's (camelCase), as an app returning a DTO from an endpoint uses them.
+        foreach (var options in new[] { new JsonSerializerOptions(), new JsonSerializerOptions(JsonSerializerDefaults.Web) })
+        {
+            var read = JsonSerializer.Deserialize<V141.ContainerInspectResponse>(Inspect141, options)!;
+            Assert.Equal(Canonical(JsonNode.Parse(Inspect141)), Canonical(JsonNode.Parse(JsonSerializer.Serialize(read, options))));
+            Assert.Equal(V141.ContainerStateStatus.Running, read.State!.Status);
+            Assert.Equal("\"running\"", JsonSerializer.Serialize(read.State.Status, options));
+            Assert.Equal(JsonSerializer.Serialize(read, V141.DockerJsonContext.Default.ContainerInspectResponse), JsonSerializer.Serialize(read, options));
+        }
+    }
+
     private static void AssertSameJson<T>(string expected, T value, JsonTypeInfo<T> info) =>
         Assert.Equal(Canonical(JsonNode.Parse(expected)), Canonical(JsonNode.Parse(JsonSerializer.Serialize(value, info))));
 

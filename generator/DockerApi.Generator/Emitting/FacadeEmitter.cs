@@ -122,7 +122,10 @@ internal static class FacadeEmitter
     public static string EmitRegistration(ApiModel model)
     {
         var w = new SourceWriter().FileHeader(model.Namespace, "Refit");
-        w.Line("/// <summary>Hands Refit our implementations, so that <c>RestService.For&lt;T&gt;</c> and <c>AddRefitGeneratedClient&lt;T&gt;</c> return them.</summary>");
+        w.Line("/// <summary>");
+        w.Line("/// Hands Refit our implementations, so that <c>RestService.For&lt;T&gt;</c> and <c>AddRefitGeneratedClient&lt;T&gt;</c> return");
+        w.Line("/// them, and the JSON context to the converter every generated type names.");
+        w.Line("/// </summary>");
         using (w.Block("internal static class DockerApiRegistration"))
         {
             w.Line("// Refit's own generator registers its clients the same way; its generator cannot see ours.");
@@ -131,6 +134,8 @@ internal static class FacadeEmitter
             w.Line("#pragma warning restore CA2255");
             using (w.Block("internal static void Register()"))
             {
+                // Made when a type is first serialized with other options, not at load.
+                w.Line("DockerApi.Generated.DockerJsonConverterFactory.Register(static () => DockerJsonContext.Default.Options);");
                 foreach (var api in model.Interfaces)
                     w.Line($"RestService.RegisterGeneratedSettingsFactory<{api.InterfaceName}>(static (client, settings) => new {api.ClientName}(client, settings));");
             }

@@ -8,7 +8,7 @@ internal static class ModelEmitter
 {
     public static string Emit(ApiModel model, ApiType type)
     {
-        var w = new SourceWriter().FileHeader(model.Namespace, "System", "System.Collections.Generic", "System.Text.Json", "System.Text.Json.Serialization", "DockerApi.Serialization");
+        var w = new SourceWriter().FileHeader(model.Namespace, "System", "System.Collections.Generic", "System.Text.Json", "DockerApi.Serialization");
         switch (type.Kind)
         {
             case TypeKind.Object:
@@ -27,6 +27,7 @@ internal static class ModelEmitter
     private static void EmitRecord(SourceWriter w, ApiType type)
     {
         XmlDoc.Summary(w, type.Description, type.Name);
+        ConverterAttribute(w);
         using (w.Block($"public sealed partial record {type.Name}"))
         {
             var first = true;
@@ -36,7 +37,6 @@ internal static class ModelEmitter
                     w.Line();
                 first = false;
                 XmlDoc.Summary(w, property.Description, $"The `{property.WireName}` value.");
-                w.Line($"[JsonPropertyName({CSharpText.Literal(property.WireName)})]");
                 w.Line($"public {(property.Required ? "required " : "")}{TypeNames.CSharp(property.Type)} {property.Name} {{ get; init; }}");
             }
             if (type.KeepsUnknownMembers)
@@ -82,6 +82,7 @@ internal static class ModelEmitter
     private static void EmitIntEnum(SourceWriter w, ApiType type)
     {
         XmlDoc.Summary(w, type.Description, type.Name);
+        ConverterAttribute(w);
         using (w.Block($"public enum {type.Name}"))
         {
             foreach (var member in type.Members)
@@ -97,6 +98,7 @@ internal static class ModelEmitter
     {
         XmlDoc.Summary(w, type.Description, type.Name);
         w.Line("/// <param name=\"Value\">The value as the daemon sends it; values this version does not know are kept as they are.</param>");
+        ConverterAttribute(w);
         using (w.Block($"public readonly partial record struct {type.Name}(string Value)"))
         {
             foreach (var member in type.Members)
@@ -109,4 +111,12 @@ internal static class ModelEmitter
             w.Line("public override string ToString() => Value ?? \"\";");
         }
     }
+
+    /// <summary>
+    /// Any serializer options read and write the type as its JSON context does — the wire names and kept members are
+    /// in the context's table, so the properties carry no attribute of their own (a thousand attributes were a
+    /// tenth of a consumer's build).
+    /// </summary>
+    private static void ConverterAttribute(SourceWriter w) =>
+        w.Line("[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]");
 }

@@ -80,7 +80,7 @@ internal static class TypeNames
             TypeRefKind.DateTime => "JsonValues.Timestamp",
             TypeRefKind.Element => "JsonValues.Element",
             TypeRefKind.EmptyObject => "JsonValues.EmptyObject",
-            TypeRefKind.Named => $"JsonValues.Of<{type.Name}>({type.Name}Json.Read, {type.Name}Json.Write)",
+            TypeRefKind.Named => $"{type.Name}Json.Value",
             TypeRefKind.List => $"JsonValues.{(type.OrSingle ? "ListOrSingle" : "List")}({Value(type.Item!)})",
             TypeRefKind.Map => $"JsonValues.Map({Value(type.Item!)})",
             _ => throw new ArgumentOutOfRangeException(nameof(type)),

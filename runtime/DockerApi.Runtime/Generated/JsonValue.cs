@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace DockerApi.Generated;
 
@@ -25,6 +26,12 @@ public abstract class JsonValue
 
     /// <summary>An empty list or map, which is written as the <c>null</c> it was read as when it was one (Go's nil).</summary>
     internal virtual bool IsEmpty(object value) => false;
+
+    /// <summary>The runtime type of the values.</summary>
+    internal abstract Type Type { get; }
+
+    /// <summary>Metadata for the values, for <paramref name="options"/>, read and written by this value.</summary>
+    internal abstract JsonTypeInfo CreateTypeInfo(JsonSerializerOptions options);
 }
 
 /// <summary>How values of <typeparamref name="T"/> are read and written.</summary>
@@ -63,4 +70,9 @@ public sealed class JsonValue<T> : JsonValue
     internal override void WriteBoxed(Utf8JsonWriter writer, object value, JsonSerializerOptions options) => Write(writer, (T)value, options);
 
     internal override bool IsEmpty(object value) => _isEmpty is not null && _isEmpty((T)value);
+
+    internal override Type Type => typeof(T);
+
+    internal override JsonTypeInfo CreateTypeInfo(JsonSerializerOptions options) =>
+        JsonMetadataServices.CreateValueInfo<T>(options, new DockerJsonConverter<T>(this));
 }

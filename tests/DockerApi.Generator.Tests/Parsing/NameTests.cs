@@ -63,9 +63,11 @@ public sealed class NameTests
                     type: "string"
             """));
         var source = run.Source("DockerApi.V1_2.Odd.g.cs");
+        var json = run.Source("DockerApi.V1_2.DockerJsonContext.g.cs");
         foreach (var member in members)
         {
-            Assert.Contains($"[JsonPropertyName(\"{member}\")]", source, StringComparison.Ordinal);
+            Assert.Contains($"new(\"{member}\", JsonValues.String)", json, StringComparison.Ordinal);
+            Assert.Contains($"{member}Value = (string?)values[", json, StringComparison.Ordinal);
             Assert.Contains($"{member}Value {{ get; init; }}", source, StringComparison.Ordinal);
         }
         Assert.Equal(members.Length, Renamed(run).Count());
@@ -132,7 +134,7 @@ public sealed class NameTests
     [Fact]
     public void Definitions_named_like_the_members_of_a_property_table_compile()
     {
-        // Each type's JSON class holds _shape, Read, Create and Write; the table names the runtime's JsonValues.
+        // Each type's JSON class holds Value, _shape, Read, Create and Write; the table names the runtime's JsonValues.
         var run = Clean(Spec("\"Thing\"", "", """
               Holder:
                 type: "object"
@@ -142,6 +144,7 @@ public sealed class NameTests
                   C: {type: "array", items: {$ref: "#/definitions/Write"}}
                   D: {type: "object", additionalProperties: {$ref: "#/definitions/Shape"}}
                   E: {$ref: "#/definitions/JsonValues"}
+                  F: {$ref: "#/definitions/Value"}
               Create:
                 type: "object"
                 properties:
@@ -150,8 +153,14 @@ public sealed class NameTests
               Write: {type: "object", properties: {X: {type: "integer"}}}
               Shape: {type: "object", properties: {X: {type: "boolean"}}}
               JsonValues: {type: "object", properties: {X: {type: "string"}}}
+              Value:
+                type: "object"
+                properties:
+                  Value: {$ref: "#/definitions/Value"}
             """));
-        Assert.Contains("JsonValues.Of<Create>(CreateJson.Read, CreateJson.Write)", run.Source("DockerApi.V1_2.DockerJsonContext.g.cs"), StringComparison.Ordinal);
+        var json = run.Source("DockerApi.V1_2.DockerJsonContext.g.cs");
+        Assert.Contains("new(\"A\", CreateJson.Value)", json, StringComparison.Ordinal);
+        Assert.Contains("new(\"Value\", ValueJson.Value)", json, StringComparison.Ordinal);
         Assert.Contains(run.Sources, s => s.HintName == "DockerApi.V1_2.JsonValuesModel.g.cs");
     }
 

@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_0;
@@ -13,24 +12,22 @@ namespace DockerApi.V1_0;
 /// <summary>
 /// Registry credentials. The keys are lower-case.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record AuthConfig
 {
     /// <summary>
     /// User name on the index.
     /// </summary>
-    [JsonPropertyName("username")]
     public string? Username { get; init; }
 
     /// <summary>
     /// Password.
     /// </summary>
-    [JsonPropertyName("password")]
     public string? Password { get; init; }
 
     /// <summary>
     /// E-mail address.
     /// </summary>
-    [JsonPropertyName("email")]
     public string? Email { get; init; }
 
     /// <summary>

@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_0;
@@ -13,54 +12,47 @@ namespace DockerApi.V1_0;
 /// <summary>
 /// One container in a container list.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record ContainerSummary
 {
     /// <summary>
     /// The full 64-hex id (the documentation shows 12 characters; the daemon sends all 64).
     /// </summary>
-    [JsonPropertyName("Id")]
     public string? Id { get; init; }
 
     /// <summary>
     /// <c>repository:tag</c> of the image when it is tagged, else its 12-character id.
     /// </summary>
-    [JsonPropertyName("Image")]
     public string? Image { get; init; }
 
     /// <summary>
     /// The command and its arguments joined by spaces; ends with a space when there are no arguments.
     /// </summary>
-    [JsonPropertyName("Command")]
     public string? Command { get; init; }
 
     /// <summary>
     /// Creation time in Unix seconds.
     /// </summary>
-    [JsonPropertyName("Created")]
     public long? Created { get; init; }
 
     /// <summary>
     /// <c>Up &lt;duration&gt;</c>, <c>Exit &lt;code&gt;</c> or <c>Ghost</c>.
     /// </summary>
-    [JsonPropertyName("Status")]
     public string? Status { get; init; }
 
     /// <summary>
     /// Published ports as sorted <c>public-&gt;private</c> pairs separated by <c>, </c>; empty when none.
     /// </summary>
-    [JsonPropertyName("Ports")]
     public string? Ports { get; init; }
 
     /// <summary>
     /// Bytes in the container's writable layer. Sent by daemons 0.4.1 and later, for every API version.
     /// </summary>
-    [JsonPropertyName("SizeRw")]
     public long? SizeRw { get; init; }
 
     /// <summary>
     /// Bytes of the container's whole root filesystem. Sent by daemons 0.4.1 and later.
     /// </summary>
-    [JsonPropertyName("SizeRootFs")]
     public long? SizeRootFs { get; init; }
 
     /// <summary>

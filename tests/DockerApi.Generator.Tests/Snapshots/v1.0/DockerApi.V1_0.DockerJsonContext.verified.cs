@@ -16,266 +16,130 @@ namespace DockerApi.V1_0;
 /// </summary>
 public sealed partial class DockerJsonContext : IJsonTypeInfoResolver
 {
+    private static readonly JsonValue[] s_types =
+    [
+        AuthConfigJson.Value,
+        AuthResponseJson.Value,
+        ContainerConfigJson.Value,
+        ContainerCreateResponseJson.Value,
+        ContainerInspectResponseJson.Value,
+        ContainerStateJson.Value,
+        ContainerSummaryJson.Value,
+        JsonValues.List(ContainerSummaryJson.Value),
+        ContainerWaitResponseJson.Value,
+        FilesystemChangeJson.Value,
+        FilesystemChangeKindJson.Value,
+        HistoryResponseItemJson.Value,
+        JsonValues.List(HistoryResponseItemJson.Value),
+        IdResponseJson.Value,
+        ImageGetCacheRequestJson.Value,
+        ImageInspectResponseJson.Value,
+        ImageSearchResponseItemJson.Value,
+        ImageSummaryJson.Value,
+        JsonValues.List(ImageSummaryJson.Value),
+        NetworkSettingsJson.Value,
+        SystemInfoJson.Value,
+        SystemVersionJson.Value,
+        JsonValues.NullableReference(JsonValues.List(FilesystemChangeJson.Value)),
+        JsonValues.NullableReference(JsonValues.List(ImageSearchResponseItemJson.Value)),
+    ];
+
+    private readonly JsonTypeTable _types;
+
     /// <summary>The shared instance.</summary>
     public static DockerJsonContext Default { get; } = new();
 
     /// <summary>Creates a context with its own options.</summary>
-    public DockerJsonContext() => Options = new JsonSerializerOptions { TypeInfoResolver = this };
+    public DockerJsonContext()
+    {
+        Options = new JsonSerializerOptions { TypeInfoResolver = this };
+        _types = new JsonTypeTable(s_types, Options);
+    }
 
     /// <summary>The options the type infos of this context belong to.</summary>
     public JsonSerializerOptions Options { get; }
 
-    private JsonTypeInfo<AuthConfig>? _AuthConfig;
-
     /// <summary>Metadata for <c>AuthConfig</c>.</summary>
-    public JsonTypeInfo<AuthConfig> AuthConfig => _AuthConfig ??= Create_AuthConfig(Options);
-
-    private static JsonTypeInfo<AuthConfig> Create_AuthConfig(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<AuthConfig>(options, new DockerJsonConverter<AuthConfig>(AuthConfigJson.Read, AuthConfigJson.Write));
-
-    private JsonTypeInfo<AuthResponse>? _AuthResponse;
+    public JsonTypeInfo<AuthConfig> AuthConfig => _types.Get<AuthConfig>(0);
 
     /// <summary>Metadata for <c>AuthResponse</c>.</summary>
-    public JsonTypeInfo<AuthResponse> AuthResponse => _AuthResponse ??= Create_AuthResponse(Options);
-
-    private static JsonTypeInfo<AuthResponse> Create_AuthResponse(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<AuthResponse>(options, new DockerJsonConverter<AuthResponse>(AuthResponseJson.Read, AuthResponseJson.Write));
-
-    private JsonTypeInfo<ContainerConfig>? _ContainerConfig;
+    public JsonTypeInfo<AuthResponse> AuthResponse => _types.Get<AuthResponse>(1);
 
     /// <summary>Metadata for <c>ContainerConfig</c>.</summary>
-    public JsonTypeInfo<ContainerConfig> ContainerConfig => _ContainerConfig ??= Create_ContainerConfig(Options);
-
-    private static JsonTypeInfo<ContainerConfig> Create_ContainerConfig(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<ContainerConfig>(options, new DockerJsonConverter<ContainerConfig>(ContainerConfigJson.Read, ContainerConfigJson.Write));
-
-    private JsonTypeInfo<ContainerCreateResponse>? _ContainerCreateResponse;
+    public JsonTypeInfo<ContainerConfig> ContainerConfig => _types.Get<ContainerConfig>(2);
 
     /// <summary>Metadata for <c>ContainerCreateResponse</c>.</summary>
-    public JsonTypeInfo<ContainerCreateResponse> ContainerCreateResponse => _ContainerCreateResponse ??= Create_ContainerCreateResponse(Options);
-
-    private static JsonTypeInfo<ContainerCreateResponse> Create_ContainerCreateResponse(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<ContainerCreateResponse>(options, new DockerJsonConverter<ContainerCreateResponse>(ContainerCreateResponseJson.Read, ContainerCreateResponseJson.Write));
-
-    private JsonTypeInfo<ContainerInspectResponse>? _ContainerInspectResponse;
+    public JsonTypeInfo<ContainerCreateResponse> ContainerCreateResponse => _types.Get<ContainerCreateResponse>(3);
 
     /// <summary>Metadata for <c>ContainerInspectResponse</c>.</summary>
-    public JsonTypeInfo<ContainerInspectResponse> ContainerInspectResponse => _ContainerInspectResponse ??= Create_ContainerInspectResponse(Options);
-
-    private static JsonTypeInfo<ContainerInspectResponse> Create_ContainerInspectResponse(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<ContainerInspectResponse>(options, new DockerJsonConverter<ContainerInspectResponse>(ContainerInspectResponseJson.Read, ContainerInspectResponseJson.Write));
-
-    private JsonTypeInfo<ContainerState>? _ContainerState;
+    public JsonTypeInfo<ContainerInspectResponse> ContainerInspectResponse => _types.Get<ContainerInspectResponse>(4);
 
     /// <summary>Metadata for <c>ContainerState</c>.</summary>
-    public JsonTypeInfo<ContainerState> ContainerState => _ContainerState ??= Create_ContainerState(Options);
-
-    private static JsonTypeInfo<ContainerState> Create_ContainerState(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<ContainerState>(options, new DockerJsonConverter<ContainerState>(ContainerStateJson.Read, ContainerStateJson.Write));
-
-    private JsonTypeInfo<ContainerSummary>? _ContainerSummary;
+    public JsonTypeInfo<ContainerState> ContainerState => _types.Get<ContainerState>(5);
 
     /// <summary>Metadata for <c>ContainerSummary</c>.</summary>
-    public JsonTypeInfo<ContainerSummary> ContainerSummary => _ContainerSummary ??= Create_ContainerSummary(Options);
-
-    private static JsonTypeInfo<ContainerSummary> Create_ContainerSummary(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<ContainerSummary>(options, new DockerJsonConverter<ContainerSummary>(ContainerSummaryJson.Read, ContainerSummaryJson.Write));
-
-    private JsonTypeInfo<IReadOnlyList<ContainerSummary>>? _ContainerSummaryList;
+    public JsonTypeInfo<ContainerSummary> ContainerSummary => _types.Get<ContainerSummary>(6);
 
     /// <summary>Metadata for <c>IReadOnlyList&lt;ContainerSummary&gt;</c>.</summary>
-    public JsonTypeInfo<IReadOnlyList<ContainerSummary>> ContainerSummaryList => _ContainerSummaryList ??= Create_ContainerSummaryList(Options);
-
-    private static JsonTypeInfo<IReadOnlyList<ContainerSummary>> Create_ContainerSummaryList(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<IReadOnlyList<ContainerSummary>>(options, new DockerJsonConverter<IReadOnlyList<ContainerSummary>>(JsonValues.List(JsonValues.Of<ContainerSummary>(ContainerSummaryJson.Read, ContainerSummaryJson.Write))));
-
-    private JsonTypeInfo<ContainerWaitResponse>? _ContainerWaitResponse;
+    public JsonTypeInfo<IReadOnlyList<ContainerSummary>> ContainerSummaryList => _types.Get<IReadOnlyList<ContainerSummary>>(7);
 
     /// <summary>Metadata for <c>ContainerWaitResponse</c>.</summary>
-    public JsonTypeInfo<ContainerWaitResponse> ContainerWaitResponse => _ContainerWaitResponse ??= Create_ContainerWaitResponse(Options);
-
-    private static JsonTypeInfo<ContainerWaitResponse> Create_ContainerWaitResponse(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<ContainerWaitResponse>(options, new DockerJsonConverter<ContainerWaitResponse>(ContainerWaitResponseJson.Read, ContainerWaitResponseJson.Write));
-
-    private JsonTypeInfo<FilesystemChange>? _FilesystemChange;
+    public JsonTypeInfo<ContainerWaitResponse> ContainerWaitResponse => _types.Get<ContainerWaitResponse>(8);
 
     /// <summary>Metadata for <c>FilesystemChange</c>.</summary>
-    public JsonTypeInfo<FilesystemChange> FilesystemChange => _FilesystemChange ??= Create_FilesystemChange(Options);
-
-    private static JsonTypeInfo<FilesystemChange> Create_FilesystemChange(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<FilesystemChange>(options, new DockerJsonConverter<FilesystemChange>(FilesystemChangeJson.Read, FilesystemChangeJson.Write));
-
-    private JsonTypeInfo<FilesystemChangeKind>? _FilesystemChangeKind;
+    public JsonTypeInfo<FilesystemChange> FilesystemChange => _types.Get<FilesystemChange>(9);
 
     /// <summary>Metadata for <c>FilesystemChangeKind</c>.</summary>
-    public JsonTypeInfo<FilesystemChangeKind> FilesystemChangeKind => _FilesystemChangeKind ??= Create_FilesystemChangeKind(Options);
-
-    private static JsonTypeInfo<FilesystemChangeKind> Create_FilesystemChangeKind(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<FilesystemChangeKind>(options, new DockerJsonConverter<FilesystemChangeKind>(FilesystemChangeKindJson.Read, FilesystemChangeKindJson.Write));
-
-    private JsonTypeInfo<IReadOnlyList<FilesystemChange>?>? _FilesystemChangeListOrNull;
-
-    /// <summary>Metadata for <c>IReadOnlyList&lt;FilesystemChange&gt;?</c>.</summary>
-    public JsonTypeInfo<IReadOnlyList<FilesystemChange>?> FilesystemChangeListOrNull => _FilesystemChangeListOrNull ??= Create_FilesystemChangeListOrNull(Options);
-
-    private static JsonTypeInfo<IReadOnlyList<FilesystemChange>?> Create_FilesystemChangeListOrNull(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<IReadOnlyList<FilesystemChange>?>(options, new DockerJsonConverter<IReadOnlyList<FilesystemChange>?>(JsonValues.NullableReference(JsonValues.List(JsonValues.Of<FilesystemChange>(FilesystemChangeJson.Read, FilesystemChangeJson.Write)))));
-
-    private JsonTypeInfo<HistoryResponseItem>? _HistoryResponseItem;
+    public JsonTypeInfo<FilesystemChangeKind> FilesystemChangeKind => _types.Get<FilesystemChangeKind>(10);
 
     /// <summary>Metadata for <c>HistoryResponseItem</c>.</summary>
-    public JsonTypeInfo<HistoryResponseItem> HistoryResponseItem => _HistoryResponseItem ??= Create_HistoryResponseItem(Options);
-
-    private static JsonTypeInfo<HistoryResponseItem> Create_HistoryResponseItem(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<HistoryResponseItem>(options, new DockerJsonConverter<HistoryResponseItem>(HistoryResponseItemJson.Read, HistoryResponseItemJson.Write));
-
-    private JsonTypeInfo<IReadOnlyList<HistoryResponseItem>>? _HistoryResponseItemList;
+    public JsonTypeInfo<HistoryResponseItem> HistoryResponseItem => _types.Get<HistoryResponseItem>(11);
 
     /// <summary>Metadata for <c>IReadOnlyList&lt;HistoryResponseItem&gt;</c>.</summary>
-    public JsonTypeInfo<IReadOnlyList<HistoryResponseItem>> HistoryResponseItemList => _HistoryResponseItemList ??= Create_HistoryResponseItemList(Options);
-
-    private static JsonTypeInfo<IReadOnlyList<HistoryResponseItem>> Create_HistoryResponseItemList(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<IReadOnlyList<HistoryResponseItem>>(options, new DockerJsonConverter<IReadOnlyList<HistoryResponseItem>>(JsonValues.List(JsonValues.Of<HistoryResponseItem>(HistoryResponseItemJson.Read, HistoryResponseItemJson.Write))));
-
-    private JsonTypeInfo<IdResponse>? _IdResponse;
+    public JsonTypeInfo<IReadOnlyList<HistoryResponseItem>> HistoryResponseItemList => _types.Get<IReadOnlyList<HistoryResponseItem>>(12);
 
     /// <summary>Metadata for <c>IdResponse</c>.</summary>
-    public JsonTypeInfo<IdResponse> IdResponse => _IdResponse ??= Create_IdResponse(Options);
-
-    private static JsonTypeInfo<IdResponse> Create_IdResponse(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<IdResponse>(options, new DockerJsonConverter<IdResponse>(IdResponseJson.Read, IdResponseJson.Write));
-
-    private JsonTypeInfo<ImageGetCacheRequest>? _ImageGetCacheRequest;
+    public JsonTypeInfo<IdResponse> IdResponse => _types.Get<IdResponse>(13);
 
     /// <summary>Metadata for <c>ImageGetCacheRequest</c>.</summary>
-    public JsonTypeInfo<ImageGetCacheRequest> ImageGetCacheRequest => _ImageGetCacheRequest ??= Create_ImageGetCacheRequest(Options);
-
-    private static JsonTypeInfo<ImageGetCacheRequest> Create_ImageGetCacheRequest(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<ImageGetCacheRequest>(options, new DockerJsonConverter<ImageGetCacheRequest>(ImageGetCacheRequestJson.Read, ImageGetCacheRequestJson.Write));
-
-    private JsonTypeInfo<ImageInspectResponse>? _ImageInspectResponse;
+    public JsonTypeInfo<ImageGetCacheRequest> ImageGetCacheRequest => _types.Get<ImageGetCacheRequest>(14);
 
     /// <summary>Metadata for <c>ImageInspectResponse</c>.</summary>
-    public JsonTypeInfo<ImageInspectResponse> ImageInspectResponse => _ImageInspectResponse ??= Create_ImageInspectResponse(Options);
-
-    private static JsonTypeInfo<ImageInspectResponse> Create_ImageInspectResponse(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<ImageInspectResponse>(options, new DockerJsonConverter<ImageInspectResponse>(ImageInspectResponseJson.Read, ImageInspectResponseJson.Write));
-
-    private JsonTypeInfo<ImageSearchResponseItem>? _ImageSearchResponseItem;
+    public JsonTypeInfo<ImageInspectResponse> ImageInspectResponse => _types.Get<ImageInspectResponse>(15);
 
     /// <summary>Metadata for <c>ImageSearchResponseItem</c>.</summary>
-    public JsonTypeInfo<ImageSearchResponseItem> ImageSearchResponseItem => _ImageSearchResponseItem ??= Create_ImageSearchResponseItem(Options);
-
-    private static JsonTypeInfo<ImageSearchResponseItem> Create_ImageSearchResponseItem(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<ImageSearchResponseItem>(options, new DockerJsonConverter<ImageSearchResponseItem>(ImageSearchResponseItemJson.Read, ImageSearchResponseItemJson.Write));
-
-    private JsonTypeInfo<IReadOnlyList<ImageSearchResponseItem>?>? _ImageSearchResponseItemListOrNull;
-
-    /// <summary>Metadata for <c>IReadOnlyList&lt;ImageSearchResponseItem&gt;?</c>.</summary>
-    public JsonTypeInfo<IReadOnlyList<ImageSearchResponseItem>?> ImageSearchResponseItemListOrNull => _ImageSearchResponseItemListOrNull ??= Create_ImageSearchResponseItemListOrNull(Options);
-
-    private static JsonTypeInfo<IReadOnlyList<ImageSearchResponseItem>?> Create_ImageSearchResponseItemListOrNull(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<IReadOnlyList<ImageSearchResponseItem>?>(options, new DockerJsonConverter<IReadOnlyList<ImageSearchResponseItem>?>(JsonValues.NullableReference(JsonValues.List(JsonValues.Of<ImageSearchResponseItem>(ImageSearchResponseItemJson.Read, ImageSearchResponseItemJson.Write)))));
-
-    private JsonTypeInfo<ImageSummary>? _ImageSummary;
+    public JsonTypeInfo<ImageSearchResponseItem> ImageSearchResponseItem => _types.Get<ImageSearchResponseItem>(16);
 
     /// <summary>Metadata for <c>ImageSummary</c>.</summary>
-    public JsonTypeInfo<ImageSummary> ImageSummary => _ImageSummary ??= Create_ImageSummary(Options);
-
-    private static JsonTypeInfo<ImageSummary> Create_ImageSummary(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<ImageSummary>(options, new DockerJsonConverter<ImageSummary>(ImageSummaryJson.Read, ImageSummaryJson.Write));
-
-    private JsonTypeInfo<IReadOnlyList<ImageSummary>>? _ImageSummaryList;
+    public JsonTypeInfo<ImageSummary> ImageSummary => _types.Get<ImageSummary>(17);
 
     /// <summary>Metadata for <c>IReadOnlyList&lt;ImageSummary&gt;</c>.</summary>
-    public JsonTypeInfo<IReadOnlyList<ImageSummary>> ImageSummaryList => _ImageSummaryList ??= Create_ImageSummaryList(Options);
-
-    private static JsonTypeInfo<IReadOnlyList<ImageSummary>> Create_ImageSummaryList(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<IReadOnlyList<ImageSummary>>(options, new DockerJsonConverter<IReadOnlyList<ImageSummary>>(JsonValues.List(JsonValues.Of<ImageSummary>(ImageSummaryJson.Read, ImageSummaryJson.Write))));
-
-    private JsonTypeInfo<NetworkSettings>? _NetworkSettings;
+    public JsonTypeInfo<IReadOnlyList<ImageSummary>> ImageSummaryList => _types.Get<IReadOnlyList<ImageSummary>>(18);
 
     /// <summary>Metadata for <c>NetworkSettings</c>.</summary>
-    public JsonTypeInfo<NetworkSettings> NetworkSettings => _NetworkSettings ??= Create_NetworkSettings(Options);
-
-    private static JsonTypeInfo<NetworkSettings> Create_NetworkSettings(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<NetworkSettings>(options, new DockerJsonConverter<NetworkSettings>(NetworkSettingsJson.Read, NetworkSettingsJson.Write));
-
-    private JsonTypeInfo<SystemInfo>? _SystemInfo;
+    public JsonTypeInfo<NetworkSettings> NetworkSettings => _types.Get<NetworkSettings>(19);
 
     /// <summary>Metadata for <c>SystemInfo</c>.</summary>
-    public JsonTypeInfo<SystemInfo> SystemInfo => _SystemInfo ??= Create_SystemInfo(Options);
-
-    private static JsonTypeInfo<SystemInfo> Create_SystemInfo(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<SystemInfo>(options, new DockerJsonConverter<SystemInfo>(SystemInfoJson.Read, SystemInfoJson.Write));
-
-    private JsonTypeInfo<SystemVersion>? _SystemVersion;
+    public JsonTypeInfo<SystemInfo> SystemInfo => _types.Get<SystemInfo>(20);
 
     /// <summary>Metadata for <c>SystemVersion</c>.</summary>
-    public JsonTypeInfo<SystemVersion> SystemVersion => _SystemVersion ??= Create_SystemVersion(Options);
+    public JsonTypeInfo<SystemVersion> SystemVersion => _types.Get<SystemVersion>(21);
 
-    private static JsonTypeInfo<SystemVersion> Create_SystemVersion(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<SystemVersion>(options, new DockerJsonConverter<SystemVersion>(SystemVersionJson.Read, SystemVersionJson.Write));
+    /// <summary>Metadata for <c>IReadOnlyList&lt;FilesystemChange&gt;?</c>.</summary>
+    public JsonTypeInfo<IReadOnlyList<FilesystemChange>?> FilesystemChangeListOrNull => _types.Get<IReadOnlyList<FilesystemChange>?>(22);
+
+    /// <summary>Metadata for <c>IReadOnlyList&lt;ImageSearchResponseItem&gt;?</c>.</summary>
+    public JsonTypeInfo<IReadOnlyList<ImageSearchResponseItem>?> ImageSearchResponseItemListOrNull => _types.Get<IReadOnlyList<ImageSearchResponseItem>?>(23);
 
     /// <inheritdoc />
-    public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options)
-    {
-        var own = ReferenceEquals(options, Options);
-        if (type == typeof(AuthConfig))
-            return own ? AuthConfig : Create_AuthConfig(options);
-        if (type == typeof(AuthResponse))
-            return own ? AuthResponse : Create_AuthResponse(options);
-        if (type == typeof(ContainerConfig))
-            return own ? ContainerConfig : Create_ContainerConfig(options);
-        if (type == typeof(ContainerCreateResponse))
-            return own ? ContainerCreateResponse : Create_ContainerCreateResponse(options);
-        if (type == typeof(ContainerInspectResponse))
-            return own ? ContainerInspectResponse : Create_ContainerInspectResponse(options);
-        if (type == typeof(ContainerState))
-            return own ? ContainerState : Create_ContainerState(options);
-        if (type == typeof(ContainerSummary))
-            return own ? ContainerSummary : Create_ContainerSummary(options);
-        if (type == typeof(IReadOnlyList<ContainerSummary>))
-            return own ? ContainerSummaryList : Create_ContainerSummaryList(options);
-        if (type == typeof(ContainerWaitResponse))
-            return own ? ContainerWaitResponse : Create_ContainerWaitResponse(options);
-        if (type == typeof(FilesystemChange))
-            return own ? FilesystemChange : Create_FilesystemChange(options);
-        if (type == typeof(FilesystemChangeKind))
-            return own ? FilesystemChangeKind : Create_FilesystemChangeKind(options);
-        if (type == typeof(IReadOnlyList<FilesystemChange>))
-            return own ? FilesystemChangeListOrNull : Create_FilesystemChangeListOrNull(options);
-        if (type == typeof(HistoryResponseItem))
-            return own ? HistoryResponseItem : Create_HistoryResponseItem(options);
-        if (type == typeof(IReadOnlyList<HistoryResponseItem>))
-            return own ? HistoryResponseItemList : Create_HistoryResponseItemList(options);
-        if (type == typeof(IdResponse))
-            return own ? IdResponse : Create_IdResponse(options);
-        if (type == typeof(ImageGetCacheRequest))
-            return own ? ImageGetCacheRequest : Create_ImageGetCacheRequest(options);
-        if (type == typeof(ImageInspectResponse))
-            return own ? ImageInspectResponse : Create_ImageInspectResponse(options);
-        if (type == typeof(ImageSearchResponseItem))
-            return own ? ImageSearchResponseItem : Create_ImageSearchResponseItem(options);
-        if (type == typeof(IReadOnlyList<ImageSearchResponseItem>))
-            return own ? ImageSearchResponseItemListOrNull : Create_ImageSearchResponseItemListOrNull(options);
-        if (type == typeof(ImageSummary))
-            return own ? ImageSummary : Create_ImageSummary(options);
-        if (type == typeof(IReadOnlyList<ImageSummary>))
-            return own ? ImageSummaryList : Create_ImageSummaryList(options);
-        if (type == typeof(NetworkSettings))
-            return own ? NetworkSettings : Create_NetworkSettings(options);
-        if (type == typeof(SystemInfo))
-            return own ? SystemInfo : Create_SystemInfo(options);
-        if (type == typeof(SystemVersion))
-            return own ? SystemVersion : Create_SystemVersion(options);
-        return null;
-    }
+    public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options) => _types.Find(type, options);
 }
 
 /// <summary>Reads and writes <see cref="AuthConfig"/>.</summary>
 internal static class AuthConfigJson
 {
+    public static JsonValue<AuthConfig> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("AuthConfig", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("username", JsonValues.String),
@@ -305,6 +169,8 @@ internal static class AuthConfigJson
 /// <summary>Reads and writes <see cref="AuthResponse"/>.</summary>
 internal static class AuthResponseJson
 {
+    public static JsonValue<AuthResponse> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("AuthResponse", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("Status", JsonValues.String),
@@ -328,6 +194,8 @@ internal static class AuthResponseJson
 /// <summary>Reads and writes <see cref="ContainerConfig"/>.</summary>
 internal static class ContainerConfigJson
 {
+    public static JsonValue<ContainerConfig> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("ContainerConfig", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("Hostname", JsonValues.String),
@@ -402,6 +270,8 @@ internal static class ContainerConfigJson
 /// <summary>Reads and writes <see cref="ContainerCreateResponse"/>.</summary>
 internal static class ContainerCreateResponseJson
 {
+    public static JsonValue<ContainerCreateResponse> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("ContainerCreateResponse", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("Id", JsonValues.String, Required: true),
@@ -428,16 +298,18 @@ internal static class ContainerCreateResponseJson
 /// <summary>Reads and writes <see cref="ContainerInspectResponse"/>.</summary>
 internal static class ContainerInspectResponseJson
 {
+    public static JsonValue<ContainerInspectResponse> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("ContainerInspectResponse", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("Id", JsonValues.String),
         new("Created", JsonValues.Timestamp),
         new("Path", JsonValues.String),
         new("Args", JsonValues.List(JsonValues.String)),
-        new("Config", JsonValues.Of<ContainerConfig>(ContainerConfigJson.Read, ContainerConfigJson.Write)),
-        new("State", JsonValues.Of<ContainerState>(ContainerStateJson.Read, ContainerStateJson.Write)),
+        new("Config", ContainerConfigJson.Value),
+        new("State", ContainerStateJson.Value),
         new("Image", JsonValues.String),
-        new("NetworkSettings", JsonValues.Of<NetworkSettings>(NetworkSettingsJson.Read, NetworkSettingsJson.Write)),
+        new("NetworkSettings", NetworkSettingsJson.Value),
         new("SysInitPath", JsonValues.String),
         new("ResolvConfPath", JsonValues.String),
         new("Volumes", JsonValues.Map(JsonValues.String)),
@@ -481,6 +353,8 @@ internal static class ContainerInspectResponseJson
 /// <summary>Reads and writes <see cref="ContainerState"/>.</summary>
 internal static class ContainerStateJson
 {
+    public static JsonValue<ContainerState> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("ContainerState", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("Running", JsonValues.Boolean),
@@ -516,6 +390,8 @@ internal static class ContainerStateJson
 /// <summary>Reads and writes <see cref="ContainerSummary"/>.</summary>
 internal static class ContainerSummaryJson
 {
+    public static JsonValue<ContainerSummary> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("ContainerSummary", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("Id", JsonValues.String),
@@ -560,6 +436,8 @@ internal static class ContainerSummaryJson
 /// <summary>Reads and writes <see cref="ContainerWaitResponse"/>.</summary>
 internal static class ContainerWaitResponseJson
 {
+    public static JsonValue<ContainerWaitResponse> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("ContainerWaitResponse", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("StatusCode", JsonValues.Int64, Required: true),
@@ -583,10 +461,12 @@ internal static class ContainerWaitResponseJson
 /// <summary>Reads and writes <see cref="FilesystemChange"/>.</summary>
 internal static class FilesystemChangeJson
 {
+    public static JsonValue<FilesystemChange> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("FilesystemChange", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("Path", JsonValues.String, Required: true),
-        new("Kind", JsonValues.Of<FilesystemChangeKind>(FilesystemChangeKindJson.Read, FilesystemChangeKindJson.Write), Required: true),
+        new("Kind", FilesystemChangeKindJson.Value, Required: true),
     ]);
 
     public static FilesystemChange Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => _shape.Read(ref reader, options, Create);
@@ -609,6 +489,8 @@ internal static class FilesystemChangeJson
 /// <summary>Reads and writes <see cref="FilesystemChangeKind"/>.</summary>
 internal static class FilesystemChangeKindJson
 {
+    public static JsonValue<FilesystemChangeKind> Value => new(Read, Write);
+
     public static FilesystemChangeKind Read(ref Utf8JsonReader reader, JsonSerializerOptions options) => (FilesystemChangeKind)DockerJson.ReadInt32(ref reader, options);
 
     public static void Write(Utf8JsonWriter writer, FilesystemChangeKind value, JsonSerializerOptions options) => writer.WriteNumberValue((int)value);
@@ -617,6 +499,8 @@ internal static class FilesystemChangeKindJson
 /// <summary>Reads and writes <see cref="HistoryResponseItem"/>.</summary>
 internal static class HistoryResponseItemJson
 {
+    public static JsonValue<HistoryResponseItem> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("HistoryResponseItem", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("Id", JsonValues.String),
@@ -649,6 +533,8 @@ internal static class HistoryResponseItemJson
 /// <summary>Reads and writes <see cref="IdResponse"/>.</summary>
 internal static class IdResponseJson
 {
+    public static JsonValue<IdResponse> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("IdResponse", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("Id", JsonValues.String, Required: true),
@@ -672,6 +558,8 @@ internal static class IdResponseJson
 /// <summary>Reads and writes <see cref="ImageGetCacheRequest"/>.</summary>
 internal static class ImageGetCacheRequestJson
 {
+    public static JsonValue<ImageGetCacheRequest> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("ImageGetCacheRequest", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("Hostname", JsonValues.String),
@@ -749,6 +637,8 @@ internal static class ImageGetCacheRequestJson
 /// <summary>Reads and writes <see cref="ImageInspectResponse"/>.</summary>
 internal static class ImageInspectResponseJson
 {
+    public static JsonValue<ImageInspectResponse> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("ImageInspectResponse", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("id", JsonValues.String),
@@ -756,10 +646,10 @@ internal static class ImageInspectResponseJson
         new("comment", JsonValues.String),
         new("created", JsonValues.Timestamp),
         new("container", JsonValues.String),
-        new("container_config", JsonValues.Of<ContainerConfig>(ContainerConfigJson.Read, ContainerConfigJson.Write)),
+        new("container_config", ContainerConfigJson.Value),
         new("docker_version", JsonValues.String),
         new("author", JsonValues.String),
-        new("config", JsonValues.Of<ContainerConfig>(ContainerConfigJson.Read, ContainerConfigJson.Write)),
+        new("config", ContainerConfigJson.Value),
         new("architecture", JsonValues.String),
         new("Size", JsonValues.Int64),
     ]);
@@ -802,6 +692,8 @@ internal static class ImageInspectResponseJson
 /// <summary>Reads and writes <see cref="ImageSearchResponseItem"/>.</summary>
 internal static class ImageSearchResponseItemJson
 {
+    public static JsonValue<ImageSearchResponseItem> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("ImageSearchResponseItem", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("Name", JsonValues.String),
@@ -828,6 +720,8 @@ internal static class ImageSearchResponseItemJson
 /// <summary>Reads and writes <see cref="ImageSummary"/>.</summary>
 internal static class ImageSummaryJson
 {
+    public static JsonValue<ImageSummary> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("ImageSummary", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("Repository", JsonValues.String),
@@ -866,6 +760,8 @@ internal static class ImageSummaryJson
 /// <summary>Reads and writes <see cref="NetworkSettings"/>.</summary>
 internal static class NetworkSettingsJson
 {
+    public static JsonValue<NetworkSettings> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("NetworkSettings", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("IpAddress", JsonValues.String),
@@ -901,6 +797,8 @@ internal static class NetworkSettingsJson
 /// <summary>Reads and writes <see cref="SystemInfo"/>.</summary>
 internal static class SystemInfoJson
 {
+    public static JsonValue<SystemInfo> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("SystemInfo", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("Debug", JsonValues.Boolean),
@@ -948,6 +846,8 @@ internal static class SystemInfoJson
 /// <summary>Reads and writes <see cref="SystemVersion"/>.</summary>
 internal static class SystemVersionJson
 {
+    public static JsonValue<SystemVersion> Value => new(Read, Write);
+
     private static readonly JsonObjectShape _shape = new("SystemVersion", ignoreCase: true, keepsUnknownMembers: true,
     [
         new("Version", JsonValues.String),

@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_0;
@@ -13,12 +12,12 @@ namespace DockerApi.V1_0;
 /// <summary>
 /// An object that carries one id.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record IdResponse
 {
     /// <summary>
     /// The id.
     /// </summary>
-    [JsonPropertyName("Id")]
     public required string Id { get; init; }
 
     /// <summary>

@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_0;
@@ -13,120 +12,102 @@ namespace DockerApi.V1_0;
 /// <summary>
 /// The body of an image cache lookup: a parent image id and the run configuration, at the top level of one object.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record ImageGetCacheRequest
 {
     /// <summary>
     /// Host name of the container; empty lets the daemon use the short id.
     /// </summary>
-    [JsonPropertyName("Hostname")]
     public string? Hostname { get; init; }
 
     /// <summary>
     /// User the command runs as; empty means root.
     /// </summary>
-    [JsonPropertyName("User")]
     public string? User { get; init; }
 
     /// <summary>
     /// Memory limit in bytes; 0 means none. A non-zero value below 524288 is rejected.
     /// </summary>
-    [JsonPropertyName("Memory")]
     public long? Memory { get; init; }
 
     /// <summary>
     /// Total memory plus swap limit in bytes; 0 means none, -1 disables swap.
     /// </summary>
-    [JsonPropertyName("MemorySwap")]
     public long? MemorySwap { get; init; }
 
     /// <summary>
     /// Relative CPU weight. Present in every version although no document of the time mentions it.
     /// </summary>
-    [JsonPropertyName("CpuShares")]
     public long? CpuShares { get; init; }
 
     /// <summary>
     /// Whether <c>docker run</c> attaches to the container's stdin.
     /// </summary>
-    [JsonPropertyName("AttachStdin")]
     public bool? AttachStdin { get; init; }
 
     /// <summary>
     /// Whether <c>docker run</c> attaches to the container's stdout.
     /// </summary>
-    [JsonPropertyName("AttachStdout")]
     public bool? AttachStdout { get; init; }
 
     /// <summary>
     /// Whether <c>docker run</c> attaches to the container's stderr.
     /// </summary>
-    [JsonPropertyName("AttachStderr")]
     public bool? AttachStderr { get; init; }
 
     /// <summary>
     /// Ports to expose, as <c>private</c> or <c>public:private</c> strings.
     /// </summary>
-    [JsonPropertyName("PortSpecs")]
     public IReadOnlyList<string>? PortSpecs { get; init; }
 
     /// <summary>
     /// Allocate a pseudo-terminal; stdout and stderr are then one stream with <c>\r\n</c> line ends.
     /// </summary>
-    [JsonPropertyName("Tty")]
     public bool? Tty { get; init; }
 
     /// <summary>
     /// Keep stdin open so that attached clients can write to it.
     /// </summary>
-    [JsonPropertyName("OpenStdin")]
     public bool? OpenStdin { get; init; }
 
     /// <summary>
     /// Close stdin after the first attached client disconnects.
     /// </summary>
-    [JsonPropertyName("StdinOnce")]
     public bool? StdinOnce { get; init; }
 
     /// <summary>
     /// Environment variables as <c>NAME=value</c> strings.
     /// </summary>
-    [JsonPropertyName("Env")]
     public IReadOnlyList<string>? Env { get; init; }
 
     /// <summary>
     /// The command to run and its arguments.
     /// </summary>
-    [JsonPropertyName("Cmd")]
     public IReadOnlyList<string>? Cmd { get; init; }
 
     /// <summary>
     /// DNS servers for the container.
     /// </summary>
-    [JsonPropertyName("Dns")]
     public IReadOnlyList<string>? Dns { get; init; }
 
     /// <summary>
     /// Name or id of the image to create the container from.
     /// </summary>
-    [JsonPropertyName("Image")]
     public string? Image { get; init; }
 
     /// <summary>
     /// Mount points of volumes, as keys of a map whose values are empty objects.
     /// </summary>
-    [JsonPropertyName("Volumes")]
     public IReadOnlyDictionary<string, EmptyObject>? Volumes { get; init; }
 
     /// <summary>
     /// Id of a container whose volumes this container shares.
     /// </summary>
-    [JsonPropertyName("VolumesFrom")]
     public string? VolumesFrom { get; init; }
 
     /// <summary>
     /// Id of the parent image whose children are searched.
     /// </summary>
-    [JsonPropertyName("Id")]
     public string? Id { get; init; }
 
     /// <summary>

@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_0;
@@ -13,18 +12,17 @@ namespace DockerApi.V1_0;
 /// <summary>
 /// One repository found in the public index.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record ImageSearchResponseItem
 {
     /// <summary>
     /// Repository name.
     /// </summary>
-    [JsonPropertyName("Name")]
     public string? Name { get; init; }
 
     /// <summary>
     /// Its description.
     /// </summary>
-    [JsonPropertyName("Description")]
     public string? Description { get; init; }
 
     /// <summary>

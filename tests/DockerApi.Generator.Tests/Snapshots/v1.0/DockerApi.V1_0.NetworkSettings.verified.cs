@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_0;
@@ -13,36 +12,32 @@ namespace DockerApi.V1_0;
 /// <summary>
 /// The container's network configuration.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record NetworkSettings
 {
     /// <summary>
     /// IPv4 address of the container. Daemons 0.4.1 and later send it as <c>IPAddress</c>.
     /// </summary>
-    [JsonPropertyName("IpAddress")]
     public string? IpAddress { get; init; }
 
     /// <summary>
     /// Prefix length of the container's network. Daemons 0.4.1 and later send it as <c>IPPrefixLen</c>.
     /// </summary>
-    [JsonPropertyName("IpPrefixLen")]
     public long? IpPrefixLen { get; init; }
 
     /// <summary>
     /// Gateway address.
     /// </summary>
-    [JsonPropertyName("Gateway")]
     public string? Gateway { get; init; }
 
     /// <summary>
     /// Name of the host bridge.
     /// </summary>
-    [JsonPropertyName("Bridge")]
     public string? Bridge { get; init; }
 
     /// <summary>
     /// Published ports: private port to public port.
     /// </summary>
-    [JsonPropertyName("PortMapping")]
     public IReadOnlyDictionary<string, string>? PortMapping { get; init; }
 
     /// <summary>

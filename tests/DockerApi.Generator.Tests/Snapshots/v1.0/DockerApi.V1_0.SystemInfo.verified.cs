@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_0;
@@ -13,60 +12,52 @@ namespace DockerApi.V1_0;
 /// <summary>
 /// System-wide information. Zero and false values of the optional keys are omitted.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record SystemInfo
 {
     /// <summary>
     /// Whether the daemon runs in debug mode.
     /// </summary>
-    [JsonPropertyName("Debug")]
     public bool? Debug { get; init; }
 
     /// <summary>
     /// Number of containers.
     /// </summary>
-    [JsonPropertyName("Containers")]
     public long? Containers { get; init; }
 
     /// <summary>
     /// Number of images.
     /// </summary>
-    [JsonPropertyName("Images")]
     public long? Images { get; init; }
 
     /// <summary>
     /// Open file descriptors of the daemon; omitted when 0.
     /// </summary>
-    [JsonPropertyName("NFd")]
     public long? NFd { get; init; }
 
     /// <summary>
     /// Goroutines of the daemon; omitted when 0.
     /// </summary>
-    [JsonPropertyName("NGoroutines")]
     public long? NGoroutines { get; init; }
 
     /// <summary>
     /// Whether the kernel supports memory limits; omitted when false.
     /// </summary>
-    [JsonPropertyName("MemoryLimit")]
     public bool? MemoryLimit { get; init; }
 
     /// <summary>
     /// Whether the kernel supports swap limits; omitted when false.
     /// </summary>
-    [JsonPropertyName("SwapLimit")]
     public bool? SwapLimit { get; init; }
 
     /// <summary>
     /// Docker version. Sent by 0.3.x daemons only.
     /// </summary>
-    [JsonPropertyName("Version")]
     public string? Version { get; init; }
 
     /// <summary>
     /// Go version of the build. Sent by 0.3.x daemons only.
     /// </summary>
-    [JsonPropertyName("GoVersion")]
     public string? GoVersion { get; init; }
 
     /// <summary>

@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_0;
@@ -13,36 +12,32 @@ namespace DockerApi.V1_0;
 /// <summary>
 /// Version of the daemon.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record SystemVersion
 {
     /// <summary>
     /// Docker version, for example <c>0.4.4</c>.
     /// </summary>
-    [JsonPropertyName("Version")]
     public string? Version { get; init; }
 
     /// <summary>
     /// Git commit of the build; omitted when unknown.
     /// </summary>
-    [JsonPropertyName("GitCommit")]
     public string? GitCommit { get; init; }
 
     /// <summary>
     /// Go version of the build; omitted when unknown (0.4.x daemons).
     /// </summary>
-    [JsonPropertyName("GoVersion")]
     public string? GoVersion { get; init; }
 
     /// <summary>
     /// Whether the kernel supports memory limits. Sent by 0.3.x daemons only.
     /// </summary>
-    [JsonPropertyName("MemoryLimit")]
     public bool? MemoryLimit { get; init; }
 
     /// <summary>
     /// Whether the kernel supports swap limits. Sent by 0.3.x daemons only.
     /// </summary>
-    [JsonPropertyName("SwapLimit")]
     public bool? SwapLimit { get; init; }
 
     /// <summary>

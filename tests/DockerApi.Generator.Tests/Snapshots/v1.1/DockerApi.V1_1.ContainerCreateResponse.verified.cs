@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_1;
@@ -13,18 +12,17 @@ namespace DockerApi.V1_1;
 /// <summary>
 /// The answer to a container create.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record ContainerCreateResponse
 {
     /// <summary>
     /// The 12-character id of the new container.
     /// </summary>
-    [JsonPropertyName("Id")]
     public required string Id { get; init; }
 
     /// <summary>
     /// Warnings about the configuration (for example an unsupported memory limit); <c>null</c> (0.3.x daemons) or omitted when there are none.
     /// </summary>
-    [JsonPropertyName("Warnings")]
     public IReadOnlyList<string>? Warnings { get; init; }
 
     /// <summary>

@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_1;
@@ -13,72 +12,62 @@ namespace DockerApi.V1_1;
 /// <summary>
 /// Low-level information on a container.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record ContainerInspectResponse
 {
     /// <summary>
     /// The full 64-hex id. Daemons 0.4.1 and later send it as <c>ID</c>.
     /// </summary>
-    [JsonPropertyName("Id")]
     public string? Id { get; init; }
 
     /// <summary>
     /// Creation time, RFC 3339 with up to 9 fractional digits.
     /// </summary>
-    [JsonPropertyName("Created")]
     public DockerTimestamp? Created { get; init; }
 
     /// <summary>
     /// The executable the container runs.
     /// </summary>
-    [JsonPropertyName("Path")]
     public string? Path { get; init; }
 
     /// <summary>
     /// Its arguments.
     /// </summary>
-    [JsonPropertyName("Args")]
     public IReadOnlyList<string>? Args { get; init; }
 
     /// <summary>
     /// The <c>Config</c> value.
     /// </summary>
-    [JsonPropertyName("Config")]
     public ContainerConfig? Config { get; init; }
 
     /// <summary>
     /// The <c>State</c> value.
     /// </summary>
-    [JsonPropertyName("State")]
     public ContainerState? State { get; init; }
 
     /// <summary>
     /// The full id of the container's image.
     /// </summary>
-    [JsonPropertyName("Image")]
     public string? Image { get; init; }
 
     /// <summary>
     /// The <c>NetworkSettings</c> value.
     /// </summary>
-    [JsonPropertyName("NetworkSettings")]
     public NetworkSettings? NetworkSettings { get; init; }
 
     /// <summary>
     /// Path of the init binary on the daemon's host.
     /// </summary>
-    [JsonPropertyName("SysInitPath")]
     public string? SysInitPath { get; init; }
 
     /// <summary>
     /// Path of the resolv.conf given to the container.
     /// </summary>
-    [JsonPropertyName("ResolvConfPath")]
     public string? ResolvConfPath { get; init; }
 
     /// <summary>
     /// Volume mount points and where they live on the host.
     /// </summary>
-    [JsonPropertyName("Volumes")]
     public IReadOnlyDictionary<string, string>? Volumes { get; init; }
 
     /// <summary>

@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_1;
@@ -13,12 +12,12 @@ namespace DockerApi.V1_1;
 /// <summary>
 /// The exit of a container.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record ContainerWaitResponse
 {
     /// <summary>
     /// Exit code of the container's process; -1 if unknown.
     /// </summary>
-    [JsonPropertyName("StatusCode")]
     public required long StatusCode { get; init; }
 
     /// <summary>

@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_1;
@@ -13,18 +12,17 @@ namespace DockerApi.V1_1;
 /// <summary>
 /// A path that changed in a container's filesystem.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record FilesystemChange
 {
     /// <summary>
     /// The changed path.
     /// </summary>
-    [JsonPropertyName("Path")]
     public required string Path { get; init; }
 
     /// <summary>
     /// 0 = modified, 1 = added, 2 = deleted.
     /// </summary>
-    [JsonPropertyName("Kind")]
     public required FilesystemChangeKind Kind { get; init; }
 
     /// <summary>

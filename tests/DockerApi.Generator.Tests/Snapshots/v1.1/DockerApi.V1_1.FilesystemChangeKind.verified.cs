@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_1;
@@ -13,6 +12,7 @@ namespace DockerApi.V1_1;
 /// <summary>
 /// 0 = modified, 1 = added, 2 = deleted.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public enum FilesystemChangeKind
 {
     /// <summary>

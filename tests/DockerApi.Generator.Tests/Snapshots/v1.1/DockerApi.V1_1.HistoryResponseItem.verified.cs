@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_1;
@@ -13,30 +12,27 @@ namespace DockerApi.V1_1;
 /// <summary>
 /// One layer in the history of an image, newest first.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record HistoryResponseItem
 {
     /// <summary>
     /// The 12-character id of the layer.
     /// </summary>
-    [JsonPropertyName("Id")]
     public string? Id { get; init; }
 
     /// <summary>
     /// <c>repository:tag</c> names that point at this layer; omitted when none. Undocumented in this version; sent by daemons 0.4.3 and later.
     /// </summary>
-    [JsonPropertyName("Tags")]
     public IReadOnlyList<string>? Tags { get; init; }
 
     /// <summary>
     /// Creation time in Unix seconds.
     /// </summary>
-    [JsonPropertyName("Created")]
     public long? Created { get; init; }
 
     /// <summary>
     /// The command that created the layer; omitted when empty.
     /// </summary>
-    [JsonPropertyName("CreatedBy")]
     public string? CreatedBy { get; init; }
 
     /// <summary>

@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_1;
@@ -13,42 +12,37 @@ namespace DockerApi.V1_1;
 /// <summary>
 /// One (repository, tag) of an image in an image list.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record ImageSummary
 {
     /// <summary>
     /// Repository name; omitted for untagged images.
     /// </summary>
-    [JsonPropertyName("Repository")]
     public string? Repository { get; init; }
 
     /// <summary>
     /// Tag; omitted for untagged images.
     /// </summary>
-    [JsonPropertyName("Tag")]
     public string? Tag { get; init; }
 
     /// <summary>
     /// The full 64-hex id (the documentation shows 12 characters).
     /// </summary>
-    [JsonPropertyName("Id")]
     public string? Id { get; init; }
 
     /// <summary>
     /// Creation time in Unix seconds.
     /// </summary>
-    [JsonPropertyName("Created")]
     public long? Created { get; init; }
 
     /// <summary>
     /// Bytes of this layer. Sent by daemons 0.4.1 and later.
     /// </summary>
-    [JsonPropertyName("Size")]
     public long? Size { get; init; }
 
     /// <summary>
     /// Bytes of this layer and all its parents. Sent by daemons 0.4.1 and later.
     /// </summary>
-    [JsonPropertyName("VirtualSize")]
     public long? VirtualSize { get; init; }
 
     /// <summary>

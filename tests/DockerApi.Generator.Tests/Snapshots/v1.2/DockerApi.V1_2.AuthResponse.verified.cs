@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_2;
@@ -13,12 +12,12 @@ namespace DockerApi.V1_2;
 /// <summary>
 /// The answer to a successful login.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record AuthResponse
 {
     /// <summary>
     /// <c>Login Succeeded\n</c>, or the account-created message, each ending with a newline.
     /// </summary>
-    [JsonPropertyName("Status")]
     public string? Status { get; init; }
 
     /// <summary>

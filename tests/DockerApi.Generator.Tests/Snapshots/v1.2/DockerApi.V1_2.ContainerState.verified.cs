@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_2;
@@ -13,36 +12,32 @@ namespace DockerApi.V1_2;
 /// <summary>
 /// The run state of a container.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record ContainerState
 {
     /// <summary>
     /// Whether the container's process is running.
     /// </summary>
-    [JsonPropertyName("Running")]
     public bool? Running { get; init; }
 
     /// <summary>
     /// Process id of the container's process while it runs, else 0.
     /// </summary>
-    [JsonPropertyName("Pid")]
     public long? Pid { get; init; }
 
     /// <summary>
     /// Exit code of the last run.
     /// </summary>
-    [JsonPropertyName("ExitCode")]
     public long? ExitCode { get; init; }
 
     /// <summary>
     /// When the container was last started; <c>0001-01-01T00:00:00Z</c> if never.
     /// </summary>
-    [JsonPropertyName("StartedAt")]
     public DockerTimestamp? StartedAt { get; init; }
 
     /// <summary>
     /// The daemon restarted while the container ran and lost its process.
     /// </summary>
-    [JsonPropertyName("Ghost")]
     public bool? Ghost { get; init; }
 
     /// <summary>

@@ -6,7 +6,10 @@ using Refit;
 
 namespace DockerApi.V1_2;
 
-/// <summary>Hands Refit our implementations, so that <c>RestService.For&lt;T&gt;</c> and <c>AddRefitGeneratedClient&lt;T&gt;</c> return them.</summary>
+/// <summary>
+/// Hands Refit our implementations, so that <c>RestService.For&lt;T&gt;</c> and <c>AddRefitGeneratedClient&lt;T&gt;</c> return
+/// them, and the JSON context to the converter every generated type names.
+/// </summary>
 internal static class DockerApiRegistration
 {
     // Refit's own generator registers its clients the same way; its generator cannot see ours.
@@ -15,6 +18,7 @@ internal static class DockerApiRegistration
     #pragma warning restore CA2255
     internal static void Register()
     {
+        DockerApi.Generated.DockerJsonConverterFactory.Register(static () => DockerJsonContext.Default.Options);
         RestService.RegisterGeneratedSettingsFactory<IContainerApi>(static (client, settings) => new ContainerApiClient(client, settings));
         RestService.RegisterGeneratedSettingsFactory<IImageApi>(static (client, settings) => new ImageApiClient(client, settings));
         RestService.RegisterGeneratedSettingsFactory<ISystemApi>(static (client, settings) => new SystemApiClient(client, settings));

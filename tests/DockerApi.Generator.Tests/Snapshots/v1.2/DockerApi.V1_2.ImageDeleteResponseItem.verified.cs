@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_2;
@@ -13,18 +12,17 @@ namespace DockerApi.V1_2;
 /// <summary>
 /// One effect of an image delete; exactly one key is present.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record ImageDeleteResponseItem
 {
     /// <summary>
     /// 12-character id of an image that lost a name.
     /// </summary>
-    [JsonPropertyName("Untagged")]
     public string? Untagged { get; init; }
 
     /// <summary>
     /// 12-character id of an image that was deleted.
     /// </summary>
-    [JsonPropertyName("Deleted")]
     public string? Deleted { get; init; }
 
     /// <summary>

@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_2;
@@ -13,72 +12,62 @@ namespace DockerApi.V1_2;
 /// <summary>
 /// Low-level information on an image. The keys are lower-case, except <c>Size</c>.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record ImageInspectResponse
 {
     /// <summary>
     /// The full 64-hex id.
     /// </summary>
-    [JsonPropertyName("id")]
     public string? Id { get; init; }
 
     /// <summary>
     /// Id of the parent image; omitted for a base image.
     /// </summary>
-    [JsonPropertyName("parent")]
     public string? Parent { get; init; }
 
     /// <summary>
     /// Commit message; omitted when empty.
     /// </summary>
-    [JsonPropertyName("comment")]
     public string? Comment { get; init; }
 
     /// <summary>
     /// Creation time, RFC 3339 with up to 9 fractional digits.
     /// </summary>
-    [JsonPropertyName("created")]
     public DockerTimestamp? Created { get; init; }
 
     /// <summary>
     /// Id of the container the image was committed from; omitted when none.
     /// </summary>
-    [JsonPropertyName("container")]
     public string? Container { get; init; }
 
     /// <summary>
     /// The <c>container_config</c> value.
     /// </summary>
-    [JsonPropertyName("container_config")]
     public ContainerConfig? ContainerConfig { get; init; }
 
     /// <summary>
     /// Version of the daemon that created the image; omitted when unknown.
     /// </summary>
-    [JsonPropertyName("docker_version")]
     public string? DockerVersion { get; init; }
 
     /// <summary>
     /// Author given at commit; omitted when empty.
     /// </summary>
-    [JsonPropertyName("author")]
     public string? Author { get; init; }
 
     /// <summary>
     /// The <c>config</c> value.
     /// </summary>
-    [JsonPropertyName("config")]
     public ContainerConfig? Config { get; init; }
 
     /// <summary>
     /// Architecture, for example <c>x86_64</c>; omitted when unknown.
     /// </summary>
-    [JsonPropertyName("architecture")]
     public string? Architecture { get; init; }
 
     /// <summary>
     /// Bytes of this layer (capital <c>S</c>: the daemon's struct field has no JSON tag).
     /// </summary>
-    [JsonPropertyName("Size")]
     public long? Size { get; init; }
 
     /// <summary>

@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_2;
@@ -13,23 +12,21 @@ namespace DockerApi.V1_2;
 /// <summary>
 /// One message of a JSON progress stream. Every key is optional; <c>{}</c> marks the end of a progress bar.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record ProgressMessage
 {
     /// <summary>
     /// A status line, or the action of a progress line (<c>Downloading</c>, <c>Pushing</c>, <c>Importing</c>).
     /// </summary>
-    [JsonPropertyName("status")]
     public string? Status { get; init; }
 
     /// <summary>
     /// Progress as <c>&lt;current&gt;/&lt;total&gt; (&lt;percent&gt;%)</c>, or <c>&lt;bytes&gt;/? (n/a)</c> when the total is unknown.
     /// </summary>
-    [JsonPropertyName("progress")]
     public string? Progress { get; init; }
 
     /// <summary>
     /// The error that ended the operation. Always the last message; the HTTP status stays 200.
     /// </summary>
-    [JsonPropertyName("error")]
     public string? Error { get; init; }
 }

@@ -5,7 +5,6 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_2;
@@ -13,24 +12,22 @@ namespace DockerApi.V1_2;
 /// <summary>
 /// Version of the daemon.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
 public sealed partial record SystemVersion
 {
     /// <summary>
     /// Docker version, for example <c>0.4.4</c>.
     /// </summary>
-    [JsonPropertyName("Version")]
     public string? Version { get; init; }
 
     /// <summary>
     /// Git commit of the build; omitted when unknown.
     /// </summary>
-    [JsonPropertyName("GitCommit")]
     public string? GitCommit { get; init; }
 
     /// <summary>
     /// Go version of the build; omitted when unknown.
     /// </summary>
-    [JsonPropertyName("GoVersion")]
     public string? GoVersion { get; init; }
 
     /// <summary>
