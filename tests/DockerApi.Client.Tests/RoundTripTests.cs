@@ -111,6 +111,29 @@ public sealed class RoundTripTests
 
     /// <summary>Writes <paramref name="value"/> and compares it with <paramref name="expected"/> member by member, keys in any order.</summary>
     [Fact]
+    public void Unknown_members_keep_escapes_numbers_and_nesting_as_sent()
+    {
+        // Every kind of token a newer daemon may send in a member this version lacks, escaped names and strings included.
+        const string body = """
+            {"Running":true,"Pid":7,"Caf\u00e9":"a\"b\\c\u2028d","Numbers":[0,-1,2.50,1e3,12345678901234567890],
+             "Deep":{"a":[{"b":null},[],{}],"t":true,"f":false},"Nil":null,"Empty":"","ExitCode":3,"L\u0061st":[[["x"]]]}
+            """;
+        var read = JsonSerializer.Deserialize(body, V10.DockerJsonContext.Default.ContainerState)!;
+        AssertSameJson(body, read, V10.DockerJsonContext.Default.ContainerState);
+        Assert.Equal("a\"b\\c\u2028d", read.ExtensionData!["Café"].GetString());
+        Assert.Equal("2.50", read.ExtensionData["Numbers"][2].GetRawText());
+        Assert.Equal(JsonValueKind.Null, read.ExtensionData["Deep"].GetProperty("a")[0].GetProperty("b").ValueKind);
+        Assert.Equal("x", read.ExtensionData["Last"][0][0][0].GetString());
+        Assert.Equal(3L, read.ExitCode);
+        // A read-only dictionary of what was kept, in the order sent.
+        Assert.Equal(["Café", "Numbers", "Deep", "Nil", "Empty", "Last"], read.ExtensionData.Keys);
+        Assert.Equal(6, read.ExtensionData.Count);
+        Assert.True(read.ExtensionData.TryGetValue("Nil", out var nil) && nil.ValueKind == JsonValueKind.Null);
+        Assert.False(read.ExtensionData.ContainsKey("Running"));
+        Assert.Throws<KeyNotFoundException>(() => read.ExtensionData["Absent"]);
+    }
+
+    [Fact]
     public void Any_serializer_options_read_and_write_a_generated_type_as_the_daemon_sent_it()
     {
         // Reflection's options, and ASP.NET's (camelCase), as an app returning a DTO from an endpoint uses them.

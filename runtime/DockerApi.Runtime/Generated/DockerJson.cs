@@ -78,38 +78,33 @@ public static class DockerJson
     }
 
     /// <summary>
-    /// <see cref="FindValue(ref Utf8JsonReader, JsonPropertyNames, bool)"/>, keeping in
-    /// <paramref name="extensionData"/> what the type's properties would lose: a member none of them takes, a
-    /// property sent as <c>null</c> (absent and null differ on the wire; Go sends nil lists and maps as null), and the
-    /// spelling of a name matched without case. Returns -1 when the member is read (unknown, or an optional null),
-    /// else the property's index with the reader on the value.
+    /// <see cref="FindValue(ref Utf8JsonReader, JsonPropertyNames, bool)"/>, keeping in <paramref name="kept"/> what
+    /// the type's properties would lose: a member none of them takes, a property sent as <c>null</c> (absent and null
+    /// differ on the wire; Go sends nil lists and maps as null), and the spelling of a name matched without case.
+    /// Returns -1 when the member is read (unknown, or an optional null), else the property's index with the reader
+    /// on the value.
     /// </summary>
-    internal static int FindValue(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase, ref Dictionary<string, JsonElement>? extensionData)
+    internal static int FindValue(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase, ref KeptMembers? kept)
     {
         var index = Find(ref reader, names, ignoreCase, out var exact);
-        var spelledOtherwise = exact ? null : reader.GetString()!; // an unknown member is never exact
-        reader.Read();
-        if (index >= 0 && reader.TokenType != JsonTokenType.Null)
+        if (index < 0)
         {
-            // The property reads the value; a name spelled otherwise than the spec is kept with it, for the writer.
-            if (spelledOtherwise is not null)
-            {
-                var copy = reader;
-                (extensionData ??= new(StringComparer.Ordinal))[spelledOtherwise] = JsonElement.ParseValue(ref copy);
-            }
-            return index;
+            (kept ??= KeptMembers.Rent()).Add(ref reader);
+            return -1;
         }
-        (extensionData ??= new(StringComparer.Ordinal))[spelledOtherwise ?? names.Names[index]] = index >= 0 ? NullElement : JsonElement.ParseValue(ref reader);
+        if (!exact)
+        {
+            // Kept with its value under the name as sent, for the writer; the property reads the value as well.
+            var copy = reader;
+            (kept ??= KeptMembers.Rent()).Add(ref copy);
+        }
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.Null)
+            return index;
+        if (exact)
+            (kept ??= KeptMembers.Rent()).AddNull(names.Utf8[index]);
         // A required property reads its null itself (and refuses it unless a list or map may be nil).
-        return index >= 0 && names.IsRequired(index) ? index : -1;
-    }
-
-    private static readonly JsonElement NullElement = ParseNull();
-
-    private static JsonElement ParseNull()
-    {
-        using var document = JsonDocument.Parse("null");
-        return document.RootElement.Clone();
+        return names.IsRequired(index) ? index : -1;
     }
 
     /// <summary>The name a property was read under when it differs from the spec's, else null.</summary>

@@ -59,11 +59,11 @@ public sealed class JsonObjectShape
         return result;
     }
 
-    private Dictionary<string, JsonElement>? ReadValues(ref Utf8JsonReader reader, JsonSerializerOptions options, object?[] values)
+    private IReadOnlyDictionary<string, JsonElement>? ReadValues(ref Utf8JsonReader reader, JsonSerializerOptions options, object?[] values)
     {
         DockerJson.ExpectObject(ref reader, _typeName);
         Span<bool> seen = _required.Length == 0 ? default : stackalloc bool[_values.Length];
-        Dictionary<string, JsonElement>? kept = null;
+        KeptMembers? kept = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var index = _keepsUnknownMembers
@@ -90,7 +90,7 @@ public sealed class JsonObjectShape
             if (!seen[index])
                 throw DockerJson.MissingProperty(_typeName, _names.Names[index]);
         }
-        return kept;
+        return kept?.Complete();
     }
 
     /// <summary>Writes an object from its property values in table order; null values are left out (or written as the null they were read as).</summary>
