@@ -134,6 +134,16 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void An_unknown_member_that_is_not_utf8_is_kept_with_the_replacement_character()
+    {
+        // The reader leaves UTF-8 to whoever reads a string; the copy writes what it cannot decode as U+FFFD, as STJ does.
+        byte[] body = [.. "{\"Running\":true,\"X\":\"a"u8, 0xFF, .. "\"}"u8];
+        var read = JsonSerializer.Deserialize(body, V10.DockerJsonContext.Default.ContainerState)!;
+        Assert.True(read.Running);
+        Assert.Equal("a\uFFFD", read.ExtensionData!["X"].GetString());
+    }
+
+    [Fact]
     public void Any_serializer_options_read_and_write_a_generated_type_as_the_daemon_sent_it()
     {
         // Reflection's options, and ASP.NET's (camelCase), as an app returning a DTO from an endpoint uses them.
