@@ -15,6 +15,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+. "$root/benchmarks/build-time/consumer.sh"
 export NUGET_PACKAGES="$work/packages"
 dotnet build "$root/benchmarks/build-time/CompileCost" -c Release -o "$work/tool" -v q -nologo >/dev/null
 
@@ -27,30 +28,10 @@ for rev in "${@:-worktree}"; do
     git -C "$root" worktree add -q --detach "$src" "$rev"
   fi
   version=0.0.0-cost.$(date +%s%N)
-  dotnet pack "$src/generator/DockerApi.Generator" -c Release -o "$work/feed" -p:Version="$version" -v q -nologo >/dev/null
-  dotnet pack "$src/runtime/DockerApi.Runtime" -c Release -o "$work/feed" -p:Version="$version" -v q -nologo >/dev/null
+  pack_packages "$src" "$work/feed" "$version"
   consumer="$work/consumer-$name"
-  mkdir -p "$consumer"
-  cat > "$consumer/consumer.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <IsAotCompatible>true</IsAotCompatible>
-    <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="DockerApi.Generator" Version="$version" PrivateAssets="all" />
-    <PackageReference Include="DockerApi.Runtime" Version="$version" />
-    <DockerApiVersion Include="latest" Tags="Containers;Images;System" />
-  </ItemGroup>
-</Project>
-XML
-  echo 'Console.WriteLine("built");' > "$consumer/Program.cs"
-  echo "<configuration><packageSources><add key=\"local\" value=\"$work/feed\" /></packageSources></configuration>" > "$consumer/nuget.config"
-  dotnet build "$consumer" -v q -nologo >/dev/null
+  make_consumer "$consumer" "$work/feed" "$version" "$subset_item" true '<EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>'
+  dotnet build "$consumer" --no-restore -v q -nologo >/dev/null
   out="$work/$name"
   mkdir -p "$out"
   cp "$consumer"/obj/Debug/net10.0/generated/*/*/*.cs "$consumer"/obj/Debug/net10.0/*.GlobalUsings.g.cs "$consumer/Program.cs" "$out/"
@@ -59,5 +40,6 @@ XML
   dirs+=("$out")
 done
 
-analyzer=$(ls "$NUGET_PACKAGES"/microsoft.net.illink.tasks/*/analyzers/dotnet/cs/ILLink.RoslynAnalyzer.dll | tail -1)
+# The newest restored is the one a net10.0 consumer runs (older ones come along for other frameworks).
+analyzer=$(ls "$NUGET_PACKAGES"/microsoft.net.illink.tasks/*/analyzers/dotnet/cs/ILLink.RoslynAnalyzer.dll | sort -V | tail -1)
 dotnet "$work/tool/CompileCost.dll" "${RUNS:-7}" --analyzer "$analyzer" "${dirs[@]}"

@@ -18,47 +18,16 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d /tmp/dapi-buildtime.XXXXXX)
 [ -n "${KEEP:-}" ] && echo "keeping $work" || trap 'rm -rf "$work"' EXIT
 
-# The packages as a user gets them (the generator bundles YamlDotNet), from a local feed.
-version=0.0.0-buildtime.$(date +%s)
-dotnet pack "$root/generator/DockerApi.Generator" -c Release -o "$work/feed" -p:Version="$version" -v q -nologo >/dev/null
-dotnet pack "$root/runtime/DockerApi.Runtime" -c Release -o "$work/feed" -p:Version="$version" -v q -nologo >/dev/null
+. "$root/benchmarks/build-time/consumer.sh"
 export NUGET_PACKAGES="$work/packages"
-
-# $1 name, $2 the spec item (empty for none), $3 IsAotCompatible (true: the trim/AOT analyzers run, as in a library
-# or a PublishAot app; false: a plain console app)
-make_project() {
-  mkdir -p "$work/$1"
-  cat > "$work/$1/$1.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <IsAotCompatible>$3</IsAotCompatible>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="DockerApi.Generator" Version="$version" PrivateAssets="all" />
-    <PackageReference Include="DockerApi.Runtime" Version="$version" />
-    $2
-  </ItemGroup>
-</Project>
-XML
-  echo 'Console.WriteLine("built");' > "$work/$1/Program.cs"
-  cat > "$work/$1/nuget.config" <<XML
-<configuration><packageSources><add key="local" value="$work/feed" /></packageSources></configuration>
-XML
-  dotnet restore "$work/$1" -v q -nologo >/dev/null
-}
-
-subset='<DockerApiVersion Include="latest" Tags="Containers;Images;System" />'
-full='<DockerApiVersion Include="latest" />'
-make_project none '' true
-make_project subset "$subset" true
-make_project full "$full" true
-make_project none-plain '' false
-make_project subset-plain "$subset" false
-make_project full-plain "$full" false
+version=0.0.0-buildtime.$(date +%s)
+pack_packages "$root" "$work/feed" "$version"
+for aot in true false; do
+  suffix=$([ "$aot" = true ] || echo -plain)
+  make_consumer "$work/none$suffix" "$work/feed" "$version" '' "$aot"
+  make_consumer "$work/subset$suffix" "$work/feed" "$version" "$subset_item" "$aot"
+  make_consumer "$work/full$suffix" "$work/feed" "$version" "$full_item" "$aot"
+done
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
