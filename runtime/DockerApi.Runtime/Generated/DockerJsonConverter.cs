@@ -9,7 +9,7 @@ namespace DockerApi.Generated;
 public sealed class DockerJsonConverter<T>(JsonRead<T> read, JsonWrite<T> write) : JsonConverter<T>
 {
     /// <summary>A converter that reads and writes with <paramref name="value"/>.</summary>
-    public DockerJsonConverter(JsonValue<T> value)
+    internal DockerJsonConverter(JsonValue<T> value)
         : this(value.Read, value.Write)
     {
     }

@@ -38,9 +38,6 @@ public static class JsonValues
     /// <summary><c>{}</c>.</summary>
     public static JsonValue<EmptyObject> EmptyObject { get; } = new(Serialization.EmptyObject.Read, Serialization.EmptyObject.Write);
 
-    /// <summary>A generated type, read and written by its generated methods.</summary>
-    public static JsonValue<T> Of<T>(JsonRead<T> read, JsonWrite<T> write) => new(read, write);
-
     /// <summary>A JSON array; <c>null</c> reads as an empty list (Go's nil slice).</summary>
     public static JsonValue<IReadOnlyList<T>> List<T>(JsonValue<T> item) => new(
         (ref Utf8JsonReader reader, JsonSerializerOptions options) => DockerJson.ReadListOrEmpty(ref reader, options, item.Read),
