@@ -4,52 +4,46 @@ using System.Text.Json;
 namespace DockerApi.Generated;
 
 /// <summary>
-/// The kept members of one object as a read-only dictionary over the one document they were copied into: no entry
-/// array and no name strings until they are asked for. A name sent twice is enumerated twice, as sent (and written
-/// back so); a lookup finds the last, as a dictionary's assignment would have kept.
+/// The kept members of one object as a read-only dictionary over the one document they were copied into: no entries
+/// and no name strings until they are first asked for, then made once (a write looks at them for every property). A
+/// name sent twice is enumerated twice, as sent (and written back so); a lookup finds the last, as a dictionary's
+/// assignment would have kept.
 /// </summary>
 internal sealed class KeptMemberView(JsonElement members) : IReadOnlyDictionary<string, JsonElement>
 {
+    // Two threads may both make them; either is right, and the one stored stays.
+    private KeyValuePair<string, JsonElement>[]? _entries;
+
+    private KeyValuePair<string, JsonElement>[] Entries =>
+        _entries ??= [.. members.EnumerateObject().Select(member => KeyValuePair.Create(member.Name, member.Value))];
+
     public JsonElement this[string key] =>
         TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"No member '{key}' was kept.");
 
-    public IEnumerable<string> Keys => this.Select(member => member.Key);
+    public IEnumerable<string> Keys => Entries.Select(entry => entry.Key);
 
-    public IEnumerable<JsonElement> Values => this.Select(member => member.Value);
+    public IEnumerable<JsonElement> Values => Entries.Select(entry => entry.Value);
 
-    public int Count
-    {
-        get
-        {
-            var count = 0;
-            foreach (var _ in members.EnumerateObject())
-                count++;
-            return count;
-        }
-    }
+    public int Count => Entries.Length;
 
     public bool ContainsKey(string key) => TryGetValue(key, out _);
 
     public bool TryGetValue(string key, out JsonElement value)
     {
-        var found = false;
-        value = default;
-        foreach (var member in members.EnumerateObject())
+        var entries = Entries;
+        for (var i = entries.Length - 1; i >= 0; i--)
         {
-            if (member.NameEquals(key))
+            if (entries[i].Key == key)
             {
-                value = member.Value;
-                found = true;
+                value = entries[i].Value;
+                return true;
             }
         }
-        return found;
+        value = default;
+        return false;
     }
 
-    public IEnumerator<KeyValuePair<string, JsonElement>> GetEnumerator()
-    {
-        foreach (var member in members.EnumerateObject())
-            yield return new(member.Name, member.Value);
-    }
+    public IEnumerator<KeyValuePair<string, JsonElement>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, JsonElement>>)Entries).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
