@@ -123,12 +123,35 @@ public static class DockerResponse
     /// The body of an answer read whole, at most <see cref="Transport.DockerTransportOptions.MaxResponseBodyBytes"/>
     /// (of the handler that received it): a larger declared length fails at once, a longer body when it gets there.
     /// </summary>
-    private static async Task<Stream> OpenBoundedAsync(HttpResponseMessage response, string? operation, CancellationToken cancellationToken)
+    private static async Task<Stream> OpenBoundedAsync(HttpResponseMessage response, string? operation, CancellationToken cancellationToken, long maxBytes = long.MaxValue)
     {
-        var limit = (response.Content as Transport.DockerResponseContent)?.MaxBodyBytes ?? Transport.DockerTransportOptions.DefaultMaxResponseBodyBytes;
+        var limit = Math.Min(maxBytes, (response.Content as Transport.DockerResponseContent)?.MaxBodyBytes ?? Transport.DockerTransportOptions.DefaultMaxResponseBodyBytes);
         if (response.Content.Headers.ContentLength is long declared && declared > limit)
             throw Streams.LimitedStream.TooLarge(declared, limit, operation);
         return new Streams.LimitedStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), limit, operation);
+    }
+
+    /// <summary>
+    /// A successful answer's JSON as a document, for code that reads it without a generated type: bounded as every answer
+    /// read whole (and by <paramref name="maxBytes"/> when that is smaller); bytes that are not JSON are a
+    /// <see cref="DockerProtocolException"/>.
+    /// </summary>
+    internal static async Task<JsonDocument> ReadDocumentAsync(HttpResponseMessage response, string? operation, CancellationToken cancellationToken,
+        long maxBytes = long.MaxValue)
+    {
+        await EnsureSuccessAsync(response, operation, cancellationToken).ConfigureAwait(false);
+        var stream = await OpenBoundedAsync(response, operation, cancellationToken, maxBytes).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                return await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException e)
+            {
+                throw new DockerProtocolException($"the answer is not JSON: {e.Message}", operation, e);
+            }
+        }
     }
 
     private static async Task<string> ReadBoundedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)

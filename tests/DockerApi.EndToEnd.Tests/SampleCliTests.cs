@@ -29,6 +29,67 @@ public sealed class SampleCliTests
         Assert.Equal((3, "a\nb\n"), (shell.Code, shell.Out));
     }
 
+    [SkippableFact]
+    public async Task A_login_whose_write_fails_leaves_config_json_whole_and_says_so()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "ulimit and a shell");
+        await using var daemon = await EmulatedDaemon.StartAsync();
+        var home = Directory.CreateTempSubdirectory("dapi-login-").FullName;
+        try
+        {
+            var config = Path.Combine(home, ".docker", "config.json");
+            Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+            var original = "{\"auths\": {\"kept.example\": {\"auth\": \"a2VwdDprZXB0\"}}, \"padding\": \"" + new string('x', 8000) + "\"}";
+            File.WriteAllText(config, original);
+            var environment = new Dictionary<string, string>
+            {
+                ["DOCKER_CONFIG"] = Path.GetDirectoryName(config)!,
+                // The runtime's W^X double mapping writes a file of its own, which the 4 KiB limit would refuse.
+                ["DOTNET_EnableWriteXorExecute"] = "0",
+            };
+
+            // A file-size limit of 4 KiB, with SIGXFSZ ignored: the write of the new 8 KB file fails with EFBIG.
+            var (code, _, stderr) = await DockerApi.Tests.SampleCli.RunInShell("trap '' XFSZ; ulimit -f 4", home, daemon.Endpoint.ToString(),
+                "the-new-password\n", environment, "login", "-u", "newcomer", "--password-stdin");
+
+            Assert.NotEqual(0, code);
+            Assert.Contains("the file cannot be written, and was left as it was", stderr);
+            Assert.DoesNotContain("the-new-password", stderr);
+            Assert.Equal(original, File.ReadAllText(config));
+            Assert.Equal(["config.json", "config.json.lock"], Directory.GetFiles(Path.GetDirectoryName(config)!).Select(f => Path.GetFileName(f)).Order().ToArray());
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    [SkippableFact]
+    public async Task An_ssh_program_in_the_current_directory_is_never_run()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "a shell script as ssh");
+        var folder = Directory.CreateTempSubdirectory("dapi-cwd-").FullName;
+        try
+        {
+            var planted = Path.Combine(folder, "ssh");
+            File.WriteAllText(planted, $"#!/bin/sh\ntouch '{Path.Combine(folder, "ran")}'\n");
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(planted, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            // "." and an empty entry both mean the current directory to a shell; neither may be searched.
+            var environment = new Dictionary<string, string> { ["PATH"] = "." + Path.PathSeparator + Path.PathSeparator + "/nonexistent-dapi-bin" };
+
+            var (code, _, stderr) = await DockerApi.Tests.SampleCli.RunInShell("true", folder, "ssh://deploy@build.example", "", environment, "version");
+
+            Assert.NotEqual(0, code);
+            Assert.False(File.Exists(Path.Combine(folder, "ran")), "the ssh of the current directory ran");
+            Assert.Contains("no ssh program in any absolute folder of PATH", stderr);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Every_command_works_against_a_daemon_given_by_host()
     {

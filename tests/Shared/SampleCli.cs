@@ -20,6 +20,19 @@ internal static class SampleCli
         return RunAsync(start, host, input, environment, args);
     }
 
+    /// <summary>
+    /// Runs the CLI in <paramref name="directory"/> after a shell <paramref name="prelude"/> (<c>ulimit</c>, <c>trap</c>):
+    /// <c>/bin/sh -c 'prelude; exec dotnet DockerApi.Cli.dll …'</c>, dotnet named by its absolute path.
+    /// </summary>
+    public static Task<(int Code, string Out, string Err)> RunInShell(string prelude, string directory, string? host, string input,
+        IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = directory };
+        foreach (var argument in new[] { "-c", prelude + "; exec \"$@\"", "sh", Environment.ProcessPath ?? "dotnet", Dll })
+            start.ArgumentList.Add(argument);
+        return RunAsync(start, host, input, environment, args);
+    }
+
     /// <summary>Runs a native build of the CLI (<paramref name="binary"/>) as <see cref="Run(string?, string, string[])"/> runs the JIT one.</summary>
     public static Task<(int Code, string Out, string Err)> RunNative(string binary, string? host, params string[] args) =>
         RunAsync(new ProcessStartInfo(binary), host, "", new Dictionary<string, string>(), args);

@@ -10,7 +10,7 @@ namespace DockerApi.Configuration;
 internal static class CredentialHelper
 {
     /// <summary>The helper's stdout; null for the protocol's "credentials not found".</summary>
-    /// <exception cref="DockerConfigException">The helper is missing, or fails (named, with its exit code).</exception>
+    /// <exception cref="DockerConfigException">The helper is not on an absolute PATH entry, or fails (named, with its exit code).</exception>
     /// <param name="helper">The helper's name: <c>pass</c> runs <c>docker-credential-pass</c>.</param>
     /// <param name="action"><c>get</c> or <c>store</c>.</param>
     /// <param name="input">What the protocol writes to its stdin: the registry, or the credentials as JSON.</param>
@@ -22,7 +22,9 @@ internal static class CredentialHelper
         var program = "docker-credential-" + helper;
         if (helper.Length == 0 || helper.IndexOfAny(['/', '\\']) >= 0)
             throw new DockerConfigException($"'{helper}' is not a credential helper name", program);
-        var start = new ProcessStartInfo(environment.FindProgram(program) ?? program, action)
+        // Started by its absolute path only: a bare name would let the OS look in the current and the app's folder.
+        var path = environment.RequireProgram(program, $"the credential helper for '{registry}' cannot be found");
+        var start = new ProcessStartInfo(path, action)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -36,7 +38,7 @@ internal static class CredentialHelper
         }
         catch (Win32Exception e)
         {
-            throw new DockerConfigException($"the credential helper {program} could not be run ({e.Message}); is it installed and on PATH?", program, e);
+            throw new DockerConfigException($"the credential helper {program} could not be run ({e.Message})", program, e);
         }
         using (process)
         {

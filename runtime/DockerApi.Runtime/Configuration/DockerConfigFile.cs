@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace DockerApi.Configuration;
 
@@ -36,30 +37,23 @@ internal sealed class DockerConfigFile
             ? entry
             : null;
 
-    /// <summary>Sets <c>auths[registry]</c> in the file, keeping everything else in it; creates the file when there is none.</summary>
-    /// <exception cref="DockerConfigException">The file cannot be written.</exception>
-    public void SetAuth(string registry, System.Text.Json.Nodes.JsonObject entry)
+    /// <summary>
+    /// Sets <c>auths[registry]</c> in the file of <paramref name="environment"/>, keeping everything else in it, as the
+    /// docker CLI writes it: under an advisory lock (<c>config.json.lock</c>) the file is read again, the change made,
+    /// and the whole written to a new file in the same folder, created 0600, flushed to disk and renamed over the old
+    /// one. A write that fails leaves the old file as it was.
+    /// </summary>
+    /// <exception cref="DockerConfigException">The file is bad, or cannot be locked or written.</exception>
+    public static async Task SetAuthAsync(DockerEnvironment environment, string registry, JsonObject entry, CancellationToken cancellationToken)
     {
-        var root = Root.ValueKind == JsonValueKind.Object
-            ? System.Text.Json.Nodes.JsonObject.Create(Root) ?? new System.Text.Json.Nodes.JsonObject()
-            : new System.Text.Json.Nodes.JsonObject();
-        if (root["auths"] is not System.Text.Json.Nodes.JsonObject auths)
-            root["auths"] = auths = new System.Text.Json.Nodes.JsonObject();
+        var path = System.IO.Path.Combine(environment.ConfigDirectory, "config.json");
+        var target = ConfigFileWriter.Resolve(path);
+        await using var held = await ConfigFileWriter.LockAsync(target, cancellationToken).ConfigureAwait(false);
+        var root = JsonFile.ReadObject(target) is { } existing ? JsonNodes.LastWins(existing) : new JsonObject();
+        if (root["auths"] is not JsonObject auths)
+            root["auths"] = auths = new JsonObject();
         auths[registry] = entry;
-        try
-        {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            using (var file = File.Create(Path))
-            using (var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
-                root.WriteTo(writer);
-            // As the docker CLI: credentials are for the user's eyes only.
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DockerConfigException($"the file cannot be written: {e.Message}", Path, e);
-        }
+        ConfigFileWriter.Replace(target, root);
     }
 
     internal static string? String(JsonElement element, string name) =>

@@ -28,7 +28,7 @@ public static class DockerContexts
         if (!Directory.Exists(meta))
             return [];
         return Directory.GetDirectories(meta)
-            .Select(folder => Read(Path.Combine(folder, "meta.json"), environment ?? DockerEnvironment.Current))
+            .Select(folder => Read(Path.GetFileName(folder), environment ?? DockerEnvironment.Current))
             .OfType<DockerContext>()
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
@@ -40,28 +40,59 @@ public static class DockerContexts
     {
         ArgumentNullException.ThrowIfNull(name);
         environment ??= DockerEnvironment.Current;
-        var path = Path.Combine(environment.ConfigDirectory, "contexts", "meta", Digest(name), "meta.json");
-        if (Read(path, environment) is { } context)
+        if (Read(Digest(name), environment) is { } context)
             return context;
-        var known = new[] { DefaultName }.Concat(List(environment).Select(c => c.Name));
-        throw new DockerConfigException($"there is no docker context '{name}'; the known ones are: {string.Join(", ", known)}", path);
+        var known = new[] { DefaultName }.Concat(KnownNames(environment).Order(StringComparer.Ordinal));
+        throw new DockerConfigException($"there is no docker context '{name}'; the known ones are: {string.Join(", ", known)}",
+            MetaFile(environment, Digest(name)));
     }
+
+    /// <summary>
+    /// The names in the store, for the message about a name that is not there: a context that cannot be read is left
+    /// out here (its own lookup says what is wrong with it), so that it does not hide the answer "no such context".
+    /// </summary>
+    private static IEnumerable<string> KnownNames(DockerEnvironment environment)
+    {
+        var meta = Path.Combine(environment.ConfigDirectory, "contexts", "meta");
+        foreach (var folder in Directory.Exists(meta) ? Directory.GetDirectories(meta) : [])
+        {
+            string? name;
+            try
+            {
+                name = Read(Path.GetFileName(folder), environment)?.Name;
+            }
+            catch (DockerConfigException)
+            {
+                continue;
+            }
+            if (name is not null)
+                yield return name;
+        }
+    }
+
+    private static string MetaFile(DockerEnvironment environment, string digest) =>
+        Path.Combine(environment.ConfigDirectory, "contexts", "meta", digest, "meta.json");
 
     /// <summary>The folder of a context in the store: the hex SHA-256 of its name.</summary>
     internal static string Digest(string name) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(name))).ToLowerInvariant();
 
-    private static DockerContext? Read(string path, DockerEnvironment environment)
+    /// <summary>The context stored in the folder <paramref name="digest"/>, or null when it has no meta.json.</summary>
+    private static DockerContext? Read(string digest, DockerEnvironment environment)
     {
+        var path = MetaFile(environment, digest);
         if (JsonFile.ReadObject(path) is not { } root)
             return null;
         var name = DockerConfigFile.String(root, "Name") ?? throw new DockerConfigException("the context has no Name", path);
+        // The store finds a context by the digest of its name: a Name of another digest would take another context's TLS files.
+        if (Digest(name) != digest)
+            throw new DockerConfigException($"the context's Name '{name}' is not the one its folder is for", path);
         if (!root.TryGetProperty("Endpoints", out var endpoints) || endpoints.ValueKind != JsonValueKind.Object
             || !endpoints.TryGetProperty("docker", out var docker) || DockerConfigFile.String(docker, "Host") is not { } host)
             throw new DockerConfigException($"the context '{name}' has no docker endpoint (Endpoints.docker.Host)", path);
         if (!DockerEndpoint.TryParse(host, out var endpoint))
-            throw new DockerConfigException($"the context '{name}' names '{host}', which is not a Docker endpoint", path);
+            throw new DockerConfigException($"the context '{name}' names '{DockerEndpoint.Redact(host)}', which is not a Docker endpoint", path);
         var skipVerify = docker.TryGetProperty("SkipTLSVerify", out var skip) && skip.ValueKind == JsonValueKind.True;
-        var tlsFolder = Path.Combine(environment.ConfigDirectory, "contexts", "tls", Digest(name), "docker");
+        var tlsFolder = Path.Combine(environment.ConfigDirectory, "contexts", "tls", digest, "docker");
         if (endpoint.Kind == DockerEndpointKind.Tcp && (Directory.Exists(tlsFolder) || skipVerify || endpoint.Tls is not null))
             endpoint = endpoint.WithTls(Directory.Exists(tlsFolder) ? DockerTls.FromDirectory(tlsFolder, !skipVerify) : new DockerTls(verify: !skipVerify));
         var description = root.TryGetProperty("Metadata", out var metadata) ? DockerConfigFile.String(metadata, "Description") ?? "" : "";

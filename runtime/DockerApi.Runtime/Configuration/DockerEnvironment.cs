@@ -20,20 +20,46 @@ public sealed class DockerEnvironment
     /// <summary>The user's home folder (<c>HOME</c>, else the platform's profile folder).</summary>
     public string Home => Variable("HOME") ?? Variable("USERPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 
-    /// <summary>The full path of <paramref name="program"/> in this environment's <c>PATH</c>, or null when it is not there.</summary>
+    /// <summary>
+    /// The absolute path of <paramref name="program"/> in this environment's <c>PATH</c>, found as Go's
+    /// <c>exec.LookPath</c> finds it (the docker CLI's rule): only absolute entries of <c>PATH</c> are searched (an empty
+    /// or relative entry would mean the current directory, where a cloned repository could plant its own
+    /// <c>ssh</c>), and only an executable file counts. Null when it is not there.
+    /// </summary>
+    /// <param name="program">A bare program name such as <c>ssh</c>; a name with a path separator is never looked up.</param>
     public string? FindProgram(string program)
     {
+        ArgumentNullException.ThrowIfNull(program);
+        if (program.Length == 0 || program is "." or ".." || program.IndexOfAny(['/', '\\', '\0']) >= 0)
+            return null;
         var extensions = OperatingSystem.IsWindows() ? new[] { ".exe", ".cmd", ".bat", "" } : new[] { "" };
-        foreach (var folder in (Variable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var folder in (Variable("PATH") ?? "").Split(Path.PathSeparator))
         {
+            if (!Path.IsPathFullyQualified(folder))
+                continue;
             foreach (var extension in extensions)
             {
-                var candidate = Path.Combine(folder, program + extension);
-                if (File.Exists(candidate))
+                var candidate = Path.Join(folder, program + extension);
+                if (IsExecutable(candidate))
                     return candidate;
             }
         }
         return null;
+    }
+
+    /// <summary><paramref name="program"/>'s absolute path, or a <see cref="DockerConfigException"/> that names it and PATH.</summary>
+    internal string RequireProgram(string program, string purpose) =>
+        FindProgram(program) ?? throw new DockerConfigException(
+            $"{purpose}: '{program}' is not in any absolute folder of PATH (programs are never run from the current directory)", program);
+
+    private static bool IsExecutable(string path)
+    {
+        if (!File.Exists(path))
+            return false;
+        if (OperatingSystem.IsWindows())
+            return true;
+        const UnixFileMode anyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        return (File.GetUnixFileMode(path) & anyExecute) != 0;
     }
 
     /// <summary>The docker CLI's configuration folder: <c>DOCKER_CONFIG</c>, else <c>~/.docker</c>.</summary>

@@ -68,7 +68,7 @@ public static class RegistryCredentials
         var entry = credential.IdentityToken is { } token
             ? new System.Text.Json.Nodes.JsonObject { ["auth"] = "", ["identitytoken"] = token }
             : new System.Text.Json.Nodes.JsonObject { ["auth"] = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.Username}:{credential.Password}")) };
-        config.SetAuth(key, entry);
+        await DockerConfigFile.SetAuthAsync(environment, key, entry, cancellationToken).ConfigureAwait(false);
     }
 
     private static string KeyOf(string registry) => registry is "docker.io" or "index.docker.io" or "registry-1.docker.io" ? DockerHubKey : registry;

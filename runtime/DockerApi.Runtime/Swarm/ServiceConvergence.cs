@@ -11,8 +11,8 @@ namespace DockerApi.Swarm;
 public sealed record ServiceProgress(int Running, int Desired, string? UpdateState, IReadOnlyList<string> TaskErrors, IReadOnlyList<string> RunningTasks);
 
 /// <summary>A service did not reach its desired state; the message names its tasks' errors.</summary>
-public sealed class DockerConvergenceException(string message, string service, ServiceProgress progress)
-    : DockerException(message, "ServiceConvergence")
+public sealed class DockerConvergenceException(string message, string service, ServiceProgress progress, Exception? innerException = null)
+    : DockerException(message, "ServiceConvergence", innerException)
 {
     /// <summary>The service's id or name.</summary>
     public string Service { get; } = service;
@@ -48,30 +48,59 @@ public static class ServiceConvergence
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(service);
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
-        while (true)
+        var limit = timeout ?? TimeSpan.FromMinutes(2);
+        // The deadline holds inside a read too: a manager that stops answering mid-body cannot outlast it.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limit);
+        ServiceProgress? reading = null;
+        try
         {
-            var reading = await ReadAsync(client, service, cancellationToken).ConfigureAwait(false);
-            progress?.Report(reading);
-            if (reading.UpdateState is "paused" or "rollback_paused")
-                throw Failed(service, reading, $"its update stopped ({reading.UpdateState})");
-            if (reading.Running == reading.Desired && reading.UpdateState is not ("updating" or "rollback_started") && (until is null || until(reading)))
-                return reading;
-            if (DateTime.UtcNow >= deadline)
-                throw Failed(service, reading, $"{reading.Running} of {reading.Desired} tasks running{(reading.UpdateState is null ? "" : $", update {reading.UpdateState}")} after {(timeout ?? TimeSpan.FromMinutes(2)).TotalSeconds:0} s");
-            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                reading = await ReadAsync(client, service, deadline.Token).ConfigureAwait(false);
+                progress?.Report(reading);
+                if (reading.UpdateState is "paused" or "rollback_paused")
+                    throw Failed(service, reading, $"its update stopped ({reading.UpdateState})");
+                if (reading.Running == reading.Desired && reading.UpdateState is not ("updating" or "rollback_started") && (until is null || until(reading)))
+                    return reading;
+                await Task.Delay(PollInterval, deadline.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var what = reading is null
+                ? $"the manager gave no complete answer within {limit.TotalSeconds:0.#} s"
+                : $"{reading.Running} of {reading.Desired} tasks running{(reading.UpdateState is null ? "" : $", update {reading.UpdateState}")} after {limit.TotalSeconds:0.#} s";
+            throw Failed(service, reading ?? new ServiceProgress(0, 0, null, [], []), what, e);
         }
     }
 
-    private static DockerConvergenceException Failed(string service, ServiceProgress reading, string what) =>
+    private static DockerConvergenceException Failed(string service, ServiceProgress reading, string what, Exception? inner = null) =>
         new($"the service {service} did not converge: {what}" + (reading.TaskErrors.Count == 0 ? "" : "; task errors: " + string.Join("; ", reading.TaskErrors)),
-            service, reading);
+            service, reading, inner);
 
     /// <summary>
     /// One reading of the service, its tasks and the nodes. A task counts as running when it runs the service's current
     /// container spec (an update replaces the others) on a node that is not being drained (its task is moving).
     /// </summary>
+    /// <exception cref="DockerApiException">The manager refused a read.</exception>
+    /// <exception cref="DockerProtocolException">An answer is too large, not JSON, or not of the shape Docker's API gives it.</exception>
     public static async Task<ServiceProgress> ReadAsync(HttpClient client, string service, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(service);
+        try
+        {
+            return await ReadOnceAsync(client, service, cancellationToken).ConfigureAwait(false);
+        }
+        // JsonElement's accessors throw this when a value is not of the kind asked (an object where a string should be).
+        catch (InvalidOperationException e)
+        {
+            throw new DockerProtocolException($"an answer about the service {service} is not of the shape Docker's API gives it: {e.Message}", "ServiceConvergence", e);
+        }
+    }
+
+    private static async Task<ServiceProgress> ReadOnceAsync(HttpClient client, string service, CancellationToken cancellationToken)
     {
         // The generated clients' one path rule: escaped, and '.' or '..' refused (they would name another route).
         using var inspect = await GetJsonAsync(client, "/services/" + Generated.DockerUri.Segment(service, nameof(service)), "ServiceInspect", cancellationToken).ConfigureAwait(false);
@@ -137,8 +166,6 @@ public static class ServiceConvergence
     private static async Task<JsonDocument> GetJsonAsync(HttpClient client, string path, string operation, CancellationToken cancellationToken)
     {
         using var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        await DockerResponse.EnsureSuccessAsync(response, operation, cancellationToken).ConfigureAwait(false);
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await DockerResponse.ReadDocumentAsync(response, operation, cancellationToken).ConfigureAwait(false);
     }
 }

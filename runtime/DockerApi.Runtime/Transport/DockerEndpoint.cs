@@ -24,7 +24,7 @@ public enum DockerEndpointKind
 /// <c>http://host:port</c>, <c>https://host:port</c> (TLS), <c>ssh://[user@]host[:port]</c> or
 /// <c>npipe:////./pipe/name</c>; and, for TCP, how it is secured (<see cref="Tls"/>, <see cref="WithTls"/>).
 /// </summary>
-public sealed class DockerEndpoint : IEquatable<DockerEndpoint>
+public sealed partial class DockerEndpoint : IEquatable<DockerEndpoint>
 {
     /// <summary>The daemon's default socket, used when <c>DOCKER_HOST</c> is not set.</summary>
     public const string DefaultHost = "unix:///var/run/docker.sock";
@@ -95,8 +95,17 @@ public sealed class DockerEndpoint : IEquatable<DockerEndpoint>
         ArgumentNullException.ThrowIfNull(value);
         return TryParse(value, out var endpoint, out var error)
             ? endpoint
-            : throw new FormatException($"'{value}' is not a Docker endpoint: {error}");
+            : throw new FormatException($"'{Redact(value)}' is not a Docker endpoint: {error}");
     }
+
+    /// <summary>
+    /// <paramref name="text"/> with the password of any <c>scheme://user:password@</c> in it masked (<c>user:***@</c>),
+    /// as Go's <c>url.Redacted</c> does: for every message that quotes what a user or a file gave as an endpoint.
+    /// </summary>
+    internal static string Redact(string text) => UserInfoPassword().Replace(text, "${user}:***@");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=://)(?<user>[^/?#@:\s]*):[^/?#@\s]*@")]
+    private static partial System.Text.RegularExpressions.Regex UserInfoPassword();
 
     /// <summary>Parses like <see cref="Parse"/>, returning false instead of throwing.</summary>
     public static bool TryParse(string? value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DockerEndpoint? endpoint) =>

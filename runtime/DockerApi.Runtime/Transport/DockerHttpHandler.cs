@@ -51,7 +51,7 @@ public sealed class DockerHttpHandler : HttpMessageHandler
         try
         {
             response = hijack
-                ? await HijackConnection.SendAsync(_endpoint, request, mode, _options.MaxResponseHeadBytes, cancellationToken).ConfigureAwait(false)
+                ? await HijackConnection.SendAsync(_endpoint, request, mode, _options.MaxResponseHeadBytes, _options.ConnectTimeout, cancellationToken).ConfigureAwait(false)
                 : await _pooled.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && e.InnerException is TimeoutException)

@@ -12,6 +12,9 @@ namespace DockerApi.Transport;
 /// </summary>
 public sealed class DockerTls
 {
+    /// <summary>The extended key usage of a TLS server's certificate (id-kp-serverAuth).</summary>
+    private static readonly System.Security.Cryptography.Oid ServerAuthentication = new("1.3.6.1.5.5.7.3.1");
+
     private readonly X509Certificate2Collection? _ca;
     private readonly X509Certificate2? _client;
 
@@ -138,6 +141,9 @@ public sealed class DockerTls
         }
         using var chain = new X509Chain();
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        // The daemon's certificate must be one for a server, as Go's Verify and `openssl verify -purpose sslserver` require:
+        // a client certificate of the same CA with the right name is not the daemon's.
+        chain.ChainPolicy.ApplicationPolicy.Add(ServerAuthentication);
         if (_ca is not null)
         {
             chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
@@ -151,7 +157,9 @@ public sealed class DockerTls
             ? $"the daemon's certificate has expired or is not yet valid (valid {daemon.NotBefore:u} to {daemon.NotAfter:u})"
             : status.Contains(X509ChainStatusFlags.UntrustedRoot) || status.Contains(X509ChainStatusFlags.PartialChain)
                 ? $"the daemon's certificate is not signed by {(_ca is null ? "a trusted root" : "the CA in " + CaCertificatePath)}"
-                : "the daemon's certificate is not valid: " + string.Join(", ", status);
+                : status.Contains(X509ChainStatusFlags.NotValidForUsage)
+                    ? "the daemon's certificate is not one for a TLS server (its extended key usage lacks serverAuth)"
+                    : "the daemon's certificate is not valid: " + string.Join(", ", status);
         return false;
     }
 

@@ -15,9 +15,9 @@ internal static class HijackConnection
     private static readonly byte[] HeadEnd = "\r\n\r\n"u8.ToArray();
 
     public static async Task<HttpResponseMessage> SendAsync(DockerEndpoint endpoint, HttpRequestMessage request, HijackMode mode,
-        int maxHeadBytes, CancellationToken cancellationToken)
+        int maxHeadBytes, TimeSpan connectTimeout, CancellationToken cancellationToken)
     {
-        var connection = await Connections.Connector.OpenAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(endpoint, connectTimeout, cancellationToken).ConfigureAwait(false);
         var handedOver = false;
         try
         {
@@ -46,6 +46,21 @@ internal static class HijackConnection
         {
             if (!handedOver)
                 await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Opens the dedicated connection within the transport's connect timeout, as the pooled handler does its own.</summary>
+    private static async Task<Connections.ConnectionStream> OpenAsync(DockerEndpoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        connect.CancelAfter(timeout);
+        try
+        {
+            return await Connections.Connector.OpenAsync(endpoint, connect.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw TransportErrors.ConnectTimedOut(endpoint, timeout, e);
         }
     }
 
@@ -126,7 +141,8 @@ internal static class HijackConnection
         var lines = text.Split("\r\n");
         var statusLine = lines[0].Split(' ', 3);
         if (statusLine.Length < 2 || !statusLine[0].StartsWith("HTTP/1.", StringComparison.Ordinal)
-            || statusLine[1].Length != 3 || !int.TryParse(statusLine[1], out var status))
+            || statusLine[1].Length != 3 || !statusLine[1].All(char.IsAsciiDigit) || statusLine[1][0] == '0'
+            || !int.TryParse(statusLine[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var status))
         {
             throw new DockerProtocolException($"the response does not start with an HTTP/1.x status line: '{Truncate(lines[0])}'");
         }
@@ -188,10 +204,11 @@ internal static class HijackConnection
             if (lineEnd < 0)
                 break;
             var sizeText = Encoding.ASCII.GetString(raw, position, lineEnd).Split(';')[0].Trim();
-            if (!int.TryParse(sizeText, System.Globalization.NumberStyles.HexNumber, null, out var size) || size == 0)
+            // Unsigned, so that FFFFFFFF is a huge size (cut to what arrived below), never a negative one.
+            if (!uint.TryParse(sizeText, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var size) || size == 0)
                 break;
             position += lineEnd + 2;
-            var take = Math.Min(size, raw.Length - position);
+            var take = (int)Math.Min(size, (uint)(raw.Length - position));
             body.Write(raw, position, take);
             position += take + 2;
         }

@@ -15,8 +15,8 @@ internal static class TransportErrors
         return error switch
         {
             DockerException or OperationCanceledException or ArgumentException or ObjectDisposedException => error,
-            // Our own connect (TLS, ssh) already said what went wrong; the handler only wrapped it.
-            HttpRequestException { InnerException: DockerException own } => own,
+            // Our own connection (TLS, ssh) already said what went wrong; the handler only wrapped it, once or twice.
+            _ when Own(error) is { } own => own,
             HttpRequestException e => ByKind(e.HttpRequestError, e, where, operation),
             HttpIOException e => ByKind(e.HttpRequestError, e, where, operation),
             IOException { InnerException: SocketException s } e => Broken(s, e, where, operation),
@@ -24,6 +24,16 @@ internal static class TransportErrors
             IOException e => new DockerConnectionException($"the connection to the daemon at {where} failed: {e.Message}", where, operation, e),
             _ => error,
         };
+    }
+
+    private static DockerException? Own(Exception error)
+    {
+        for (var inner = error.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is DockerException own)
+                return own;
+        }
+        return null;
     }
 
     private static DockerException ByKind(HttpRequestError kind, Exception e, string where, string? operation) => kind switch

@@ -50,11 +50,12 @@ public static class VersionNegotiation
             if (ping.IsSuccessStatusCode && ping.Headers.TryGetValues("API-Version", out var header))
                 (maximum, source) = (header.FirstOrDefault(), "/_ping");
         }
-        using (var version = await client.GetAsync("/version", cancellationToken).ConfigureAwait(false))
+        using (var version = await client.GetAsync("/version", HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
         {
             if (version.IsSuccessStatusCode)
             {
-                using var json = JsonDocument.Parse(await version.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+                // Bounded, as every answer read whole: a hostile daemon's endless /version is an error, not all the memory.
+                using var json = await DockerResponse.ReadDocumentAsync(version, "SystemVersion", cancellationToken, MaxVersionAnswerBytes).ConfigureAwait(false);
                 if (json.RootElement.ValueKind == JsonValueKind.Object)
                 {
                     if (maximum is null && json.RootElement.TryGetProperty("ApiVersion", out var api) && api.ValueKind == JsonValueKind.String)
@@ -67,7 +68,7 @@ public static class VersionNegotiation
 
         if (maximum is not null)
         {
-            var (max, min) = (Parse(maximum), minimum is null ? new Version(0, 0) : Parse(minimum));
+            var (max, min) = (DaemonVersion(maximum, source!), minimum is null ? new Version(0, 0) : DaemonVersion(minimum, "/version"));
             // The closest modern client at or above the daemon's newest version speaks that version, as the docker CLI does.
             if (max >= OldestSpokenDown && max >= min
                 && versions.Where(v => v.Value >= max && v.Value >= OldestSpokenDown).OrderBy(v => v.Value).FirstOrDefault() is { Text: not null } newer)
@@ -77,8 +78,8 @@ public static class VersionNegotiation
                 if (value <= max && value >= min)
                     return new NegotiatedVersion(text, maximum, minimum, source!);
             }
-            throw new DockerVersionException(
-                $"The daemon accepts API {minimum ?? "?"} – {maximum}; this client speaks {string.Join(", ", versions.Select(v => v.Text).Reverse())}.");
+            var speaks = string.Join(", ", versions.Select(v => v.Text).Reverse());
+            throw new DockerVersionException($"The daemon accepts API {minimum ?? "?"} – {maximum}; this client speaks {speaks}." + (versions[0].Value < min ? TooOld(versions[0]) : ""));
         }
 
         // A 2013 daemon: /vX.Y answers an empty 404 when X.Y is newer than the daemon.
@@ -90,6 +91,26 @@ public static class VersionNegotiation
         }
         throw new DockerVersionException($"The daemon accepts none of the API versions {string.Join(", ", versions.Select(v => v.Text).Reverse())}.");
     }
+
+    /// <summary>
+    /// What to do about a client older than the engine's minimum: engines from 25 on refuse old versions unless started
+    /// with <c>DOCKER_MIN_API_VERSION</c>, which goes down to 1.24 and no further.
+    /// </summary>
+    private static string TooOld((string Text, Version Value) newest) => newest.Value >= LowestMinimum
+        ? $" The engine refuses versions this old: start it with DOCKER_MIN_API_VERSION={newest.Text} (or lower) to accept this client, or use a newer client."
+        : $" The engine refuses versions this old, and DOCKER_MIN_API_VERSION cannot take an engine below {LowestMinimum.ToString(2)}: use a client of {OldestSpokenDown.ToString(2)} or later.";
+
+    /// <summary>The lowest version <c>DOCKER_MIN_API_VERSION</c> can make an engine accept.</summary>
+    private static readonly Version LowestMinimum = new(1, 24);
+
+    /// <summary>The largest <c>/version</c> answer read: a real one is under 2 KB.</summary>
+    private const int MaxVersionAnswerBytes = 1024 * 1024;
+
+    /// <summary>A version the daemon named; one that is not a version is the daemon's fault, said as such.</summary>
+    private static Version DaemonVersion(string text, string source) =>
+        Version.TryParse(text.Trim(), out var version) && version.Major >= 0 && version.Minor >= 0
+            ? version
+            : throw new DockerProtocolException($"the daemon's {source} names the API version '{(text.Length > 40 ? text[..40] + "…" : text)}', which is not one such as 1.41");
 
     // "1.41" > "1.2": versions compare by their numbers, not as decimals.
     private static Version Parse(string text) =>

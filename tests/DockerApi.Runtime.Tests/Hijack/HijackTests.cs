@@ -163,6 +163,9 @@ public sealed class HijackTests
     [InlineData("", "without answering")]
     [InlineData("SSH-2.0-OpenSSH_9.2\r\n\r\n", "HTTP/1.x status line")]
     [InlineData("HTTP/1.1 200 OK\r\nno colon here\r\n\r\n", "malformed header line")]
+    [InlineData("HTTP/1.1 -12 X\r\n\r\n", "HTTP/1.x status line")]
+    [InlineData("HTTP/1.1 +20 X\r\n\r\n", "HTTP/1.x status line")]
+    [InlineData("HTTP/1.1 099 X\r\n\r\n", "HTTP/1.x status line")]
     public async Task A_broken_head_raises_a_protocol_error(string bytes, string reason)
     {
         await using var server = RawServer.Start(Wire.Unix, async c =>
@@ -173,6 +176,25 @@ public sealed class HijackTests
         using var client = DockerHttpClient.Create(server.Endpoint, "1.2");
         var e = await Assert.ThrowsAsync<DockerProtocolException>(() => HijackAsync(client, Attach()));
         Assert.Contains(reason, e.Message);
+    }
+
+    [Theory]
+    [InlineData("FFFFFFFF")]
+    [InlineData("7FFFFFFF")]
+    [InlineData("-1")]
+    public async Task An_error_body_with_a_hostile_chunk_size_still_raises_the_daemons_error(string size)
+    {
+        await using var server = RawServer.Start(Wire.Unix, async c =>
+        {
+            await c.ReadRequestAsync();
+            await c.WriteAsync($"HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n{size}\r\n{{\"message\":\"boom\"}}");
+            c.ShutdownSend();
+        });
+        using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
+
+        var e = await Assert.ThrowsAsync<DockerApiException>(() => HijackAsync(client, Attach()));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, e.StatusCode);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class ServiceConvergenceTests
         await using var server = Manager("", $"[{Task("a", "n1", "running")},{Task("b", "n1", "starting")}]");
         using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
 
-        var error = await Assert.ThrowsAsync<DockerConvergenceException>(() => ServiceConvergence.WaitAsync(client, "web", timeout: TimeSpan.Zero));
+        var error = await Assert.ThrowsAsync<DockerConvergenceException>(() => ServiceConvergence.WaitAsync(client, "web", timeout: TimeSpan.FromSeconds(2)));
 
         Assert.Contains("1 of 2 tasks running", error.Message);
         Assert.Equal(1, error.Progress.Running);
@@ -70,5 +70,68 @@ public sealed class ServiceConvergenceTests
 
         Assert.Equal("service", error.ParamName);
         Assert.Equal(0, server.Accepted);
+    }
+
+    [Fact]
+    public async Task An_endless_answer_is_a_typed_error_at_the_transports_bound()
+    {
+        await using var server = RawServer.Start(Wire.Unix, async c =>
+        {
+            await c.ReadRequestAsync();
+            await c.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+            await c.WriteChunkAsync("{\"ID\":\"");
+            var padding = new string('x', 64 * 1024);
+            try
+            {
+                for (var i = 0; i < 32_768; i++) // 2 GiB at most; the client stops long before
+                    await c.WriteChunkAsync(padding);
+            }
+            catch (IOException)
+            {
+                // the client stopped reading and closed
+            }
+        });
+        using var client = DockerHttpClient.Create(server.Endpoint, "1.41", new DockerTransportOptions { MaxResponseBodyBytes = 1024 * 1024 });
+
+        var error = await Assert.ThrowsAsync<DockerProtocolException>(() => ServiceConvergence.WaitAsync(client, "web"));
+
+        Assert.Contains("over the limit of 1048576", error.Message);
+    }
+
+    [Fact]
+    public async Task The_timeout_holds_while_a_read_is_in_flight()
+    {
+        await using var server = RawServer.Start(Wire.Unix, async c =>
+        {
+            await c.ReadRequestAsync();
+            await c.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"ID\":");
+            await c.ReadAsync(new byte[1]); // until the client gives up and closes
+        });
+        using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
+
+        var error = await Assert.ThrowsAsync<DockerConvergenceException>(() => ServiceConvergence.WaitAsync(client, "web", timeout: TimeSpan.FromMilliseconds(300)));
+
+        Assert.Contains("the manager gave no complete answer within 0.3 s", error.Message);
+        Assert.IsAssignableFrom<OperationCanceledException>(error.InnerException);
+    }
+
+    [Theory]
+    [InlineData("""{"ID":{"not":"a string"}}""", "[]")]
+    [InlineData("""{"ID":"svc1","UpdateStatus":{"State":7}}""", "[]")]
+    [InlineData("""{"ID":"svc1"}""", """{"not":"a list"}""")]
+    [InlineData("""{"ID":"svc1"}""", """[{"DesiredState":"running","Status":{"State":["x"]}}]""")]
+    public async Task Answers_of_another_shape_are_protocol_errors(string service, string tasks)
+    {
+        await using var server = RawServer.KeepAlive(Wire.Unix, r => Http.Response(200, "OK", r.Target switch
+        {
+            var t when t.StartsWith("/v1.41/services/", StringComparison.Ordinal) => service,
+            "/v1.41/nodes" => "[]",
+            _ => tasks,
+        }, "application/json"));
+        using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
+
+        var error = await Assert.ThrowsAsync<DockerProtocolException>(() => ServiceConvergence.WaitAsync(client, "web"));
+
+        Assert.Contains("is not of the shape Docker's API gives it", error.Message);
     }
 }

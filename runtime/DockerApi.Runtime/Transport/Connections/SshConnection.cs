@@ -14,9 +14,12 @@ internal static class SshConnection
     /// <summary>Largest part of ssh's stderr kept for an error message.</summary>
     private const int MaxErrorText = 4096;
 
-    public static ConnectionStream Open(DockerEndpoint endpoint)
+    public static ConnectionStream Open(DockerEndpoint endpoint, Configuration.DockerEnvironment environment)
     {
-        var start = new ProcessStartInfo("ssh")
+        // Started by its absolute path, found as Go's LookPath finds it: never an ./ssh of the current directory.
+        var program = environment.FindProgram("ssh")
+            ?? throw new DockerConnectionException($"cannot reach {endpoint}: no ssh program in any absolute folder of PATH; install the OpenSSH client", endpoint.ToString());
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -117,7 +120,8 @@ internal static class SshConnection
             string text;
             lock (errors)
                 text = errors.ToString().Trim();
-            throw new IOException($"ssh to {endpoint} exited with {process.ExitCode}: {(text.Length == 0 ? "no message" : text)}");
+            // A DockerException, so that the HTTP handler's wrapping does not hide what ssh said (host key, permission denied).
+            throw new DockerConnectionException($"ssh to {endpoint} exited with {process.ExitCode}: {(text.Length == 0 ? "no message" : text)}", endpoint.ToString());
         }
 
         protected override void Dispose(bool disposing)

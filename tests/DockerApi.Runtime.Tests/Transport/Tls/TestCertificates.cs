@@ -23,6 +23,8 @@ public sealed class TestCertificates : IDisposable
         Daemon = Issue("127.0.0.1", ["127.0.0.1"], serverAuth: true, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         Expired = Issue("127.0.0.1", ["127.0.0.1"], serverAuth: true, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddDays(-1));
         OtherHost = Issue("daemon.example", ["daemon.example"], serverAuth: true, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        // A client certificate of the same CA that names the daemon's address: it must not pass for the daemon's.
+        ClientForDaemonAddress = Issue("127.0.0.1", ["127.0.0.1"], serverAuth: false, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         Client = Issue("client", [], serverAuth: false, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), ec: true);
         Write("ca.pem", Ca.ExportCertificatePem());
         Write("other-ca.pem", OtherCa.ExportCertificatePem());
@@ -36,6 +38,7 @@ public sealed class TestCertificates : IDisposable
     public X509Certificate2 Expired { get; }
     public X509Certificate2 OtherHost { get; }
     public X509Certificate2 Client { get; }
+    public X509Certificate2 ClientForDaemonAddress { get; }
 
     public string Path(string name) => System.IO.Path.Combine(_folder, name);
 

@@ -71,6 +71,16 @@ public sealed class TlsTests(TestCertificates certificates) : IClassFixture<Test
     }
 
     [Fact]
+    public async Task A_client_certificate_of_the_same_CA_is_not_taken_for_the_daemons()
+    {
+        await using var daemon = new TlsDaemon(_certificates.ClientForDaemonAddress);
+
+        var error = await Assert.ThrowsAsync<DockerConnectionException>(() => PingAsync(daemon.Endpoint.WithTls(_certificates.ClientTls())));
+
+        Assert.Contains("the daemon's certificate is not one for a TLS server (its extended key usage lacks serverAuth)", error.Message);
+    }
+
+    [Fact]
     public async Task Without_a_client_certificate_a_daemon_that_requires_one_is_said_to_require_it()
     {
         await using var daemon = new TlsDaemon(_certificates.Daemon, clientCa: _certificates.Ca);
