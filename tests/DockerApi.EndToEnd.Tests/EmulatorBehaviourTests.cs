@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using DockerApi.Emulator;
 using DockerApi.Transport;
+using DockerApi.V1_2;
 
 namespace DockerApi.EndToEnd.Tests;
 
@@ -116,6 +117,43 @@ public sealed class EmulatorBehaviourTests
         Assert.Equal((status, "text/plain; charset=utf-8"), (actual, type));
         Assert.NotEqual("", message.Trim());
         Assert.Equal(200, (await Raw(daemon, Get("/v1.2/version"))).Status);
+    }
+
+    [Fact]
+    public async Task A_tar_with_a_base_256_number_field_is_the_daemons_tar_error()
+    {
+        var tar = new MemoryStream();
+        using (var writer = new System.Formats.Tar.TarWriter(tar, System.Formats.Tar.TarEntryFormat.Ustar, leaveOpen: true))
+            writer.WriteEntry(new System.Formats.Tar.UstarTarEntry(System.Formats.Tar.TarEntryType.RegularFile, "a.txt") { DataStream = new MemoryStream([1, 2]) });
+        var bytes = tar.ToArray();
+        // The mode field (offset 100, 8 bytes) in GNU tar's base-256 form, a value too large for any mode.
+        bytes.AsSpan(100, 8).Fill(0x7F);
+        bytes[100] = 0x80;
+        bytes.AsSpan(148, 8).Fill((byte)' ');
+        var checksum = Convert.ToString(bytes.AsSpan(0, 512).ToArray().Sum(b => b), 8).PadLeft(6, '0') + "\0 ";
+        Encoding.ASCII.GetBytes(checksum).CopyTo(bytes, 148);
+        await using var daemon = await EmulatedDaemon.StartAsync();
+        using var client = DockerHttpClient.Create(daemon.Endpoint, "1.2");
+
+        using var response = await client.PostAsync("/images/create?fromSrc=-&repo=hostile", new ByteArrayContent(bytes));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.StartsWith("Error processing tar file: ", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_CMD_that_is_not_JSON_runs_with_sh_as_0_4_4_did_and_the_emulator_stops_cleanly()
+    {
+        var daemon = await EmulatedDaemon.StartAsync();
+        using (var docker = new DockerApi.V1_2.DockerClient(daemon.Endpoint))
+        {
+            var lines = new List<string>();
+            var id = await docker.Images.BuildAsync(new DockerApi.Tests.SyncProgress<Streams.BuildOutputLine>(l => lines.Add(l.Text)), Support.Text("FROM base\nCMD [not json\n"));
+
+            Assert.Equal($"Successfully built {id}", lines[^1]);
+            Assert.Equal(["/bin/sh", "-c", "[not json"], (await docker.Images.InspectAsync(id)).Config!.Cmd);
+        }
+        await daemon.DisposeAsync(); // a route that failed mid-answer once made this throw
     }
 
     [Fact]

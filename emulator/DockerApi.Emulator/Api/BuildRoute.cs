@@ -36,6 +36,11 @@ internal sealed class BuildRoute(DaemonState state) : RouteArea(state)
         {
             await Say("Error build: " + e.Message);
         }
+        // The answer has begun: whatever else fails is said in it, as the daemon said every build error.
+        catch (Exception e) when (e is not (IOException or OperationCanceledException or ObjectDisposedException))
+        {
+            await Say("Error build: " + e.Message);
+        }
         await c.Response.EndAsync(c.Cancellation);
     }
 
@@ -67,7 +72,7 @@ internal sealed class BuildRoute(DaemonState state) : RouteArea(state)
                     image = await RunStepAsync(image, config, arguments, say, cancellationToken);
                     break;
                 case "CMD":
-                    config.Cmd = arguments.StartsWith('[') ? System.Text.Json.JsonSerializer.Deserialize(arguments, EmulatorJson.Default.ListString) : ["/bin/sh", "-c", arguments];
+                    config.Cmd = JsonCommand(arguments) ?? ["/bin/sh", "-c", arguments];
                     image = NopStep(image, config, $"CMD {arguments}");
                     break;
                 case "ENV":
@@ -95,6 +100,19 @@ internal sealed class BuildRoute(DaemonState state) : RouteArea(state)
             await say(" ---> " + image.ShortId);
         }
         return image?.Id ?? throw new DaemonException("An image has not been created");
+    }
+
+    /// <summary>CMD's argument as a JSON list of strings, or null when it is not one: 0.4.4 then ran it with <c>/bin/sh -c</c>.</summary>
+    private static List<string>? JsonCommand(string arguments)
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize(arguments, EmulatorJson.Default.ListString);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private Image PullForBuild(string name)

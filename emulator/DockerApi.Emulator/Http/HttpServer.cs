@@ -107,6 +107,11 @@ internal sealed class HttpServer : IAsyncDisposable
         {
             // The client went away, or the server is stopping.
         }
+        catch (Exception)
+        {
+            // A route failed after its answer had begun (the router answers the others with a 500): the connection
+            // closes with the answer cut, as a daemon's would, and the server goes on serving (and stops cleanly).
+        }
         finally
         {
             lock (_connections)

@@ -254,7 +254,8 @@ internal sealed class FileTree
                 }
             }
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
+        // OverflowException: a base-256 number field (GNU tar's form for large values) too large for .NET's reader.
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or OverflowException or ArgumentOutOfRangeException)
         {
             throw new DaemonException("Error processing tar file: " + e.Message);
         }

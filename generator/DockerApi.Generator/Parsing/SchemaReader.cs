@@ -19,6 +19,7 @@ internal sealed class SchemaReader
     private readonly DiagnosticBag _diagnostics;
     private readonly HashSet<string> _typeNames;
     private readonly Dictionary<string, TypeRef> _resolved = new();
+    private readonly HashSet<string> _reading = new(); // definitions whose schema is being read: a reference back to one is recursion
     private readonly Dictionary<string, ApiType> _types = new();
     private readonly Dictionary<string, string> _typeNameOfDefinition = new();
     private string? _claimable; // the reserved name of the definition being read, for its own top-level type
@@ -329,7 +330,7 @@ internal sealed class SchemaReader
             _diagnostics.Report(DiagnosticDescriptors.UnknownRef, reference, text);
             return null;
         }
-        return ResolveDefinition(name);
+        return ResolveDefinition(name, reference);
     }
 
     private YamlMappingNode? DefinitionSchema(YamlScalarNode reference)
@@ -341,10 +342,21 @@ internal sealed class SchemaReader
         return null;
     }
 
-    private TypeRef ResolveDefinition(string name)
+    private TypeRef ResolveDefinition(string name, YamlNode? at = null)
     {
         if (_resolved.TryGetValue(name, out var known))
+        {
+            // Recursion is only through a named object, which is registered before its properties are read; an array or
+            // a map of itself (ArrSelf: {type: array, items: {$ref: ArrSelf}}) has no type to refer to.
+            if (_reading.Contains(name) && known.Name is { } pending && !_types.ContainsKey(pending))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.BudgetExceeded, at ?? _definitions!.Get(name),
+                    $"The definition '{name}' contains itself through arrays or maps only, with no object between (it would be a list or map of itself)",
+                    "make the recursion go through an object, or give the inner value a schema of its own");
+                return TypeRef.Of(TypeRefKind.Element);
+            }
             return known;
+        }
         if (_definitions!.Get(name) is not YamlMappingNode schema)
         {
             _diagnostics.Report(DiagnosticDescriptors.InvalidSpec, _definitions!.Get(name),
@@ -362,7 +374,9 @@ internal sealed class SchemaReader
         _resolved[name] = new TypeRef(TypeRefKind.Named, false, typeName);
         var (outer, outerDefinition) = (_claimable, _definitionBeingRead);
         (_claimable, _definitionBeingRead) = (typeName, name);
+        _reading.Add(name);
         var type = Read(schema, typeName, nullable: false).AsNullable(false);
+        _reading.Remove(name);
         (_claimable, _definitionBeingRead) = (outer, outerDefinition);
         _resolved[name] = type;
         return type;

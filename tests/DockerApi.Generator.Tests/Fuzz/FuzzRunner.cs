@@ -59,7 +59,9 @@ internal static class FuzzRunner
     /// </summary>
     public static (FuzzOutcome Outcome, string Detail) Check(string spec)
     {
-        var generate = Task.Run(() => GeneratorHarness.Run(new SpecFile("/fuzz/spec.yaml", spec)));
+        // A thread of its own: on the pool, whose threads Parallel.For blocks in Wait, the work could sit queued past the
+        // bound on a loaded machine and be taken for a hang before it started.
+        var generate = Task.Factory.StartNew(() => GeneratorHarness.Run(new SpecFile("/fuzz/spec.yaml", spec)), TaskCreationOptions.LongRunning);
         try
         {
             if (!generate.Wait(TimeSpan.FromSeconds(HangSeconds)))
@@ -69,7 +71,7 @@ internal static class FuzzRunner
         {
             return (FuzzOutcome.Crash, e.InnerException!.GetType().Name + ": " + e.InnerException.Message);
         }
-        var compile = Task.Run(() => Classify(generate.Result));
+        var compile = Task.Factory.StartNew(() => Classify(generate.Result), TaskCreationOptions.LongRunning);
         return compile.Wait(TimeSpan.FromSeconds(10 * HangSeconds)) ? compile.Result : (FuzzOutcome.Hang, "compiling the output ran over 100 s");
     }
 

@@ -36,6 +36,7 @@ internal static partial class SpecMutator
         ("hostile-parameter", HostileParameter), ("hostile-operation-id", HostileOperationId), ("hostile-text", HostileText),
         ("deep-nesting", DeepNesting), ("alias-bomb", AliasBomb), ("alias-cycle", AliasCycle), ("enum-varnames", EnumVarnames),
         ("hostile-version", HostileVersion), ("format-binary", FormatBinary), ("integer-enum", IntegerEnum),
+        ("container-of-itself", ContainerOfItself),
     ];
 
     /// <summary>One to three mutations of <paramref name="spec"/>; the names of those applied.</summary>
@@ -189,6 +190,23 @@ internal static partial class SpecMutator
     {
         string[][] values = [["true", "null", "\"+\""], ["1", "1"], ["1.5", "2"], ["99999999999999999999"]];
         return Append(lines, "  FzIntEnum:", "    type: \"integer\"", $"    enum: [{string.Join(", ", Pick(values, random))}]");
+    }
+
+    /// <summary>A definition that is an array or a map of itself, directly or through another such definition.</summary>
+    private static bool ContainerOfItself(List<string> lines, Random random)
+    {
+        string[][] shapes =
+        [
+            ["  FzSelf:", "    type: \"array\"", "    items:", "      $ref: \"#/definitions/FzSelf\""],
+            ["  FzSelf:", "    type: \"object\"", "    additionalProperties:", "      $ref: \"#/definitions/FzSelf\""],
+            ["  FzSelf:", "    type: \"array\"", "    items:", "      $ref: \"#/definitions/FzOther\"",
+                "  FzOther:", "    type: \"object\"", "    additionalProperties:", "      $ref: \"#/definitions/FzSelf\""],
+            ["  FzSelf:", "    type: \"array\"", "    items:", "      type: \"array\"", "      items:", "        $ref: \"#/definitions/FzSelf\""],
+        ];
+        if (!Append(lines, Pick(shapes, random)))
+            return false;
+        Replace(lines, random, RefLine(), m => $"{m.Groups[1].Value}$ref: \"#/definitions/FzSelf\"");
+        return true;
     }
 
     private static bool Append(List<string> lines, params string[] definition)

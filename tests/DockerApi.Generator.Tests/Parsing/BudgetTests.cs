@@ -61,6 +61,42 @@ public sealed class BudgetTests
     [Theory]
     [InlineData("""
           A:
+            type: "array"
+            items:
+              $ref: "#/definitions/A"
+        """)]
+    [InlineData("""
+          A:
+            type: "object"
+            additionalProperties:
+              $ref: "#/definitions/A"
+        """)]
+    [InlineData("""
+          A:
+            type: "array"
+            items:
+              $ref: "#/definitions/B"
+          B:
+            type: "object"
+            additionalProperties:
+              $ref: "#/definitions/A"
+        """)]
+    public void A_definition_that_is_an_array_or_map_of_itself_is_reported_where_it_refers_back(string definitions)
+    {
+        var yaml = Spec(definitions);
+        var run = GeneratorHarness.Run(new SpecFile("/specs/test.yaml", yaml));
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "DAPI099");
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CS8784" or "CS8785");
+        var d = Assert.Single(run.Diagnostics, d => d.Id == "DAPI010");
+        Assert.Contains("contains itself through arrays or maps only", d.GetMessage(), StringComparison.Ordinal);
+        // At the $ref that closes the cycle.
+        Assert.Contains("$ref", yaml.Split('\n')[Line(d) - 1], StringComparison.Ordinal);
+        Assert.Empty(run.Sources);
+    }
+
+    [Theory]
+    [InlineData("""
+          A:
             $ref: "#/definitions/A"
         """, "A → A")]
     [InlineData("""
