@@ -28,21 +28,36 @@ public sealed class Engine : IAsyncLifetime
 
     public string RunId { get; } = Guid.NewGuid().ToString("N")[..12];
 
-    public DockerEndpoint Endpoint { get; private set; } = null!;
+    private DockerEndpoint? _endpoint;
+
+    /// <summary>The engine's endpoint; skips or fails the calling test as <see cref="Client"/> does when there is no engine.</summary>
+    public DockerEndpoint Endpoint
+    {
+        get
+        {
+            RequireEngine();
+            return _endpoint!;
+        }
+    }
 
     /// <summary>The newest client, speaking the engine's version; skips (locally) or fails (CI) the calling test when there is no engine.</summary>
     public DockerClient Client
     {
         get
         {
-            if (_missing is not null)
-            {
-                if (Environment.GetEnvironmentVariable("CI") == "true")
-                    throw new InvalidOperationException($"CI must run the real-engine tests: {_missing}");
-                Skip.If(true, _missing);
-            }
+            RequireEngine();
             return _client!;
         }
+    }
+
+    /// <summary>Every member that needs the engine goes through here first, so that no test meets a null before the skip.</summary>
+    private void RequireEngine()
+    {
+        if (_missing is null)
+            return;
+        if (Environment.GetEnvironmentVariable("CI") == "true")
+            throw new InvalidOperationException($"CI must run the real-engine tests: {_missing}");
+        Skip.If(true, _missing);
     }
 
     public const string RegistryVariable = "DOCKERAPI_TEST_REGISTRY";
@@ -52,12 +67,18 @@ public sealed class Engine : IAsyncLifetime
     public const string RegistryPassword = "s3cret";
 
     /// <summary><c>127.0.0.1:port</c> of a registry with <see cref="RegistryUser"/>; never a public one.</summary>
-    public string Registry => Environment.GetEnvironmentVariable(RegistryVariable)
-        ?? throw new InvalidOperationException($"{RegistryVariable} is not set; .ci/dockerd start sets it beside {EngineVariable}.");
+    public string Registry => RequiredVariable(RegistryVariable);
 
     /// <summary>The busybox rootfs tar that test:latest was imported from.</summary>
-    public string RootfsTar => Environment.GetEnvironmentVariable(RootfsVariable)
-        ?? throw new InvalidOperationException($"{RootfsVariable} is not set; .ci/dockerd start sets it beside {EngineVariable}.");
+    public string RootfsTar => RequiredVariable(RootfsVariable);
+
+    /// <summary>A variable .ci/dockerd sets beside the engine's; without an engine the test skips (or fails in CI) first.</summary>
+    private string RequiredVariable(string name)
+    {
+        RequireEngine();
+        return Environment.GetEnvironmentVariable(name)
+            ?? throw new InvalidOperationException($"{name} is not set; .ci/dockerd start sets it beside {EngineVariable}.");
+    }
 
     public async Task InitializeAsync()
     {
@@ -67,12 +88,12 @@ public sealed class Engine : IAsyncLifetime
             _missing = $"no real Docker Engine: {EngineVariable} is not set (`.ci/dockerd start <dir>` starts one, see .ci/run).";
             return;
         }
-        Endpoint = DockerEndpoint.Parse(host);
+        _endpoint = DockerEndpoint.Parse(host);
         try
         {
             // The newest client, negotiated down to the engine's own version (Docker 20.10: 1.41), as the docker CLI does.
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            _client = await DockerClient.ConnectAsync(Endpoint, cancellationToken: timeout.Token);
+            _client = await DockerClient.ConnectAsync(_endpoint, cancellationToken: timeout.Token);
             await _client.System.PingAsync(timeout.Token);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or DockerException)
