@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace DockerApi.Spec.Tests;
 
 /// <summary>
-/// spec/docker-vX.Y.yaml (1.25 – 1.55) are Docker's published files with the prose left out, secrets and
+/// spec/docker-vX.Y.yaml (1.25 – 1.56) are Docker's published files with the prose left out, secrets and
 /// <c>x-docker-since</c> marked, and nothing else changed.
 /// </summary>
 public sealed class ImportedSpecTests
@@ -27,7 +27,7 @@ public sealed class ImportedSpecTests
             .Select(f => new SpecImporter.Published(Path.GetFileNameWithoutExtension(f)[1..], Path.GetFileName(f), File.ReadAllText(f)));
         var imported = SpecImporter.ImportAll(published);
 
-        Assert.Equal(19, imported.Count);
+        Assert.Equal(32, imported.Count); // every published version, 1.25 – 1.56
         foreach (var (version, yaml) in imported)
             Assert.True(yaml == Ours(version).Replace("\r\n", "\n"), $"spec/docker-v{version}.yaml is not what the tool makes: rerun it (spec/README.md)");
         var shipped = Directory.GetFiles(DockerApi.Tests.RepositoryPaths.Spec, "docker-v1.*.yaml").Select(f => Path.GetFileNameWithoutExtension(f)["docker-v".Length..])
@@ -64,6 +64,10 @@ public sealed class ImportedSpecTests
         Assert.Equal("1.42", since["PUT /volumes/{name}"]);
         Assert.Equal("1.40", since["HEAD /_ping"]);
         Assert.Equal("1.41", since["GET /containers/{id}/stats query:one-shot"]);
+        // Added between the files the reference once lacked (Docker's version history): each now marks its own version.
+        Assert.Equal("1.29", since["GET /services/{id} query:insertDefaults"]);
+        Assert.Equal("1.31", since["POST /build/prune"]);
+        Assert.Equal("1.35", since["GET /containers/{id}/logs query:until"]);
         Assert.DoesNotContain("GET /containers/json", since.Keys); // in 1.25, the oldest published file
         // The oldest file has nothing older to compare with, so it has no marks at all.
         Assert.Empty(Marked(Load(Ours("1.25")), "x-docker-since"));

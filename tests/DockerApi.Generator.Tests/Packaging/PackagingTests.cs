@@ -112,12 +112,17 @@ public sealed class PackagingTests : IDisposable
     }
 
     [Fact]
-    public void Latest_is_the_newest_shipped_version()
+    public void Latest_is_the_newest_released_shipped_version()
     {
-        var newest = Directory.GetFiles(DockerApi.Tests.RepositoryPaths.Spec, "docker-v*.yaml")
-            .Select(f => Version.Parse(Path.GetFileNameWithoutExtension(f)["docker-v".Length..])).Max()!;
         var targets = File.ReadAllText(Path.Combine(DockerApi.Tests.RepositoryPaths.Root, "generator", "DockerApi.Generator", "build", "DockerApi.Generator.targets"));
+        var preReleases = System.Text.RegularExpressions.Regex.Match(targets, "<DockerApiPreReleaseVersions>(.*)</DockerApiPreReleaseVersions>").Groups[1].Value
+            .Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Version.Parse).ToList();
+        var shipped = Directory.GetFiles(DockerApi.Tests.RepositoryPaths.Spec, "docker-v*.yaml")
+            .Select(f => Version.Parse(Path.GetFileNameWithoutExtension(f)["docker-v".Length..])).ToList();
+        var newest = shipped.Except(preReleases).Max()!;
         Assert.Contains($"<DockerApiLatestVersion>{newest.ToString(2)}</DockerApiLatestVersion>", targets);
+        // A pre-release is a file that ships, newer than every release.
+        Assert.All(preReleases, p => Assert.True(shipped.Contains(p) && p > newest, $"{p} is listed as a pre-release"));
     }
 
     private static void AssertGeneratorPackageLayout(string nupkg)

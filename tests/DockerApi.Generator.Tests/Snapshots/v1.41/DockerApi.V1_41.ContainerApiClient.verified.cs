@@ -97,7 +97,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            if (until is not null) DockerCall.RequireVersion(request, "1.39", "ContainerLogs (until)");
+            if (until is not null) DockerCall.RequireVersion(request, "1.35", "ContainerLogs (until)");
             return request;
         }
         return DockerCall.SendStreamAsync(_client, Request(), "ContainerLogs", cancellationToken);
@@ -257,7 +257,7 @@ internal sealed partial class ContainerApiClient : IContainerApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Delete, uri);
-            if (link is not null) DockerCall.RequireVersion(request, "1.30", "ContainerDelete (link)");
+            if (link is not null) DockerCall.RequireVersion(request, "1.26", "ContainerDelete (link)");
             return request;
         }
         return DockerCall.SendAsync(_client, Request(), "ContainerDelete", cancellationToken);

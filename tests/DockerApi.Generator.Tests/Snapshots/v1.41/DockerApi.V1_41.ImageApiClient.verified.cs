@@ -78,9 +78,9 @@ internal sealed partial class ImageApiClient : IImageApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            if (extrahosts is not null) DockerCall.RequireVersion(request, "1.30", "ImageBuild (extrahosts)");
-            if (platform is not null) DockerCall.RequireVersion(request, "1.39", "ImageBuild (platform)");
-            if (target is not null) DockerCall.RequireVersion(request, "1.39", "ImageBuild (target)");
+            if (extrahosts is not null) DockerCall.RequireVersion(request, "1.28", "ImageBuild (extrahosts)");
+            if (platform is not null) DockerCall.RequireVersion(request, "1.34", "ImageBuild (platform)");
+            if (target is not null) DockerCall.RequireVersion(request, "1.37", "ImageBuild (target)");
             if (outputs is not null) DockerCall.RequireVersion(request, "1.40", "ImageBuild (outputs)");
             if (version is not null) DockerCall.RequireVersion(request, "1.41", "ImageBuild (version)");
             DockerHeaders.Add(request, "X-Registry-Config", xRegistryConfig, nameof(xRegistryConfig));
@@ -102,7 +102,7 @@ internal sealed partial class ImageApiClient : IImageApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            DockerCall.RequireVersion(request, "1.39", "BuildPrune");
+            DockerCall.RequireVersion(request, "1.31", "BuildPrune");
             if (keepStorage is not null) DockerCall.RequireVersion(request, "1.39", "BuildPrune (keep-storage)");
             if (all is not null) DockerCall.RequireVersion(request, "1.39", "BuildPrune (all)");
             if (filters is not null) DockerCall.RequireVersion(request, "1.39", "BuildPrune (filters)");
@@ -128,7 +128,7 @@ internal sealed partial class ImageApiClient : IImageApi
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
             if (message is not null) DockerCall.RequireVersion(request, "1.40", "ImageCreate (message)");
             if (changes is not null) DockerCall.RequireVersion(request, "1.41", "ImageCreate (changes)");
-            if (platform is not null) DockerCall.RequireVersion(request, "1.39", "ImageCreate (platform)");
+            if (platform is not null) DockerCall.RequireVersion(request, "1.34", "ImageCreate (platform)");
             DockerHeaders.Add(request, "X-Registry-Auth", xRegistryAuth, nameof(xRegistryAuth));
             request.Content = inputImage is null ? null : DockerContent.Binary(inputImage, "application/octet-stream");
             return request;

@@ -53,8 +53,8 @@ internal sealed partial class NetworkApiClient : INetworkApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            if (verbose is not null) DockerCall.RequireVersion(request, "1.30", "NetworkInspect (verbose)");
-            if (scope is not null) DockerCall.RequireVersion(request, "1.39", "NetworkInspect (scope)");
+            if (verbose is not null) DockerCall.RequireVersion(request, "1.28", "NetworkInspect (verbose)");
+            if (scope is not null) DockerCall.RequireVersion(request, "1.31", "NetworkInspect (scope)");
             return request;
         }
         return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.Network, "NetworkInspect", cancellationToken);

@@ -43,7 +43,7 @@ internal sealed partial class PluginApiClient : IPluginApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            if (filters is not null) DockerCall.RequireVersion(request, "1.30", "PluginList (filters)");
+            if (filters is not null) DockerCall.RequireVersion(request, "1.28", "PluginList (filters)");
             return request;
         }
         return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.PluginList, "PluginList", cancellationToken);
@@ -59,7 +59,7 @@ internal sealed partial class PluginApiClient : IPluginApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            DockerCall.RequireVersion(request, "1.30", "GetPluginPrivileges (remote)");
+            DockerCall.RequireVersion(request, "1.27", "GetPluginPrivileges (remote)");
             return request;
         }
         return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.PluginPrivilegeList, "GetPluginPrivileges", cancellationToken);
@@ -133,11 +133,11 @@ internal sealed partial class PluginApiClient : IPluginApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            DockerCall.RequireVersion(request, "1.30", "PluginUpgrade");
-            DockerCall.RequireVersion(request, "1.30", "PluginUpgrade (name)");
-            DockerCall.RequireVersion(request, "1.30", "PluginUpgrade (remote)");
-            if (xRegistryAuth is not null) DockerCall.RequireVersion(request, "1.30", "PluginUpgrade (X-Registry-Auth)");
-            if (body is not null) DockerCall.RequireVersion(request, "1.30", "PluginUpgrade (body)");
+            DockerCall.RequireVersion(request, "1.26", "PluginUpgrade");
+            DockerCall.RequireVersion(request, "1.26", "PluginUpgrade (name)");
+            DockerCall.RequireVersion(request, "1.26", "PluginUpgrade (remote)");
+            if (xRegistryAuth is not null) DockerCall.RequireVersion(request, "1.26", "PluginUpgrade (X-Registry-Auth)");
+            if (body is not null) DockerCall.RequireVersion(request, "1.26", "PluginUpgrade (body)");
             DockerHeaders.Add(request, "X-Registry-Auth", xRegistryAuth, nameof(xRegistryAuth));
             request.Content = body is null ? null : DockerCall.Json(body, DockerJsonContext.Default.PluginPrivilegeList);
             return request;

@@ -79,10 +79,10 @@ internal sealed partial class SecretApiClient : ISecretApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            DockerCall.RequireVersion(request, "1.30", "SecretUpdate");
-            DockerCall.RequireVersion(request, "1.30", "SecretUpdate (id)");
-            DockerCall.RequireVersion(request, "1.30", "SecretUpdate (version)");
-            if (body is not null) DockerCall.RequireVersion(request, "1.30", "SecretUpdate (body)");
+            DockerCall.RequireVersion(request, "1.26", "SecretUpdate");
+            DockerCall.RequireVersion(request, "1.26", "SecretUpdate (id)");
+            DockerCall.RequireVersion(request, "1.26", "SecretUpdate (version)");
+            if (body is not null) DockerCall.RequireVersion(request, "1.26", "SecretUpdate (body)");
             request.Content = body is null ? null : DockerCall.Json(body, DockerJsonContext.Default.SecretSpec);
             return request;
         }

@@ -74,7 +74,7 @@ internal sealed partial class ServiceApiClient : IServiceApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            if (insertDefaults is not null) DockerCall.RequireVersion(request, "1.30", "ServiceInspect (insertDefaults)");
+            if (insertDefaults is not null) DockerCall.RequireVersion(request, "1.29", "ServiceInspect (insertDefaults)");
             return request;
         }
         return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.Service, "ServiceInspect", cancellationToken);
@@ -99,7 +99,7 @@ internal sealed partial class ServiceApiClient : IServiceApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            if (rollback is not null) DockerCall.RequireVersion(request, "1.30", "ServiceUpdate (rollback)");
+            if (rollback is not null) DockerCall.RequireVersion(request, "1.28", "ServiceUpdate (rollback)");
             DockerHeaders.Add(request, "X-Registry-Auth", xRegistryAuth, nameof(xRegistryAuth));
             request.Content = DockerCall.Json(body, DockerJsonContext.Default.ServiceUpdateRequest);
             return request;

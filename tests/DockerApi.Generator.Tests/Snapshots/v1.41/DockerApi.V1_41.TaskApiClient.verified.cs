@@ -65,15 +65,15 @@ internal sealed partial class TaskApiClient : ITaskApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            DockerCall.RequireVersion(request, "1.30", "TaskLogs");
-            DockerCall.RequireVersion(request, "1.30", "TaskLogs (id)");
-            if (details is not null) DockerCall.RequireVersion(request, "1.30", "TaskLogs (details)");
-            if (follow is not null) DockerCall.RequireVersion(request, "1.30", "TaskLogs (follow)");
-            if (stdout is not null) DockerCall.RequireVersion(request, "1.30", "TaskLogs (stdout)");
-            if (stderr is not null) DockerCall.RequireVersion(request, "1.30", "TaskLogs (stderr)");
-            if (since is not null) DockerCall.RequireVersion(request, "1.30", "TaskLogs (since)");
-            if (timestamps is not null) DockerCall.RequireVersion(request, "1.30", "TaskLogs (timestamps)");
-            if (tail is not null) DockerCall.RequireVersion(request, "1.30", "TaskLogs (tail)");
+            DockerCall.RequireVersion(request, "1.29", "TaskLogs");
+            DockerCall.RequireVersion(request, "1.29", "TaskLogs (id)");
+            if (details is not null) DockerCall.RequireVersion(request, "1.29", "TaskLogs (details)");
+            if (follow is not null) DockerCall.RequireVersion(request, "1.29", "TaskLogs (follow)");
+            if (stdout is not null) DockerCall.RequireVersion(request, "1.29", "TaskLogs (stdout)");
+            if (stderr is not null) DockerCall.RequireVersion(request, "1.29", "TaskLogs (stderr)");
+            if (since is not null) DockerCall.RequireVersion(request, "1.29", "TaskLogs (since)");
+            if (timestamps is not null) DockerCall.RequireVersion(request, "1.29", "TaskLogs (timestamps)");
+            if (tail is not null) DockerCall.RequireVersion(request, "1.29", "TaskLogs (tail)");
             return request;
         }
         return DockerCall.SendStreamAsync(_client, Request(), "TaskLogs", cancellationToken);
