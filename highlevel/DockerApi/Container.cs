@@ -1,0 +1,75 @@
+using DockerApi.Engines;
+
+namespace DockerApi;
+
+/// <summary>
+/// A running container that <see cref="DockerContainers.StartAsync"/> started: run commands in it, move files in and
+/// out, wait for it. Disposing it stops it (killing it after <see cref="StopTimeout"/>) and removes it with its
+/// anonymous volumes.
+/// </summary>
+public sealed class Container : IAsyncDisposable
+{
+    private readonly IEngine _engine;
+    private int _disposed;
+
+    internal Container(IEngine engine, string id) => (_engine, Id) = (engine, id);
+
+    /// <summary>The container's id.</summary>
+    public string Id { get; }
+
+    /// <summary>How long <see cref="DisposeAsync"/> and <see cref="StopAsync"/> give the process to end after SIGTERM before it is killed; default 2 seconds.</summary>
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Runs <paramref name="command"/> in the container, as <c>docker exec</c>, and waits for it to end.</summary>
+    /// <returns>Its exit code and both output streams, apart.</returns>
+    /// <exception cref="Transport.DockerVersionException">The daemon has no exec (2013's API); nothing was sent.</exception>
+    /// <exception cref="DockerApiException">The engine refused: 409 when the container is not running.</exception>
+    /// <example>
+    /// <code>
+    /// var e = await c.ExecAsync(["sh", "-c", "cat /etc/hostname; echo warn >&amp;2"]);
+    /// Console.WriteLine($"{e.ExitCode} {e.Stdout} {e.Stderr}");
+    /// </code>
+    /// </example>
+    public Task<ExecResult> ExecAsync(IReadOnlyList<string> command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Count == 0)
+            throw new ArgumentException("An exec needs a command.", nameof(command));
+        return _engine.ExecAsync(Id, command, cancellationToken);
+    }
+
+    /// <summary>Writes <paramref name="content"/> as the file <paramref name="path"/> (an absolute path whose folder exists), mode 0644.</summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is not an absolute path of a file.</exception>
+    /// <exception cref="DockerApiException">The engine refused: 404 when the folder does not exist.</exception>
+    /// <exception cref="Transport.DockerVersionException">The daemon's API has no archive (before 1.20); nothing was sent.</exception>
+    /// <example><code>await c.WriteFileAsync("/tmp/in.bin", bytes);</code></example>
+    public Task WriteFileAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+        _engine.PutFileAsync(Id, path, content, cancellationToken);
+
+    /// <summary>Reads the regular file <paramref name="path"/> out of the container (at most 64 MiB).</summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is not an absolute path, or names something other than a regular file.</exception>
+    /// <exception cref="DockerApiException">The engine refused: 404 when there is no such file.</exception>
+    /// <example><code>byte[] back = await c.ReadFileAsync("/tmp/in.bin");</code></example>
+    public Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken = default) =>
+        _engine.GetFileAsync(Id, path, cancellationToken);
+
+    /// <summary>Waits for the container's process to end.</summary>
+    /// <returns>Its exit code.</returns>
+    public Task<long> WaitAsync(CancellationToken cancellationToken = default) => _engine.WaitAsync(Id, cancellationToken);
+
+    /// <summary>Stops the container: SIGTERM, then SIGKILL after <see cref="StopTimeout"/>.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _engine.StopAsync(Id, StopTimeout, cancellationToken);
+
+    /// <summary>Stops (then kills) and removes the container; a second call does nothing.</summary>
+    /// <exception cref="DockerApiException">The engine refused to remove it.</exception>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+        // Removal forces what the stop did not end; a container that ended already is simply removed.
+        await _engine.RemoveAsync(Id, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"Container {Id}";
+}

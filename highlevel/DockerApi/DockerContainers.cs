@@ -1,0 +1,124 @@
+using System.Net;
+using DockerApi.Engines;
+
+namespace DockerApi;
+
+/// <summary>The containers of a daemon, as docker-py's <c>client.containers</c>: run to the end, or start and work with.</summary>
+public sealed class DockerContainers
+{
+    private readonly Docker _docker;
+    private readonly IEngine _engine;
+
+    internal DockerContainers(Docker docker, IEngine engine) => (_docker, _engine) = (docker, engine);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> in a new container of <paramref name="image"/> to its end, as <c>docker run --rm</c>:
+    /// the image is pulled when missing (<see cref="ContainerOptions.Pull"/>), the output read from the moment the
+    /// process starts (however soon it exits), and the container removed afterwards unless
+    /// <see cref="ContainerOptions.Keep"/> is set.
+    /// </summary>
+    /// <param name="image">The image: <c>busybox</c>, <c>127.0.0.1:5000/app:1</c>, <c>alpine@sha256:…</c>.</param>
+    /// <param name="command">The command and its arguments; null for the image's own.</param>
+    /// <param name="options">Environment, labels, input, TTY…; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the run; the container is removed all the same.</param>
+    /// <returns>The exit code and the two output streams, apart (one stream with a TTY).</returns>
+    /// <exception cref="DockerApiException">The engine refused: 404 when the image does not exist and cannot be pulled (nothing is left behind).</exception>
+    /// <exception cref="Transport.DockerVersionException">An option the daemon's API version does not have (labels on a 2013 daemon).</exception>
+    /// <example>
+    /// <code>
+    /// var r = await docker.Containers.RunAsync("busybox", ["sh", "-c", "echo out; echo err >&amp;2; exit 3"]);
+    /// // r.ExitCode == 3, r.Stdout == "out\n", r.Stderr == "err\n"
+    /// var piped = await docker.Containers.RunAsync("busybox", ["wc", "-c"], new ContainerOptions { Input = "four"u8.ToArray() });
+    /// </code>
+    /// </example>
+    public async Task<RunResult> RunAsync(string image, IReadOnlyList<string>? command = null, ContainerOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= ContainerOptions.Default;
+        var id = await CreateAsync(image, command, options, cancellationToken).ConfigureAwait(false);
+        RunResult result;
+        try
+        {
+            var (stdout, stderr) = await _engine.StartAndCollectAsync(id, options, cancellationToken).ConfigureAwait(false);
+            result = new RunResult(id, await _engine.WaitAsync(id, cancellationToken).ConfigureAwait(false), stdout, stderr);
+        }
+        catch when (!options.Keep)
+        {
+            await RemoveQuietlyAsync(id).ConfigureAwait(false);
+            throw;
+        }
+        if (!options.Keep)
+            await _engine.RemoveAsync(id, CancellationToken.None).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// Starts <paramref name="command"/> in a new container of <paramref name="image"/> and gives it back to work
+    /// with: exec, files, logs, wait. Disposing the <see cref="Container"/> stops it (then kills it) and removes it,
+    /// as Testcontainers does.
+    /// </summary>
+    /// <exception cref="DockerApiException">The engine refused: 404 when the image does not exist and cannot be pulled.</exception>
+    /// <example>
+    /// <code>
+    /// await using var c = await docker.Containers.StartAsync("busybox", ["sleep", "300"]);
+    /// var e = await c.ExecAsync(["cat", "/etc/hostname"]);
+    /// </code>
+    /// </example>
+    public async Task<Container> StartAsync(string image, IReadOnlyList<string>? command = null, ContainerOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= ContainerOptions.Default;
+        var id = await CreateAsync(image, command, options, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _engine.StartAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await RemoveQuietlyAsync(id).ConfigureAwait(false);
+            throw;
+        }
+        return new Container(_engine, id);
+    }
+
+    /// <summary>Creates the container, pulling its image first as <paramref name="options"/> say.</summary>
+    private async Task<string> CreateAsync(string image, IReadOnlyList<string>? command, ContainerOptions options, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(image);
+        if (options.Pull == PullPolicy.Always)
+            await _docker.Images.PullAsync(image, null, ct).ConfigureAwait(false);
+        try
+        {
+            return await _engine.CreateAsync(image, command, options, ct).ConfigureAwait(false);
+        }
+        catch (DockerApiException missing) when (missing.StatusCode == HttpStatusCode.NotFound && options.Pull == PullPolicy.Missing)
+        {
+            // Another missing thing (a network) is not the image's: that 404 is the answer.
+            if (await _engine.HasImageAsync(image, ct).ConfigureAwait(false))
+                throw;
+            try
+            {
+                await _docker.Images.PullAsync(image, null, ct).ConfigureAwait(false);
+            }
+            catch (DockerException pull)
+            {
+                // The user asked for a container: the answer is that the image is not there, with why the pull failed.
+                throw new DockerApiException(HttpStatusCode.NotFound, $"{missing.DaemonMessage}; pulling it failed: {pull.Message}",
+                    missing.Operation, missing.Method, missing.RequestPath);
+            }
+            return await _engine.CreateAsync(image, command, options, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RemoveQuietlyAsync(string id)
+    {
+        try
+        {
+            await _engine.RemoveAsync(id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DockerException)
+        {
+            // The failure that brought us here is the one to report.
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using DockerApi.Transport;
+using DockerApi.V1_2;
+
+namespace DockerApi.Engines;
+
+/// <summary>
+/// A 2013 daemon (docker 0.4, the emulator) through the generated v1.2 client. Its attach does not multiplex, so the
+/// output is read with one attach per stream; what 2013 did not have is refused before anything is sent.
+/// </summary>
+internal sealed class LegacyEngine(DockerEndpoint endpoint) : IEngine
+{
+    public DockerClient Client { get; } = new(endpoint);
+
+    public string ApiVersion => DockerClient.ApiVersion;
+
+    public async Task<string> CreateAsync(string image, IReadOnlyList<string>? command, ContainerOptions options, CancellationToken ct)
+    {
+        Refuse(options.Labels, "ContainerCreate (labels)", "1.18");
+        Refuse(options.Name, "ContainerCreate (name)", "1.6");
+        Refuse(options.WorkingDirectory, "ContainerCreate (working directory)", "1.6");
+        Refuse(options.Entrypoint, "ContainerCreate (entrypoint)", "1.6");
+        Refuse(options.Network, "ContainerCreate (network)", "1.15");
+        var stdin = options.Input is not null;
+        var created = await Client.Containers.CreateAsync(new ContainerConfig
+        {
+            Image = image,
+            Cmd = command,
+            Env = options.Environment?.Select(e => $"{e.Key}={e.Value}").ToList(),
+            User = options.User,
+            Tty = options.Tty,
+            OpenStdin = stdin,
+            StdinOnce = stdin,
+            AttachStdin = stdin,
+            AttachStdout = true,
+            AttachStderr = true,
+        }, ct).ConfigureAwait(false);
+        return created.Id;
+    }
+
+    /// <summary>
+    /// Start, then attach to each stream with <c>logs=1&amp;stream=1</c> (what it wrote before the attach, then what
+    /// follows), as 2013's clients did: the two attaches keep stdout and stderr apart, which one raw stream cannot.
+    /// </summary>
+    public async Task<(byte[] Stdout, byte[] Stderr)> StartAndCollectAsync(string id, ContainerOptions options, CancellationToken ct)
+    {
+        await Client.Containers.StartAsync(id, ct).ConfigureAwait(false);
+        var stdout = ReadAttachedAsync(id, stdout: true, options.Input, ct);
+        var stderr = ReadAttachedAsync(id, stdout: false, null, ct);
+        return (await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+    }
+
+    private async Task<byte[]> ReadAttachedAsync(string id, bool stdout, ReadOnlyMemory<byte>? input, CancellationToken ct)
+    {
+        var output = await Client.Containers.AttachOutputAsync(id, logs: true, stream: true, stdin: input is not null, stdout: stdout, stderr: !stdout,
+            cancellationToken: ct).ConfigureAwait(false);
+        await using (output.ConfigureAwait(false))
+        {
+            var (written, _) = await OutputCollector.CollectAsync(output, input, ct).ConfigureAwait(false);
+            return written; // raw: all of it is the one stream asked for
+        }
+    }
+
+    public Task StartAsync(string id, CancellationToken ct) => Client.Containers.StartAsync(id, ct);
+
+    public async Task<long> WaitAsync(string id, CancellationToken ct) => (await Client.Containers.WaitAsync(id, ct).ConfigureAwait(false)).StatusCode;
+
+    public Task StopAsync(string id, TimeSpan timeout, CancellationToken ct) =>
+        Client.Containers.StopAsync(id, t: (long)Math.Ceiling(timeout.TotalSeconds), cancellationToken: ct);
+
+    /// <summary>2013's delete has no force: a running container is killed first (a stopped one is left as it is).</summary>
+    public async Task RemoveAsync(string id, CancellationToken ct)
+    {
+        if ((await Client.Containers.InspectAsync(id, ct).ConfigureAwait(false)).State?.Running == true)
+            await Client.Containers.KillAsync(id, ct).ConfigureAwait(false);
+        await Client.Containers.DeleteAsync(id, v: true, cancellationToken: ct).ConfigureAwait(false);
+    }
+
+    // What 2013 did not have fails as its task, before anything is sent (a faulted task, not a throw at the call).
+    public Task<ExecResult> ExecAsync(string id, IReadOnlyList<string> command, CancellationToken ct) =>
+        Task.FromException<ExecResult>(new DockerVersionException("ContainerExec", "1.15", ApiVersion));
+
+    public Task PutFileAsync(string id, string path, ReadOnlyMemory<byte> content, CancellationToken ct) =>
+        Task.FromException(new DockerVersionException("PutContainerArchive", "1.20", ApiVersion));
+
+    public Task<byte[]> GetFileAsync(string id, string path, CancellationToken ct) =>
+        Task.FromException<byte[]>(new DockerVersionException("ContainerArchive", "1.20", ApiVersion));
+
+    /// <summary>API 1.2's pull carries no credentials: the 2013 daemon used those its own <c>/auth</c> stored.</summary>
+    public async Task PullAsync(string repository, string tag, IProgress<PullProgress>? progress, CancellationToken ct)
+    {
+        await foreach (var message in Client.Images.CreateAsync(fromImage: repository, tag: tag, cancellationToken: ct).ConfigureAwait(false))
+        {
+            if (message.Status is { Length: > 0 } status)
+                progress?.Report(new PullProgress(null, status, null, null)); // 0.4's progress is text, not numbers
+        }
+    }
+
+    public async Task<bool> HasImageAsync(string image, CancellationToken ct)
+    {
+        try
+        {
+            await Client.Images.InspectAsync(image, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    public async Task RemoveImageAsync(string image, CancellationToken ct) => await Client.Images.DeleteAsync(image, ct).ConfigureAwait(false);
+
+    private void Refuse(object? given, string operation, string since)
+    {
+        if (given is not null)
+            throw new DockerVersionException(operation, since, ApiVersion);
+    }
+
+    public void Dispose() => Client.Dispose();
+}

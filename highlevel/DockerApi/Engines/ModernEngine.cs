@@ -1,0 +1,136 @@
+using System.Formats.Tar;
+using System.Net;
+using DockerApi.Configuration;
+using DockerApi.Latest;
+using DockerApi.Streams;
+using DockerApi.Transport;
+
+namespace DockerApi.Engines;
+
+/// <summary>A modern engine (API 1.25 and later, Podman's too) through the newest generated client, in the negotiated version.</summary>
+internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion negotiated) : IEngine
+{
+    /// <summary>How often an exec is read again while the engine still says it runs after its output ended.</summary>
+    private static readonly TimeSpan ExecSettle = TimeSpan.FromMilliseconds(20);
+
+    public DockerClient Client { get; } = new(endpoint, negotiated);
+
+    public string ApiVersion => negotiated.ApiVersion;
+
+    public async Task<string> CreateAsync(string image, IReadOnlyList<string>? command, ContainerOptions options, CancellationToken ct)
+    {
+        var stdin = options.Input is not null;
+        var created = await Client.Containers.CreateAsync(new ContainerCreateRequest
+        {
+            Image = image,
+            Cmd = command,
+            Entrypoint = options.Entrypoint,
+            Env = options.Environment?.Select(e => $"{e.Key}={e.Value}").ToList(),
+            Labels = options.Labels?.ToDictionary(l => l.Key, l => l.Value),
+            WorkingDir = options.WorkingDirectory,
+            User = options.User,
+            Tty = options.Tty,
+            OpenStdin = stdin,
+            StdinOnce = stdin,
+            AttachStdin = stdin,
+            AttachStdout = true,
+            AttachStderr = true,
+            HostConfig = options.Network is { } network ? new HostConfig { NetworkMode = network } : null,
+        }, name: options.Name, cancellationToken: ct).ConfigureAwait(false);
+        return created.Id;
+    }
+
+    /// <summary>Attach first, then start, as the docker CLI does: a process that exits at once still has its output read.</summary>
+    public async Task<(byte[] Stdout, byte[] Stderr)> StartAndCollectAsync(string id, ContainerOptions options, CancellationToken ct)
+    {
+        var output = await Client.Containers.AttachOutputAsync(id, stream: true, stdin: options.Input is not null, stdout: true, stderr: true,
+            tty: options.Tty, cancellationToken: ct).ConfigureAwait(false);
+        await using (output.ConfigureAwait(false))
+        {
+            await Client.Containers.StartAsync(id, cancellationToken: ct).ConfigureAwait(false);
+            return await OutputCollector.CollectAsync(output, options.Input, ct).ConfigureAwait(false);
+        }
+    }
+
+    public Task StartAsync(string id, CancellationToken ct) => Client.Containers.StartAsync(id, cancellationToken: ct);
+
+    public async Task<long> WaitAsync(string id, CancellationToken ct) =>
+        (await Client.Containers.WaitAsync(id, cancellationToken: ct).ConfigureAwait(false)).StatusCode;
+
+    public Task StopAsync(string id, TimeSpan timeout, CancellationToken ct) =>
+        Client.Containers.StopAsync(id, t: (long)Math.Ceiling(timeout.TotalSeconds), cancellationToken: ct);
+
+    public Task RemoveAsync(string id, CancellationToken ct) => Client.Containers.DeleteAsync(id, v: true, force: true, cancellationToken: ct);
+
+    public async Task<ExecResult> ExecAsync(string id, IReadOnlyList<string> command, CancellationToken ct)
+    {
+        var exec = await Client.Exec.ContainerExecAsync(id, new ContainerExecRequest { Cmd = command, AttachStdout = true, AttachStderr = true }, ct).ConfigureAwait(false);
+        // The start body is required: the engine answers a missing one with 400 "EOF".
+        var output = await Client.Exec.StartOutputAsync(exec.Id, new ExecStartRequest { Detach = false, Tty = false }, cancellationToken: ct).ConfigureAwait(false);
+        (byte[] Stdout, byte[] Stderr) written;
+        await using (output.ConfigureAwait(false))
+            written = await OutputCollector.CollectAsync(output, null, ct).ConfigureAwait(false);
+        // The output ends when the process does; the engine may say so a moment later.
+        var inspect = await Client.Exec.InspectAsync(exec.Id, ct).ConfigureAwait(false);
+        for (var i = 0; inspect.Running == true && i < 250; i++)
+        {
+            await Task.Delay(ExecSettle, ct).ConfigureAwait(false);
+            inspect = await Client.Exec.InspectAsync(exec.Id, ct).ConfigureAwait(false);
+        }
+        return new ExecResult(inspect.ExitCode ?? 0, written.Stdout, written.Stderr);
+    }
+
+    public async Task PutFileAsync(string id, string path, ReadOnlyMemory<byte> content, CancellationToken ct)
+    {
+        var (folder, name) = ContainerPath.Split(path);
+        using var archive = new MemoryStream();
+        using (var writer = new TarWriter(archive, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            var entry = new PaxTarEntry(TarEntryType.RegularFile, name)
+            {
+                DataStream = new MemoryStream(content.ToArray(), writable: false),
+                Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+                ModificationTime = DateTimeOffset.UtcNow,
+            };
+            await writer.WriteEntryAsync(entry, ct).ConfigureAwait(false);
+        }
+        archive.Position = 0;
+        await Client.Containers.PutContainerArchiveAsync(id, folder, archive, cancellationToken: ct).ConfigureAwait(false);
+    }
+
+    public async Task<byte[]> GetFileAsync(string id, string path, CancellationToken ct)
+    {
+        ContainerPath.Split(path);
+        var archive = await Client.Containers.ArchiveAsync(id, path, ct).ConfigureAwait(false);
+        await using (archive.ConfigureAwait(false))
+            return await ContainerPath.ReadSingleFileAsync(archive, path, ct).ConfigureAwait(false);
+    }
+
+    public async Task PullAsync(string repository, string tag, IProgress<PullProgress>? progress, CancellationToken ct)
+    {
+        var auth = await RegistryCredentials.ForImageAsync(repository, cancellationToken: ct).ConfigureAwait(false);
+        await foreach (var message in Client.Images.CreateAsync(fromImage: repository, tag: tag, xRegistryAuth: auth, cancellationToken: ct).ConfigureAwait(false))
+        {
+            if (message.Status is { Length: > 0 } status)
+                progress?.Report(new PullProgress(message.Id is { Length: > 0 } layer && layer != tag ? layer : null, status, message.ProgressDetail?.Current, message.ProgressDetail?.Total));
+        }
+    }
+
+    public async Task<bool> HasImageAsync(string image, CancellationToken ct)
+    {
+        try
+        {
+            await Client.Images.InspectAsync(image, cancellationToken: ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    public async Task RemoveImageAsync(string image, CancellationToken ct) =>
+        await Client.Images.DeleteAsync(image, cancellationToken: ct).ConfigureAwait(false);
+
+    public void Dispose() => Client.Dispose();
+}

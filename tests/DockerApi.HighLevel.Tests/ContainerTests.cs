@@ -1,0 +1,69 @@
+using System.Net;
+
+namespace DockerApi.HighLevel.Tests;
+
+/// <summary>A started <see cref="Container"/>: exec, files, wait, and disposal that leaves nothing behind (modern engines).</summary>
+public sealed class ContainerTests
+{
+    [SkippableFact]
+    public async Task Start_exec_write_and_read_a_file_then_dispose_removes_it()
+    {
+        await using var daemon = await Engines.ConnectAsync("engine");
+        var before = await daemon.ContainerIdsAsync();
+        var bytes = new byte[70 * 1024];
+        new Random(7).NextBytes(bytes);
+        string id;
+
+        await using (var c = await daemon.Docker.Containers.StartAsync(daemon.Image, ["sleep", "300"]))
+        {
+            id = c.Id;
+            var e = await c.ExecAsync(["sh", "-c", "cat /etc/hostname; echo warn >&2; exit 4"]);
+            Assert.Equal((4L, c.Id[..12] + "\n", "warn\n"), (e.ExitCode, e.Stdout, e.Stderr));
+            await c.WriteFileAsync("/tmp/in.bin", bytes);
+            Assert.Equal(bytes, await c.ReadFileAsync("/tmp/in.bin"));
+            Assert.Equal("71680\n", (await c.ExecAsync(["sh", "-c", "wc -c < /tmp/in.bin"])).Stdout.TrimStart());
+        }
+
+        Assert.Equal(before, await daemon.ContainerIdsAsync());
+        var gone = await Assert.ThrowsAsync<DockerApiException>(() => daemon.Docker.Api!.Containers.InspectAsync(id));
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Files_that_are_not_there_or_are_folders_are_clear_errors()
+    {
+        await using var daemon = await Engines.ConnectAsync("engine");
+        await using var c = await daemon.Docker.Containers.StartAsync(daemon.Image, ["sleep", "300"]);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<DockerApiException>(() => c.ReadFileAsync("/no/such/file"))).StatusCode);
+        Assert.Contains("not a regular file", (await Assert.ThrowsAsync<ArgumentException>(() => c.ReadFileAsync("/tmp"))).Message);
+        Assert.Contains("absolute path", (await Assert.ThrowsAsync<ArgumentException>(() => c.WriteFileAsync("relative/file", new byte[1]))).Message);
+        Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<DockerApiException>(() => c.WriteFileAsync("/no/such/folder/f", new byte[1]))).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Working_directory_entrypoint_labels_and_a_tty_are_the_docker_CLIs()
+    {
+        await using var daemon = await Engines.ConnectAsync("engine");
+
+        var r = await daemon.Docker.Containers.RunAsync(daemon.Image, ["-c", "pwd; echo $0"], new ContainerOptions
+        {
+            WorkingDirectory = "/tmp",
+            Entrypoint = ["sh"],
+            Labels = new Dictionary<string, string> { ["dockerapi.test"] = "labels" },
+            Tty = true,
+        });
+
+        // A TTY is one stream, with the terminal's line ends.
+        Assert.Equal(("/tmp\r\nsh\r\n", ""), (r.Stdout, r.Stderr));
+    }
+
+    [SkippableFact]
+    public async Task Wait_gives_the_exit_code_of_a_started_container()
+    {
+        await using var daemon = await Engines.ConnectAsync("engine");
+        await using var c = await daemon.Docker.Containers.StartAsync(daemon.Image, ["sh", "-c", "exit 5"]);
+
+        Assert.Equal(5, await c.WaitAsync());
+    }
+}
