@@ -188,7 +188,9 @@ public sealed class MultiplexedStream(Stream inner, string? operation = null, bo
             filled += read;
         }
         if (_header[0] > 3 || _header[1] != 0 || _header[2] != 0 || _header[3] != 0)
-            throw new DockerProtocolException($"not a frame header: {Convert.ToHexString(_header)}", operation);
+            // The usual cause: a container with a TTY, whose output is one raw stream; the bytes are then its text.
+            throw new DockerProtocolException($"not a frame header: {Convert.ToHexString(_header)} ('{Printable(_header)}'); if the container "
+                + "has a TTY its output is not multiplexed: read it with tty: true (the container's Config.Tty says which)", operation);
         _target = (StdStream)_header[0];
         var length = BinaryPrimitives.ReadUInt32BigEndian(_header.AsSpan(4));
         _remaining = length > int.MaxValue ? throw new DockerProtocolException($"a frame of {length} bytes is too large", operation) : (int)length;
@@ -218,5 +220,14 @@ public sealed class MultiplexedStream(Stream inner, string? operation = null, bo
                 output.Inner.Dispose();
             base.Dispose(disposing);
         }
+    }
+
+    /// <summary>Bytes as ASCII text for a message, each other byte as '.'.</summary>
+    private static string Printable(ReadOnlySpan<byte> bytes)
+    {
+        var text = new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+            text[i] = bytes[i] is >= 0x20 and < 0x7F ? (char)bytes[i] : '.';
+        return new string(text);
     }
 }

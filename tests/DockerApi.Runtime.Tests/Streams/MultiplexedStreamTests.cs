@@ -121,6 +121,8 @@ public sealed class MultiplexedStreamTests
     [InlineData(new byte[] { 1, 0, 0 }, "inside a frame header")]
     [InlineData(new byte[] { 1, 0, 0, 0, 0, 0, 0, 5, (byte)'a' }, "inside a frame, 4 bytes short")]
     [InlineData(new byte[] { (byte)'h', (byte)'e', (byte)'l', (byte)'l', (byte)'o', 0, 0, 0 }, "not a frame header")]
+    // A TTY container's raw output read as frames: the message shows its text and says what to do.
+    [InlineData(new byte[] { (byte)'t', (byte)'t', (byte)'y', (byte)'-', (byte)'l', (byte)'i', (byte)'n', (byte)'e' }, "7474792D6C696E65 ('tty-line'); if the container has a TTY its output is not multiplexed: read it with tty: true")]
     public async Task Broken_framing_raises_a_protocol_error(byte[] wire, string reason)
     {
         var e = await Assert.ThrowsAsync<DockerProtocolException>(() =>
