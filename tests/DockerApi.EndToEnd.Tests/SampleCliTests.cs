@@ -8,6 +8,9 @@ public sealed class SampleCliTests
     private static Task<(int Code, string Out, string Err)> Run(string? host, string input, params string[] args) =>
         DockerApi.Tests.SampleCli.Run(host, input, args);
 
+    private static Task<(int Code, string Out, string Err)> Run(string? host, string input, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        DockerApi.Tests.SampleCli.Run(host, input, environment, args);
+
     [Fact]
     public async Task The_README_command_prints_hello_on_the_embedded_emulator()
     {
@@ -87,6 +90,29 @@ public sealed class SampleCliTests
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [SkippableFact]
+    public async Task What_ssh_says_when_it_fails_reaches_the_user()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "a shell script as ssh");
+        var bin = Directory.CreateTempSubdirectory("dapi-ssh-").FullName;
+        try
+        {
+            var ssh = Path.Combine(bin, "ssh");
+            File.WriteAllText(ssh, "#!/bin/sh\necho 'deploy@build.example: Permission denied (publickey).' >&2\nexit 255\n");
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+            var (code, _, stderr) = await Run("ssh://deploy@build.example", "", new Dictionary<string, string> { ["PATH"] = bin }, "version");
+
+            Assert.NotEqual(0, code);
+            Assert.Contains("ssh to ssh://deploy@build.example exited with 255: deploy@build.example: Permission denied (publickey).", stderr);
+        }
+        finally
+        {
+            Directory.Delete(bin, recursive: true);
         }
     }
 

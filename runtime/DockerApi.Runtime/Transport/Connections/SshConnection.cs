@@ -46,8 +46,9 @@ internal static class SshConnection
                     errors.AppendLine(line.Data);
         };
         process.BeginErrorReadLine();
-        var output = new SshOutput(process, errors, endpoint);
-        return new ConnectionStream(output, process.StandardInput.BaseStream, () => process.StandardInput.Close(), new Ending(process));
+        var failure = new SshFailure(process, errors, endpoint);
+        return new ConnectionStream(new SshOutput(process.StandardOutput.BaseStream, failure), new SshInput(process.StandardInput.BaseStream, failure),
+            () => process.StandardInput.Close(), new Ending(process));
     }
 
     /// <summary>The ssh command line: <c>ssh -o BatchMode=yes [-l user] [-p port] -- host docker system dial-stdio</c>.</summary>
@@ -90,20 +91,10 @@ internal static class SshConnection
         }
     }
 
-    /// <summary>ssh's stdout; its end after a failed ssh is an error naming what ssh said.</summary>
-    private sealed class SshOutput(Process process, StringBuilder errors, DockerEndpoint endpoint) : Streams.AsyncReadStream
+    /// <summary>What a failed ssh said: its exit code and its stderr, once it has exited (null while it runs, or after success).</summary>
+    private sealed class SshFailure(Process process, StringBuilder errors, DockerEndpoint endpoint)
     {
-        private readonly Stream _inner = process.StandardOutput.BaseStream;
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-            if (read == 0 && !buffer.IsEmpty)
-                await ThrowIfFailedAsync(cancellationToken).ConfigureAwait(false);
-            return read;
-        }
-
-        private async Task ThrowIfFailedAsync(CancellationToken cancellationToken)
+        public async Task<DockerConnectionException?> ReadAsync(Exception? cause, CancellationToken cancellationToken)
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             wait.CancelAfter(TimeSpan.FromSeconds(5));
@@ -113,21 +104,96 @@ internal static class SshConnection
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                return; // still running: an ordinary end of output
+                return null; // still running: not ssh's failure
             }
             if (process.ExitCode == 0)
-                return;
+                return null;
             string text;
             lock (errors)
                 text = errors.ToString().Trim();
             // A DockerException, so that the HTTP handler's wrapping does not hide what ssh said (host key, permission denied).
-            throw new DockerConnectionException($"ssh to {endpoint} exited with {process.ExitCode}: {(text.Length == 0 ? "no message" : text)}", endpoint.ToString());
+            return new DockerConnectionException($"ssh to {endpoint} exited with {process.ExitCode}: {(text.Length == 0 ? "no message" : text)}",
+                endpoint.ToString(), null, cause);
+        }
+    }
+
+    /// <summary>ssh's stdout; its end after a failed ssh is an error naming what ssh said.</summary>
+    private sealed class SshOutput(Stream inner, SshFailure failure) : Streams.AsyncReadStream
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            if (read == 0 && !buffer.IsEmpty && await failure.ReadAsync(null, cancellationToken).ConfigureAwait(false) is { } failed)
+                throw failed;
+            return read;
         }
 
         protected override void Dispose(bool disposing)
         {
             if (disposing)
-                _inner.Dispose();
+                inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>ssh's stdin; a write that fails because ssh has exited is an error naming what ssh said.</summary>
+    private sealed class SshInput(Stream inner, SshFailure failure) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                if (await failure.ReadAsync(e, cancellationToken).ConfigureAwait(false) is { } failed)
+                    throw failed;
+                throw;
+            }
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+
+        public override async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                if (await failure.ReadAsync(e, cancellationToken).ConfigureAwait(false) is { } failed)
+                    throw failed;
+                throw;
+            }
+        }
+
+        public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                inner.Dispose();
             base.Dispose(disposing);
         }
     }

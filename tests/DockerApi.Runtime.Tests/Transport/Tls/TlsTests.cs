@@ -1,4 +1,5 @@
 using System.Text;
+using DockerApi.Tests;
 using DockerApi.Transport;
 
 namespace DockerApi.Runtime.Tests.Transport.Tls;
@@ -68,6 +69,20 @@ public sealed class TlsTests(TestCertificates certificates) : IClassFixture<Test
         var error = await Assert.ThrowsAsync<DockerConnectionException>(() => PingAsync(daemon.Endpoint.WithTls(_certificates.ClientTls())));
 
         Assert.Contains("the daemon's certificate is not valid for this host name", error.Message);
+    }
+
+    [Fact]
+    public async Task A_hijacked_connection_whose_handshake_never_ends_fails_at_the_connect_timeout()
+    {
+        // Accepts the TCP connection and never answers the TLS handshake.
+        await using var server = RawServer.Start(Wire.Tcp, async c => await c.ReadAsync(new byte[1]));
+        var options = new DockerTransportOptions { ConnectTimeout = TimeSpan.FromMilliseconds(300) };
+        using var client = DockerHttpClient.Create(server.Endpoint.WithTls(_certificates.ClientTls()), "1.41", options);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/attach").WithHijack(HijackMode.UpgradeTcp);
+
+        var error = await Assert.ThrowsAsync<DockerConnectionException>(() => client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead));
+
+        Assert.Contains("timed out after 0.3 s", error.Message);
     }
 
     [Fact]
