@@ -53,6 +53,48 @@ public sealed class Container : IAsyncDisposable
     public Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken = default) =>
         _engine.GetFileAsync(Id, path, cancellationToken);
 
+    /// <summary>
+    /// The container's output line by line, each with the stream it was written to (one stream with a TTY, found by
+    /// asking the container), as <c>docker logs</c>: what it wrote so far, and with <paramref name="follow"/> what it
+    /// writes until it ends.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// await foreach (var line in c.LogsAsync(follow: true))
+    ///     Console.WriteLine($"{line.Stream}: {line.Text}");
+    /// </code>
+    /// </example>
+    public IAsyncEnumerable<Streams.OutputLine> LogsAsync(bool follow = false, CancellationToken cancellationToken = default) =>
+        _engine.LogsAsync(Id, follow, cancellationToken);
+
+    /// <summary>
+    /// Waits until the container writes a line that matches <paramref name="pattern"/> (a .NET regular expression), as
+    /// Testcontainers' <c>UntilMessageIsLogged</c>: for a server that says when it is ready.
+    /// </summary>
+    /// <returns>The first matching line.</returns>
+    /// <exception cref="DockerWaitException">The timeout passed, or the container ended without writing such a line.</exception>
+    /// <example><code>await c.WaitForLogAsync("listening on port \d+", TimeSpan.FromSeconds(30));</code></example>
+    public async Task<Streams.OutputLine> WaitForLogAsync(string pattern, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var regex = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        var limit = timeout ?? TimeSpan.FromMinutes(1);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limit);
+        try
+        {
+            await foreach (var line in _engine.LogsAsync(Id, follow: true, deadline.Token).ConfigureAwait(false))
+            {
+                if (regex.IsMatch(line.Text))
+                    return line;
+            }
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DockerWaitException($"the container {Id[..Math.Min(12, Id.Length)]} wrote no line matching '{pattern}' within {limit.TotalSeconds:0.#} s", Id, e);
+        }
+        throw new DockerWaitException($"the container {Id[..Math.Min(12, Id.Length)]} ended without writing a line matching '{pattern}'", Id);
+    }
+
     /// <summary>Waits for the container's process to end.</summary>
     /// <returns>Its exit code.</returns>
     public Task<long> WaitAsync(CancellationToken cancellationToken = default) => _engine.WaitAsync(Id, cancellationToken);

@@ -27,6 +27,9 @@ internal interface IEngine : IDisposable
 
     Task RemoveAsync(string id, CancellationToken ct);
 
+    /// <summary>The container's output line by line, each with its stream; with <paramref name="follow"/>, until the container ends.</summary>
+    IAsyncEnumerable<Streams.OutputLine> LogsAsync(string id, bool follow, CancellationToken ct);
+
     /// <summary>Runs <paramref name="command"/> in the running container; raises <see cref="Transport.DockerVersionException"/> where exec does not exist, before sending.</summary>
     Task<ExecResult> ExecAsync(string id, IReadOnlyList<string> command, CancellationToken ct);
 

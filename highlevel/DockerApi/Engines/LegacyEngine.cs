@@ -63,6 +63,30 @@ internal sealed class LegacyEngine(DockerEndpoint endpoint) : IEngine
 
     public Task StartAsync(string id, CancellationToken ct) => Client.Containers.StartAsync(id, ct);
 
+    /// <summary>
+    /// 2013 had no logs call: an attach with <c>logs=1</c> per stream (and <c>stream=1</c> to follow), so that stdout
+    /// and stderr stay apart. Followed, both streams' lines come as they arrive.
+    /// </summary>
+    public IAsyncEnumerable<Streams.OutputLine> LogsAsync(string id, bool follow, CancellationToken ct)
+    {
+        var stdout = AttachedLinesAsync(id, Streams.StdStream.Stdout, follow, ct);
+        var stderr = AttachedLinesAsync(id, Streams.StdStream.Stderr, follow, ct);
+        return follow ? Merged.Of(stdout, stderr, ct) : Merged.InTurn(stdout, stderr);
+    }
+
+    private async IAsyncEnumerable<Streams.OutputLine> AttachedLinesAsync(string id, Streams.StdStream stream, bool follow,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var stdout = stream == Streams.StdStream.Stdout;
+        var output = await Client.Containers.AttachOutputAsync(id, logs: true, stream: follow, stdout: stdout, stderr: !stdout, cancellationToken: ct).ConfigureAwait(false);
+        await using (output.ConfigureAwait(false))
+        {
+            // Raw: every line is the one stream asked for.
+            await foreach (var line in output.ReadLinesAsync(ct).ConfigureAwait(false))
+                yield return line with { Stream = stream };
+        }
+    }
+
     public async Task<long> WaitAsync(string id, CancellationToken ct) => (await Client.Containers.WaitAsync(id, ct).ConfigureAwait(false)).StatusCode;
 
     public Task StopAsync(string id, TimeSpan timeout, CancellationToken ct) =>

@@ -62,6 +62,19 @@ internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion ne
 
     public Task RemoveAsync(string id, CancellationToken ct) => Client.Containers.DeleteAsync(id, v: true, force: true, cancellationToken: ct);
 
+    /// <summary>Logs are multiplexed unless the container has a TTY: as docker-py does, the container is asked.</summary>
+    public async IAsyncEnumerable<OutputLine> LogsAsync(string id, bool follow, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var tty = (await Client.Containers.InspectAsync(id, cancellationToken: ct).ConfigureAwait(false)).Config?.Tty == true;
+        var logs = new MultiplexedStream(await Client.Containers.LogsAsync(id, follow: follow, stdout: true, stderr: true, cancellationToken: ct).ConfigureAwait(false),
+            "ContainerLogs", tty);
+        await using (logs.ConfigureAwait(false))
+        {
+            await foreach (var line in logs.ReadLinesAsync(ct).ConfigureAwait(false))
+                yield return line;
+        }
+    }
+
     public async Task<ExecResult> ExecAsync(string id, IReadOnlyList<string> command, CancellationToken ct)
     {
         var exec = await Client.Exec.ContainerExecAsync(id, new ContainerExecRequest { Cmd = command, AttachStdout = true, AttachStderr = true }, ct).ConfigureAwait(false);
