@@ -81,6 +81,20 @@ public sealed class DockerContainers
         return new Container(_engine, id);
     }
 
+    /// <summary>The daemon's containers, as <c>docker ps</c>: the running ones, or every one with <paramref name="all"/>, that match <paramref name="filters"/>.</summary>
+    /// <param name="filters">Which (<c>label</c>, <c>status</c>, <c>name</c>, <c>ancestor</c>…: those of <c>docker ps --filter</c>); null for all.</param>
+    /// <param name="all">Stopped containers too (<c>-a</c>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="Transport.DockerVersionException">Filters on a 2013 daemon, whose list had none; nothing was sent.</exception>
+    /// <example>
+    /// <code>
+    /// var mine = await docker.Containers.ListAsync(new DockerFilters().Add("label", "app=web"), all: true);
+    /// var exited = await docker.Containers.ListAsync(DockerFilters.Parse(["status=exited"]), all: true);
+    /// </code>
+    /// </example>
+    public Task<IReadOnlyList<ContainerInfo>> ListAsync(Requests.DockerFilters? filters = null, bool all = false, CancellationToken cancellationToken = default) =>
+        _engine.ListAsync(all, filters, cancellationToken);
+
     /// <summary>Creates the container, pulling its image first as <paramref name="options"/> say.</summary>
     private async Task<string> CreateAsync(string image, IReadOnlyList<string>? command, ContainerOptions options, CancellationToken ct)
     {

@@ -21,6 +21,9 @@ internal interface IEngine : IDisposable
 
     Task StartAsync(string id, CancellationToken ct);
 
+    /// <summary>The containers that match <paramref name="filters"/> (running ones only unless <paramref name="all"/>).</summary>
+    Task<IReadOnlyList<ContainerInfo>> ListAsync(bool all, Requests.DockerFilters? filters, CancellationToken ct);
+
     Task<long> WaitAsync(string id, CancellationToken ct);
 
     Task StopAsync(string id, TimeSpan timeout, CancellationToken ct);

@@ -63,6 +63,21 @@ internal sealed class LegacyEngine(DockerEndpoint endpoint) : IEngine
 
     public Task StartAsync(string id, CancellationToken ct) => Client.Containers.StartAsync(id, ct);
 
+    /// <summary>2013's list has no filters, names, labels or state: the state is read from the status text (<c>Up …</c>, <c>Exit 3</c>).</summary>
+    public async Task<IReadOnlyList<ContainerInfo>> ListAsync(bool all, Requests.DockerFilters? filters, CancellationToken ct)
+    {
+        if (filters is { IsEmpty: false })
+            throw new DockerVersionException("ContainerList (filters)", "1.25", ApiVersion);
+        return (await Client.Containers.ListAsync(all: all, cancellationToken: ct).ConfigureAwait(false))
+            .Select(c => new ContainerInfo(c.Id ?? "", [], c.Image ?? "", c.Status switch
+            {
+                { } s when s.StartsWith("Up", StringComparison.Ordinal) => "running",
+                { } s when s.StartsWith("Exit", StringComparison.Ordinal) => "exited",
+                _ => "created",
+            }, c.Status ?? "", new Dictionary<string, string>()))
+            .ToList();
+    }
+
     /// <summary>
     /// 2013 had no logs call: an attach with <c>logs=1</c> per stream (and <c>stream=1</c> to follow), so that stdout
     /// and stderr stay apart. Followed, both streams' lines come as they arrive.

@@ -54,6 +54,12 @@ internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion ne
 
     public Task StartAsync(string id, CancellationToken ct) => Client.Containers.StartAsync(id, cancellationToken: ct);
 
+    public async Task<IReadOnlyList<ContainerInfo>> ListAsync(bool all, Requests.DockerFilters? filters, CancellationToken ct) =>
+        (await Client.Containers.ListAsync(all: all, filters: filters is { IsEmpty: false } ? filters.ToString() : null, cancellationToken: ct).ConfigureAwait(false))
+            .Select(c => new ContainerInfo(c.Id ?? "", (c.Names ?? []).Select(n => n.TrimStart('/')).ToList(), c.Image ?? "", c.State?.ToString() ?? "",
+                c.Status ?? "", c.Labels ?? new Dictionary<string, string>()))
+            .ToList();
+
     public async Task<long> WaitAsync(string id, CancellationToken ct) =>
         (await Client.Containers.WaitAsync(id, cancellationToken: ct).ConfigureAwait(false)).StatusCode;
 
