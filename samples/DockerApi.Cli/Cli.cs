@@ -39,7 +39,8 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
                   | update [--image I] [--replicas R] S | rollback S | logs S | rm S
           secret create NAME FILE|- | ls | rm SECRET
           import FILE|- [REPO[:TAG]]      Import a tar archive as an image
-          run [-i] [-t] [-d] IMAGE [CMD]  Run a command in a new container
+          run [-i] [-t] [-d] [--rm] [-e K=V] [--name N] [--network M] IMAGE [CMD]
+                                          Run a command in a new container
           exec [-i] [-t] CONTAINER CMD    Run a command in a running container (API 1.15+)
           attach CONTAINER                Attach to a running container
           logs CONTAINER                  Show a container's output
@@ -275,6 +276,59 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
         return last;
     }
 
+    /// <summary>
+    /// run's options before the image, as the docker CLI spells them: <c>-i</c>, <c>-t</c>, <c>-d</c> (or together,
+    /// <c>-it</c>), <c>--rm</c>, <c>-e</c>/<c>--env NAME=VALUE</c>, <c>--name NAME</c>, <c>--network MODE</c> (each also
+    /// as <c>--opt=value</c>). What follows the image is the command's, untouched. Null for a usage error.
+    /// </summary>
+    private static RunOptions? RunOptionsOf(List<string> args)
+    {
+        var (flags, environment) = (new HashSet<char>(), new List<string>());
+        string? name = null, network = null;
+        var remove = false;
+        var index = 0;
+        for (; index < args.Count && args[index].StartsWith('-') && args[index].Length > 1; index++)
+        {
+            var arg = args[index];
+            var (option, inline) = arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=') is > 2 and var eq ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
+            string? Value() => inline ?? (index + 1 < args.Count ? args[++index] : null);
+            switch (option)
+            {
+                case "--rm":
+                    remove = true;
+                    break;
+                case "-e" or "--env":
+                    if (Value() is not { } variable)
+                        return null;
+                    // -e NAME alone passes this process's value, as the docker CLI does.
+                    environment.Add(variable.Contains('=') ? variable : $"{variable}={System.Environment.GetEnvironmentVariable(variable)}");
+                    break;
+                case "--name":
+                    if ((name = Value()) is null)
+                        return null;
+                    break;
+                case "--network" or "--net":
+                    if ((network = Value()) is null)
+                        return null;
+                    break;
+                default:
+                    if (option.StartsWith("--", StringComparison.Ordinal) || option.Skip(1).Any(f => !"itd".Contains(f)))
+                        return null;
+                    flags.UnionWith(option.Skip(1));
+                    break;
+            }
+        }
+        if (index >= args.Count)
+            return null;
+        return new RunOptions(args[index], args.Count > index + 1 ? args.Skip(index + 1).ToList() : null, flags.Contains('i'), flags.Contains('t'), flags.Contains('d'))
+        {
+            Remove = remove,
+            Environment = environment,
+            Name = name,
+            Network = network,
+        };
+    }
+
     /// <summary>The leading one-letter flags of run and exec (<c>-i -t</c>, <c>-it</c>); null for one not in <paramref name="allowed"/>.</summary>
     private static (HashSet<char> Flags, int Index)? Flags(List<string> args, string allowed)
     {
@@ -312,10 +366,9 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
     /// <summary>docker run: create (pull on 404, then again), attach and start in the daemon's order, exit code.</summary>
     private async Task<int> RunContainerAsync(IEngine engine, List<string> args, CancellationToken ct)
     {
-        if (Flags(args, "itd") is not var (flags, index) || index >= args.Count)
-            return await Fail("Usage: docker run [-i] [-t] [-d] IMAGE [COMMAND] [ARG...]");
-        bool interactive = flags.Contains('i'), tty = flags.Contains('t'), detach = flags.Contains('d');
-        var options = new RunOptions(args[index], args.Count > index + 1 ? args.Skip(index + 1).ToList() : null, interactive, tty, detach);
+        if (RunOptionsOf(args) is not { } options)
+            return await Fail("Usage: docker run [-i] [-t] [-d] [--rm] [-e NAME=VALUE] [--name NAME] [--network MODE] IMAGE [COMMAND] [ARG...]");
+        var (interactive, detach) = (options.Interactive, options.Detach);
         CreatedContainer created;
         try
         {
@@ -352,7 +405,11 @@ public sealed class Cli(TextWriter stdout, TextWriter stderr, TextReader stdin, 
         }
         await using (attached)
             await PumpAsync(attached, interactive, ct);
-        return (int)await engine.WaitAsync(created.Id, ct);
+        // The container's exit code, also with --rm: it is removed only after the wait has read it.
+        var code = (int)await engine.WaitAsync(created.Id, ct);
+        if (options.Remove)
+            await engine.RemoveAsync(created.Id, ct);
+        return code;
     }
 
     private async Task<int> CopyAsync(Task<ContainerOutput> output, CancellationToken ct)

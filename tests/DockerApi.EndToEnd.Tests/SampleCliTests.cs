@@ -32,6 +32,24 @@ public sealed class SampleCliTests
         Assert.Equal((3, "a\nb\n"), (shell.Code, shell.Out));
     }
 
+    [Fact]
+    public async Task Run_with_rm_and_env_keeps_the_exit_code_and_removes_the_container_and_2013s_missing_options_are_said()
+    {
+        await using var daemon = await EmulatedDaemon.StartAsync();
+        var host = daemon.Endpoint.ToString();
+
+        var run = await Run(host, "", "run", "--rm", "-e", "GREETING=hi", "base", "sh", "-c", "echo $GREETING; exit 7");
+        var named = await Run(host, "", "run", "--name", "web", "base", "true");
+        var usage = await Run(host, "", "run", "--rm", "--bogus", "base", "true");
+
+        Assert.Equal((7, "hi\n"), (run.Code, run.Out));
+        using var client = new DockerApi.V1_2.DockerClient(daemon.Endpoint);
+        Assert.Empty(await client.Containers.ListAsync(all: true)); // removed after its wait
+        Assert.NotEqual(0, named.Code);
+        Assert.Contains("ContainerCreate (name) needs API 1.6", named.Err);
+        Assert.Contains("Usage: docker run", usage.Err);
+    }
+
     [SkippableFact]
     public async Task A_login_whose_write_fails_leaves_config_json_whole_and_says_so()
     {

@@ -32,6 +32,19 @@ public sealed class SampleCliTests(Engine engine)
     }
 
     [SkippableFact]
+    public async Task Run_takes_rm_env_name_and_network_as_the_docker_CLI_spells_them_and_keeps_the_exit_code()
+    {
+        _ = engine.Client;
+        var name = engine.Name("rm");
+
+        var run = await SampleCli.Run(engine.Endpoint.ToString(), "", "run", "--rm", "-e", "GREETING=hello", "--env=OTHER=world", "--name", name,
+            "--network", "none", "test", "sh", "-c", "echo $GREETING $OTHER; cat /etc/hostname >/dev/null; exit 7");
+
+        Assert.Equal((7, "hello world\n", ""), run);
+        Assert.DoesNotContain(await engine.Client.Containers.ListAsync(all: true), c => c.Names?.Contains("/" + name) == true);
+    }
+
+    [SkippableFact]
     public async Task Every_command_works_on_the_modern_engine()
     {
         _ = engine.Client;

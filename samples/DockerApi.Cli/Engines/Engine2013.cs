@@ -67,6 +67,13 @@ internal sealed class Engine2013(DockerEndpoint endpoint) : IEngine
 
     public async Task<CreatedContainer> CreateAsync(RunOptions options, CancellationToken ct)
     {
+        // Names came with API 1.6 and networks with 1.15; detached --rm needs the engine's AutoRemove (1.25).
+        if (options.Name is not null)
+            throw new DockerVersionException("ContainerCreate (name)", "1.6", ApiVersion);
+        if (options.Network is not null)
+            throw new DockerVersionException("ContainerCreate (network)", "1.15", ApiVersion);
+        if (options.Remove && options.Detach)
+            throw new DockerVersionException("ContainerCreate (auto-remove)", "1.25", ApiVersion);
         var created = await _docker.Containers.CreateAsync(new ContainerConfig
         {
             Image = options.Image,
@@ -77,6 +84,7 @@ internal sealed class Engine2013(DockerEndpoint endpoint) : IEngine
             AttachStdin = options.Interactive,
             AttachStdout = !options.Detach,
             AttachStderr = !options.Detach,
+            Env = options.Environment.Count > 0 ? options.Environment : null,
         }, ct);
         return new CreatedContainer(created.Id, created.Warnings ?? []);
     }

@@ -87,7 +87,17 @@ internal sealed record HistoryRow(string Id, long? Created, string CreatedBy, IR
 /// <summary>One message of pull or import: a status line, or how far a download is (0–100).</summary>
 internal sealed record ProgressUpdate(string? Status, double? Percent);
 
-internal sealed record RunOptions(string Image, IReadOnlyList<string>? Command, bool Interactive, bool Tty, bool Detach);
+/// <summary><c>docker run</c>'s options: <c>-i -t -d --rm -e NAME=VALUE --name NAME --network MODE</c>.</summary>
+internal sealed record RunOptions(string Image, IReadOnlyList<string>? Command, bool Interactive, bool Tty, bool Detach)
+{
+    public bool Remove { get; init; }
+
+    public IReadOnlyList<string> Environment { get; init; } = [];
+
+    public string? Name { get; init; }
+
+    public string? Network { get; init; }
+}
 
 internal sealed record CreatedContainer(string Id, IReadOnlyList<string> Warnings);
 

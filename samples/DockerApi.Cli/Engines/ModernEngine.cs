@@ -109,7 +109,12 @@ internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion ne
             AttachStdin = options.Interactive,
             AttachStdout = !options.Detach,
             AttachStderr = !options.Detach,
-        }, cancellationToken: ct);
+            Env = options.Environment.Count > 0 ? options.Environment : null,
+            // Detached, --rm is the engine's to do when the container ends; attached, run removes it after its wait.
+            HostConfig = options.Network is not null || (options.Remove && options.Detach)
+                ? new HostConfig { NetworkMode = options.Network, AutoRemove = options.Remove && options.Detach ? true : null }
+                : null,
+        }, name: options.Name, cancellationToken: ct);
         return new CreatedContainer(created.Id, created.Warnings);
     }
 
