@@ -26,6 +26,9 @@ public sealed class DockerApiGenerator : IIncrementalGenerator
         public const string Units = "DockerApi.Units";
     }
 
+    /// <summary>A type of DockerApi.Runtime that every generated client uses: its absence means the package is missing.</summary>
+    private const string RuntimeMarkerType = "DockerApi.Transport.DockerEndpoint";
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -63,6 +66,16 @@ public sealed class DockerApiGenerator : IIncrementalGenerator
                 production.ReportDiagnostic(DiagnosticBag.ToDiagnostic(diagnostic));
         });
 
+        // Generated code is written against the runtime: without it, one clear error instead of thousands of CS0246.
+        var runtimePresent = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(RuntimeMarkerType) is not null);
+        context.RegisterSourceOutput(inputs.Collect().Combine(runtimePresent), static (production, pair) =>
+        {
+            if (!pair.Right && pair.Left.Length > 0)
+                production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RuntimeMissing,
+                    Location.Create(pair.Left[0].Path, default, default), typeof(DockerApiGenerator).Assembly.GetName().Version?.ToString(3) ?? "*"));
+        });
+
         var models = parsed
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => (result.Path, Model: result.Model!))
@@ -71,7 +84,11 @@ public sealed class DockerApiGenerator : IIncrementalGenerator
         var units = models
             .SelectMany(static (pair, _) => Emitting.Units.Of(pair.Path, pair.Model))
             .WithTrackingName(Steps.Units);
-        context.RegisterSourceOutput(units, static (production, unit) => Produce(production, unit));
+        context.RegisterSourceOutput(units.Combine(runtimePresent), static (production, pair) =>
+        {
+            if (pair.Right)
+                Produce(production, pair.Left);
+        });
     }
 
     private static void Produce(SourceProductionContext production, SourceUnit unit)

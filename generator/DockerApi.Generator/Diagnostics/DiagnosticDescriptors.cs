@@ -77,6 +77,11 @@ internal static class DiagnosticDescriptors
         "Tags names '{0}', which is not a tag of this spec (its tags: {1}); nothing is selected by it",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor RuntimeMissing = new(
+        "DAPI015", "DockerApi.Runtime is not referenced",
+        "The generated Docker client needs the DockerApi.Runtime package, which this project does not reference: add <PackageReference Include=\"DockerApi.Runtime\" Version=\"{0}\" />. Nothing is generated until it is there.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "DAPI099", "The generator failed",
         "The DockerApi generator failed on this spec: {0}. This is a bug in the generator; please report it with the spec.",
@@ -86,7 +91,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor[] All =
     {
         YamlSyntax, UnknownRef, DuplicateOperationId, UndeclaredPathParameter, UnsupportedSchema, InvalidSpec, InvalidExtension,
-        MissingOperationId, OperationNotGenerated, BudgetExceeded, NameChanged, StreamWithoutErrors, FreeFormValue, UnknownTag, InternalError,
+        MissingOperationId, OperationNotGenerated, BudgetExceeded, NameChanged, StreamWithoutErrors, FreeFormValue, UnknownTag, RuntimeMissing, InternalError,
     };
 
     private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> Table =

@@ -20,9 +20,19 @@ public sealed class PackagingTests : IDisposable
         var feed = Path.Combine(_work, "feed");
         Dotnet(DockerApi.Tests.RepositoryPaths.Root, $"pack generator/DockerApi.Generator -c Release -o \"{feed}\" -p:Version={_version}");
         Dotnet(DockerApi.Tests.RepositoryPaths.Root, $"pack runtime/DockerApi.Runtime -c Release -o \"{feed}\" -p:Version={_version}");
+        Dotnet(DockerApi.Tests.RepositoryPaths.Root, $"pack highlevel/DockerApi -c Release -o \"{feed}\" -p:Version={_version}");
 
         AssertGeneratorPackageLayout(Path.Combine(feed, $"DockerApi.Generator.{_version}.nupkg"));
         AssertRuntimePackageLayout(Path.Combine(feed, $"DockerApi.Runtime.{_version}.nupkg"));
+        AssertHighLevelPackageLayout(Path.Combine(feed, $"DockerApi.{_version}.nupkg"));
+        foreach (var package in new[] { "DockerApi.Generator", "DockerApi.Runtime", "DockerApi" })
+        {
+            using var zip = ZipFile.OpenRead(Path.Combine(feed, $"{package}.{_version}.nupkg"));
+            Assert.Contains("LICENSE", zip.Entries.Select(e => e.FullName));
+            Assert.Contains("Apache License, Version 2.0", ReadEntry(zip, "NOTICE"));
+        }
+        Assert.True(File.Exists(Path.Combine(feed, $"DockerApi.Runtime.{_version}.snupkg")));
+        Assert.True(File.Exists(Path.Combine(feed, $"DockerApi.{_version}.snupkg")));
 
         var consumer = Path.Combine(_work, "consumer");
         Directory.CreateDirectory(consumer);
@@ -109,6 +119,47 @@ public sealed class PackagingTests : IDisposable
         var output = Dotnet(consumer, "run -c Release --no-build -f net10.0");
         Assert.Equal("daemon 0.4.4 (go1.1); own spec: Consumer.Pets.IPetApi; latest: 1.55 (Containers,Images,System)",
             output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("daemon ", StringComparison.Ordinal)));
+
+        // A user of the high-level client: the DockerApi package alone, nothing generated in the consumer.
+        var user = Path.Combine(_work, "user");
+        Directory.CreateDirectory(user);
+        File.Copy(Path.Combine(consumer, "nuget.config"), Path.Combine(user, "nuget.config"));
+        File.WriteAllText(Path.Combine(user, "User.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFrameworks>net8.0;net10.0</TargetFrameworks>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="DockerApi" Version="{_version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(user, "Program.cs"), """
+            using DockerApi;
+
+            var options = new ContainerOptions { Environment = new Dictionary<string, string> { ["A"] = "b" }, Pull = PullPolicy.Never };
+            Console.WriteLine($"high-level: {typeof(Docker).Assembly.GetName().Name}, newest {DockerApi.Latest.DockerClient.ApiVersion}, 2013 {DockerApi.V1_2.DockerClient.ApiVersion}, pull {options.Pull}");
+            """);
+        Dotnet(user, "build -c Release");
+        Assert.Contains("high-level: DockerApi, newest 1.55, 2013 1.2, pull Never", Dotnet(user, "run -c Release --no-build -f net10.0"));
+        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(user, "obj"), "*.g.cs", SearchOption.AllDirectories), f => f.Contains("DockerApi.Latest", StringComparison.Ordinal));
+    }
+
+    private static void AssertHighLevelPackageLayout(string nupkg)
+    {
+        using var zip = ZipFile.OpenRead(nupkg);
+        var entries = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("lib/net8.0/DockerApi.dll", entries);
+        Assert.Contains("lib/net10.0/DockerApi.xml", entries);
+        Assert.Contains("README.md", entries);
+        var nuspec = ReadEntry(zip, "DockerApi.nuspec");
+        Assert.Contains("<dependency id=\"DockerApi.Runtime\"", nuspec);
+        // The generator built the clients in; it is not a dependency of the user's project.
+        Assert.DoesNotContain("DockerApi.Generator", nuspec);
     }
 
     [Fact]
