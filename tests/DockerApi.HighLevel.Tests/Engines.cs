@@ -3,15 +3,20 @@ using DockerApi.Emulator;
 namespace DockerApi.HighLevel.Tests;
 
 /// <summary>
-/// The daemons the same tests run on: the emulated 2013 daemon (always) and the real engine that <c>.ci/dockerd</c>
-/// starts (<c>DOCKERAPI_TEST_ENGINE</c>; without it those cases skip, and fail in CI), each with the image its tests run.
+/// The daemons the same tests run on: the emulated 2013 daemon (always), and the real Docker Engine and Podman that
+/// <c>.ci/dockerd</c> starts (<c>DOCKERAPI_TEST_ENGINE</c>, <c>DOCKERAPI_TEST_PODMAN</c>; without them those cases skip,
+/// and fail in CI), each with the image its tests run.
 /// </summary>
 public static class Engines
 {
     public const string EngineVariable = "DOCKERAPI_TEST_ENGINE";
+    public const string PodmanVariable = "DOCKERAPI_TEST_PODMAN";
 
     /// <summary>The names of the theory data: one case per daemon.</summary>
-    public static TheoryData<string> Both => ["emulator", "engine"];
+    public static TheoryData<string> All => ["emulator", "engine", "podman"];
+
+    /// <summary>The modern engines: Docker and Podman.</summary>
+    public static TheoryData<string> Modern => ["engine", "podman"];
 
     /// <summary>A connected client of <paramref name="which"/> and the image to run there; dispose both.</summary>
     public static async Task<Daemon> ConnectAsync(string which)
@@ -21,14 +26,15 @@ public static class Engines
             var emulator = await EmulatedDaemon.StartAsync();
             return new Daemon(await Docker.ConnectAsync(emulator.Endpoint.ToString()), "busybox", emulator);
         }
-        var host = Environment.GetEnvironmentVariable(EngineVariable);
+        var variable = which == "podman" ? PodmanVariable : EngineVariable;
+        var host = Environment.GetEnvironmentVariable(variable);
         if (string.IsNullOrEmpty(host))
         {
             if (Environment.GetEnvironmentVariable("CI") == "true")
-                throw new InvalidOperationException($"CI must run the real-engine cases: {EngineVariable} is not set (.ci/dockerd start sets it)");
-            Skip.If(true, $"no real Docker Engine: {EngineVariable} is not set (`.ci/dockerd start <dir>` starts one, see .ci/run)");
+                throw new InvalidOperationException($"CI must run the {which} cases: {variable} is not set (.ci/dockerd start sets it)");
+            Skip.If(true, $"no {(which == "podman" ? "Podman" : "real Docker Engine")}: {variable} is not set (`.ci/dockerd start <dir>` starts one, see .ci/run)");
         }
-        // The engine of .ci/dockerd has no bridge and pulls nothing from the internet: test:latest is imported busybox.
+        // The engines of .ci/dockerd have no bridge and pull nothing from the internet: test:latest is imported busybox.
         return new Daemon(await Docker.ConnectAsync(host), "test:latest", null);
     }
 }

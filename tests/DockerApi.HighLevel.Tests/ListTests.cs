@@ -6,10 +6,11 @@ namespace DockerApi.HighLevel.Tests;
 /// <summary><c>Containers.ListAsync</c> with typed filters.</summary>
 public sealed class ListTests
 {
-    [SkippableFact]
-    public async Task A_label_filter_finds_exactly_the_containers_that_carry_it()
+    [SkippableTheory]
+    [MemberData(nameof(Engines.Modern), MemberType = typeof(Engines))]
+    public async Task A_label_filter_finds_exactly_the_containers_that_carry_it(string which)
     {
-        await using var daemon = await Engines.ConnectAsync("engine");
+        await using var daemon = await Engines.ConnectAsync(which);
         var run = Guid.NewGuid().ToString("N")[..8];
         var labels = new Dictionary<string, string> { ["dockerapi.list"] = run };
         await using var web = await daemon.Docker.Containers.StartAsync(daemon.Image, ["sleep", "300"], new ContainerOptions { Labels = labels, Name = "dapi-web-" + run });

@@ -6,7 +6,7 @@ namespace DockerApi.HighLevel.Tests;
 public sealed class LogsTests
 {
     [SkippableTheory]
-    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Logs_are_lines_with_their_stream_and_a_wait_sees_a_line_as_it_is_written(string which)
     {
         await using var daemon = await Engines.ConnectAsync(which);
@@ -23,7 +23,7 @@ public sealed class LogsTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task A_wait_for_a_line_that_never_comes_is_a_typed_error(string which)
     {
         await using var daemon = await Engines.ConnectAsync(which);
@@ -39,10 +39,11 @@ public sealed class LogsTests
         Assert.Equal(ended.Id, gone.ContainerId);
     }
 
-    [SkippableFact]
-    public async Task A_TTY_containers_logs_are_found_to_be_one_stream()
+    [SkippableTheory]
+    [MemberData(nameof(Engines.Modern), MemberType = typeof(Engines))]
+    public async Task A_TTY_containers_logs_are_found_to_be_one_stream(string which)
     {
-        await using var daemon = await Engines.ConnectAsync("engine");
+        await using var daemon = await Engines.ConnectAsync(which);
         await using var c = await daemon.Docker.Containers.StartAsync(daemon.Image, ["sh", "-c", "echo tty-line; echo err-too >&2; sleep 300"], new ContainerOptions { Tty = true });
 
         await c.WaitForLogAsync("err-too", TimeSpan.FromSeconds(30));

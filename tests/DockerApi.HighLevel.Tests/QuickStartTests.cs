@@ -12,7 +12,7 @@ public sealed class QuickStartTests
         new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "DockerApi.QuickStart.dll");
 
     [SkippableTheory]
-    [MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task The_quick_start_runs_through(string which)
     {
         await using var daemon = await Engines.ConnectAsync(which);

@@ -102,6 +102,8 @@ internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion ne
     public async Task PutFileAsync(string id, string path, ReadOnlyMemory<byte> content, CancellationToken ct)
     {
         var (folder, name) = ContainerPath.Split(path);
+        // The same answer on every engine: Docker refuses a missing folder with 404, Podman would make it.
+        await Client.Containers.ArchiveInfoAsync(id, folder, ct).ConfigureAwait(false);
         using var archive = new MemoryStream();
         using (var writer = new TarWriter(archive, TarEntryFormat.Pax, leaveOpen: true))
         {
