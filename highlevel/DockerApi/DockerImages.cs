@@ -31,6 +31,27 @@ public sealed class DockerImages
         return _engine.PullAsync(repository, tag, progress, cancellationToken);
     }
 
+    /// <summary>
+    /// Builds an image from <paramref name="directory"/> (its Dockerfile and the rest as the context), as
+    /// <c>docker build</c> with the legacy builder: the context is what the folder's <c>.dockerignore</c> leaves in,
+    /// read as Docker reads it (<see cref="Build.DockerIgnore"/>).
+    /// </summary>
+    /// <param name="directory">The build context.</param>
+    /// <param name="options">Tag, Dockerfile, build arguments, target…; null for the defaults.</param>
+    /// <param name="progress">Each line of the build's output as it arrives (<c>Step 1/3 : FROM busybox</c>); or null.</param>
+    /// <param name="cancellationToken">Cancels the build.</param>
+    /// <returns>The id of the image built.</returns>
+    /// <exception cref="DockerStreamException">A step failed; the message is the engine's (a RUN's exit code).</exception>
+    /// <exception cref="DockerConfigException">The .dockerignore cannot be read or has a malformed pattern.</exception>
+    /// <exception cref="Transport.DockerVersionException">An option the daemon's API does not have (build arguments on 2013's); nothing was sent.</exception>
+    /// <example>
+    /// <code>
+    /// var id = await docker.Images.BuildAsync("./app", new BuildOptions { Tag = "app:dev" }, new Progress&lt;string&gt;(Console.WriteLine));
+    /// </code>
+    /// </example>
+    public Task<string> BuildAsync(string directory, Build.BuildOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        _engine.BuildAsync(directory, options ?? new Build.BuildOptions(), progress, cancellationToken);
+
     /// <summary>Whether the daemon has the image <paramref name="reference"/>.</summary>
     public Task<bool> ExistsAsync(string reference, CancellationToken cancellationToken = default)
     {

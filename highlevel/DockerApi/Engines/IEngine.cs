@@ -49,4 +49,7 @@ internal interface IEngine : IDisposable
     Task<bool> HasImageAsync(string image, CancellationToken ct);
 
     Task RemoveImageAsync(string image, CancellationToken ct);
+
+    /// <summary>Builds the folder's image; each line of the build's output to <paramref name="progress"/>; returns the image's id.</summary>
+    Task<string> BuildAsync(string directory, Build.BuildOptions options, IProgress<string>? progress, CancellationToken ct);
 }

@@ -150,6 +150,21 @@ internal sealed class LegacyEngine(DockerEndpoint endpoint) : IEngine
 
     public async Task RemoveImageAsync(string image, CancellationToken ct) => await Client.Images.DeleteAsync(image, ct).ConfigureAwait(false);
 
+    /// <summary>0.4's build is multipart: the Dockerfile, and the folder as a tar context; it took a tag and nothing else.</summary>
+    public async Task<string> BuildAsync(string directory, Build.BuildOptions options, IProgress<string>? progress, CancellationToken ct)
+    {
+        Refuse(options.BuildArgs, "ImageBuild (build arguments)", "1.21");
+        Refuse(options.Target, "ImageBuild (target)", "1.29");
+        Refuse(options.Network, "ImageBuild (network)", "1.25");
+        Refuse(options.Labels, "ImageBuild (labels)", "1.23");
+        Refuse(options.NoCache ? true : null, "ImageBuild (no cache)", "1.4");
+        Refuse(options.Pull ? true : null, "ImageBuild (pull)", "1.16");
+        using var context = await Build.BuildContext.TarAsync(directory, options.Dockerfile, ct).ConfigureAwait(false);
+        await using var dockerfile = File.OpenRead(Path.Combine(directory, options.Dockerfile));
+        return await Client.Images.BuildAsync(progress is null ? null : new Progress<Streams.BuildOutputLine>(l => progress.Report(l.Text)),
+            dockerfile, context, options.Tag, ct).ConfigureAwait(false);
+    }
+
     private void Refuse(object? given, string operation, string since)
     {
         if (given is not null)

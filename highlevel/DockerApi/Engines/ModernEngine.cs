@@ -153,5 +153,30 @@ internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion ne
     public async Task RemoveImageAsync(string image, CancellationToken ct) =>
         await Client.Images.DeleteAsync(image, cancellationToken: ct).ConfigureAwait(false);
 
+    public async Task<string> BuildAsync(string directory, Build.BuildOptions options, IProgress<string>? progress, CancellationToken ct)
+    {
+        using var context = await Build.BuildContext.TarAsync(directory, options.Dockerfile, ct).ConfigureAwait(false);
+        string? id = null;
+        await foreach (var message in Client.Images.BuildAsync(context, dockerfile: options.Dockerfile, t: options.Tag, nocache: options.NoCache ? true : null,
+            pull: options.Pull ? "1" : null, rm: true, buildargs: Json(options.BuildArgs), labels: Json(options.Labels), networkmode: options.Network,
+            target: options.Target, contentType: "application/x-tar", cancellationToken: ct).ConfigureAwait(false))
+        {
+            if (message.Stream is { Length: > 0 } text)
+                progress?.Report(text.TrimEnd('\n'));
+            else if (message.Status is { Length: > 0 } status)
+                progress?.Report(status);
+            if (message.Aux?.ID is { Length: > 0 } built)
+                id = built;
+            // Engines before the aux message said it only as text.
+            else if (message.Stream?.StartsWith("Successfully built ", StringComparison.Ordinal) == true)
+                id ??= message.Stream["Successfully built ".Length..].Trim();
+        }
+        return id ?? throw new DockerProtocolException("the build ended without naming the image it built", "ImageBuild");
+    }
+
+    /// <summary>A map as the JSON object the build's <c>buildargs</c> and <c>labels</c> take; null for none.</summary>
+    private static string? Json(IReadOnlyDictionary<string, string>? values) =>
+        values is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(values, HighLevelJson.Default.IReadOnlyDictionaryStringString) : null;
+
     public void Dispose() => Client.Dispose();
 }

@@ -1,0 +1,37 @@
+using System.Formats.Tar;
+
+namespace DockerApi.Build;
+
+/// <summary>A build context: the folder as a tar, without what its <c>.dockerignore</c> leaves out (the Dockerfile and the ignore file always in).</summary>
+internal static class BuildContext
+{
+    public static async Task<MemoryStream> TarAsync(string directory, string dockerfile, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        if (!Directory.Exists(directory))
+            throw new DirectoryNotFoundException($"the build context '{directory}' is not a folder");
+        var ignore = DockerIgnore.Load(directory).Keeping(GoPath.Clean(dockerfile.Replace('\\', '/')), ".dockerignore");
+        var context = new MemoryStream();
+        using (var writer = new TarWriter(context, TarEntryFormat.Pax, leaveOpen: true))
+            await AddAsync(writer, directory, "", ignore, ct).ConfigureAwait(false);
+        context.Position = 0;
+        return context;
+    }
+
+    private static async Task AddAsync(TarWriter writer, string folder, string relative, DockerIgnore ignore, CancellationToken ct)
+    {
+        foreach (var path in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
+        {
+            var name = relative.Length == 0 ? Path.GetFileName(path) : relative + "/" + Path.GetFileName(path);
+            var excluded = ignore.IsExcluded(name);
+            var attributes = File.GetAttributes(path);
+            // A link is sent as the link, never followed (it may point out of the context).
+            var isFolder = attributes.HasFlag(FileAttributes.Directory) && !attributes.HasFlag(FileAttributes.ReparsePoint);
+            if (!excluded)
+                await writer.WriteEntryAsync(path, name, ct).ConfigureAwait(false);
+            // An excluded folder may still hold files an exception ("!…") takes back.
+            if (isFolder && (!excluded || ignore.HasExceptions))
+                await AddAsync(writer, path, name, ignore, ct).ConfigureAwait(false);
+        }
+    }
+}
