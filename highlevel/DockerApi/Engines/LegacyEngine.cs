@@ -1,4 +1,3 @@
-using System.Net;
 using DockerApi.Transport;
 using DockerApi.V1_2;
 
@@ -26,7 +25,7 @@ internal sealed class LegacyEngine(DockerEndpoint endpoint) : IEngine
         {
             Image = image,
             Cmd = command,
-            Env = options.Environment?.Select(e => $"{e.Key}={e.Value}").ToList(),
+            Env = Lookup.EnvironmentOf(options),
             User = options.User,
             Tty = options.Tty,
             OpenStdin = stdin,
@@ -135,18 +134,7 @@ internal sealed class LegacyEngine(DockerEndpoint endpoint) : IEngine
         }
     }
 
-    public async Task<bool> HasImageAsync(string image, CancellationToken ct)
-    {
-        try
-        {
-            await Client.Images.InspectAsync(image, ct).ConfigureAwait(false);
-            return true;
-        }
-        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return false;
-        }
-    }
+    public Task<bool> HasImageAsync(string image, CancellationToken ct) => Lookup.ExistsAsync(Client.Images.InspectAsync(image, ct));
 
     public async Task RemoveImageAsync(string image, CancellationToken ct) => await Client.Images.DeleteAsync(image, ct).ConfigureAwait(false);
 

@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.Net;
 using DockerApi.Configuration;
 using DockerApi.Latest;
 using DockerApi.Streams;
@@ -25,7 +24,7 @@ internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion ne
             Image = image,
             Cmd = command,
             Entrypoint = options.Entrypoint,
-            Env = options.Environment?.Select(e => $"{e.Key}={e.Value}").ToList(),
+            Env = Lookup.EnvironmentOf(options),
             Labels = options.Labels?.ToDictionary(l => l.Key, l => l.Value),
             WorkingDir = options.WorkingDirectory,
             User = options.User,
@@ -137,18 +136,7 @@ internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion ne
         }
     }
 
-    public async Task<bool> HasImageAsync(string image, CancellationToken ct)
-    {
-        try
-        {
-            await Client.Images.InspectAsync(image, cancellationToken: ct).ConfigureAwait(false);
-            return true;
-        }
-        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return false;
-        }
-    }
+    public Task<bool> HasImageAsync(string image, CancellationToken ct) => Lookup.ExistsAsync(Client.Images.InspectAsync(image, cancellationToken: ct));
 
     public async Task RemoveImageAsync(string image, CancellationToken ct) =>
         await Client.Images.DeleteAsync(image, cancellationToken: ct).ConfigureAwait(false);
