@@ -58,7 +58,7 @@ internal static class Naming
         "Exception", "ArgumentNullException", "Type", "String", "Object", "Uri", "Action", "Func", "Math", "IDisposable",
         "EmptyObject", "DockerJson", "JsonPropertyNames", "JsonObjectShape", "JsonObjectFactory", "JsonPropertyShape", "JsonTypeTable", "JsonValue", "JsonValues",
         "DockerJsonConverter", "DockerJsonConverterFactory", "QueryString", "DockerUri", "DockerQuery",
-        "DockerCall", "DockerContent", "ProgressLine", "BuildOutputLine", "BuildOutput", "HijackMode", "DockerHijackedStream",
+        "DockerCall", "DockerContent", "DockerFilters", "ProgressLine", "BuildOutputLine", "BuildOutput", "HijackMode", "DockerHijackedStream",
         "DockerApiException", "DockerStreamException", "DockerException", "JsonStreamOptions", "DockerEndpoint", "DockerHttpClient",
         "DockerTransportOptions", "RefitSettings", "RestService", "MultipartFormDataContent", "DockerConfigException", "DockerContext",
         "DockerContexts", "DockerEndpointResolver", "DockerEnvironment", "DockerTls", "RegistryCredentials", "ResolvedEndpoint",

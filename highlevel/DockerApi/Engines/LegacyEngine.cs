@@ -149,8 +149,13 @@ internal sealed class LegacyEngine(DockerEndpoint endpoint) : IEngine
         Refuse(options.Pull ? true : null, "ImageBuild (pull)", "1.16");
         using var context = await Build.BuildContext.TarAsync(directory, options.Dockerfile, ct).ConfigureAwait(false);
         await using var dockerfile = File.OpenRead(Path.Combine(directory, options.Dockerfile));
-        return await Client.Images.BuildAsync(progress is null ? null : new Progress<Streams.BuildOutputLine>(l => progress.Report(l.Text)),
-            dockerfile, context, options.Tag, ct).ConfigureAwait(false);
+        // Reported as each line is read (Progress<T> would post it for later, after the build had returned).
+        return await Client.Images.BuildAsync(progress is null ? null : new LineRelay(progress), dockerfile, context, options.Tag, ct).ConfigureAwait(false);
+    }
+
+    private sealed class LineRelay(IProgress<string> progress) : IProgress<Streams.BuildOutputLine>
+    {
+        public void Report(Streams.BuildOutputLine value) => progress.Report(value.Text);
     }
 
     private void Refuse(object? given, string operation, string since)

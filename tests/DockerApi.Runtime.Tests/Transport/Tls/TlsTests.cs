@@ -74,8 +74,14 @@ public sealed class TlsTests(TestCertificates certificates) : IClassFixture<Test
     [Fact]
     public async Task A_hijacked_connection_whose_handshake_never_ends_fails_at_the_connect_timeout()
     {
-        // Accepts the TCP connection and never answers the TLS handshake.
-        await using var server = RawServer.Start(Wire.Tcp, async c => await c.ReadAsync(new byte[1]));
+        // Accepts the TCP connection, reads what comes and never answers the TLS handshake, until the client gives up.
+        await using var server = RawServer.Start(Wire.Tcp, async c =>
+        {
+            var buffer = new byte[4096];
+            while (await c.ReadAsync(buffer) > 0)
+            {
+            }
+        });
         var options = new DockerTransportOptions { ConnectTimeout = TimeSpan.FromMilliseconds(300) };
         using var client = DockerHttpClient.Create(server.Endpoint.WithTls(_certificates.ClientTls()), "1.41", options);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/attach").WithHijack(HijackMode.UpgradeTcp);
