@@ -4,8 +4,8 @@ namespace DockerApi;
 
 /// <summary>
 /// A running container that <see cref="DockerContainers.StartAsync"/> started: run commands in it, move files in and
-/// out, wait for it. Disposing it stops it (killing it after <see cref="StopTimeout"/>) and removes it with its
-/// anonymous volumes.
+/// out, wait for it. Disposing it removes it by force with its anonymous volumes (the engine kills a process still
+/// running, as Testcontainers' disposal does); <see cref="StopAsync"/> first gives the process a graceful end.
 /// </summary>
 public sealed class Container : IAsyncDisposable
 {
@@ -17,7 +17,7 @@ public sealed class Container : IAsyncDisposable
     /// <summary>The container's id.</summary>
     public string Id { get; }
 
-    /// <summary>How long <see cref="DisposeAsync"/> and <see cref="StopAsync"/> give the process to end after SIGTERM before it is killed; default 2 seconds.</summary>
+    /// <summary>How long <see cref="StopAsync"/> gives the process to end after SIGTERM before it is killed; default 2 seconds.</summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Runs <paramref name="command"/> in the container, as <c>docker exec</c>, and waits for it to end.</summary>
@@ -102,13 +102,13 @@ public sealed class Container : IAsyncDisposable
     /// <summary>Stops the container: SIGTERM, then SIGKILL after <see cref="StopTimeout"/>.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _engine.StopAsync(Id, StopTimeout, cancellationToken);
 
-    /// <summary>Stops (then kills) and removes the container; a second call does nothing.</summary>
+    /// <summary>Removes the container by force, killing its process if it still runs; a second call does nothing.</summary>
     /// <exception cref="DockerApiException">The engine refused to remove it.</exception>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
-        // Removal forces what the stop did not end; a container that ended already is simply removed.
+        // Forced: a process still running is killed with the removal (on 2013's engine, killed first).
         await _engine.RemoveAsync(Id, CancellationToken.None).ConfigureAwait(false);
     }
 

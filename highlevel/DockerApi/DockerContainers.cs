@@ -54,7 +54,7 @@ public sealed class DockerContainers
 
     /// <summary>
     /// Starts <paramref name="command"/> in a new container of <paramref name="image"/> and gives it back to work
-    /// with: exec, files, logs, wait. Disposing the <see cref="Container"/> stops it (then kills it) and removes it,
+    /// with: exec, files, logs, wait. Disposing the <see cref="Container"/> kills and removes it,
     /// as Testcontainers does.
     /// </summary>
     /// <exception cref="DockerApiException">The engine refused: 404 when the image does not exist and cannot be pulled.</exception>

@@ -141,7 +141,7 @@ internal static class HijackConnection
         var lines = text.Split("\r\n");
         var statusLine = lines[0].Split(' ', 3);
         if (statusLine.Length < 2 || !statusLine[0].StartsWith("HTTP/1.", StringComparison.Ordinal)
-            || statusLine[1].Length != 3 || !statusLine[1].All(char.IsAsciiDigit) || statusLine[1][0] == '0'
+            || statusLine[1].Length != 3 || statusLine[1][0] == '0'
             || !int.TryParse(statusLine[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var status))
         {
             throw new DockerProtocolException($"the response does not start with an HTTP/1.x status line: '{Truncate(lines[0])}'");
