@@ -3,22 +3,54 @@ using DockerApi.Engines;
 namespace DockerApi;
 
 /// <summary>
-/// A running container that <see cref="DockerContainers.StartAsync"/> started: run commands in it, move files in and
-/// out, wait for it. Disposing it removes it by force with its anonymous volumes (the engine kills a process still
-/// running, as Testcontainers' disposal does); <see cref="StopAsync"/> first gives the process a graceful end.
+/// A container to work with: run commands in it, move files in and out, read its output, wait for it. One that
+/// <see cref="DockerContainers.StartAsync"/> or <see cref="DockerContainers.CreateAsync"/> made is removed by force
+/// when disposed, with its anonymous volumes (the engine kills a process still running, as Testcontainers' disposal
+/// does; <see cref="StopAsync"/> first gives it a graceful end); one found with <see cref="DockerContainers.Get"/> is
+/// left as it is.
 /// </summary>
-public sealed class Container : IAsyncDisposable
+public sealed partial class Container : IAsyncDisposable
 {
-    private readonly IEngine _engine;
+    private readonly Docker _docker;
+    private readonly bool _owned;
     private int _disposed;
 
-    internal Container(IEngine engine, string id) => (_engine, Id) = (engine, id);
+    internal Container(Docker docker, string id, bool owned) => (_docker, Id, _owned) = (docker, id, owned);
 
-    /// <summary>The container's id.</summary>
+    private IEngine Engine => _docker.Engine;
+
+    /// <summary>The container's id (or the name it was found by).</summary>
     public string Id { get; }
 
     /// <summary>How long <see cref="StopAsync"/> gives the process to end after SIGTERM before it is killed; default 2 seconds.</summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Starts a created container (<c>docker start</c>).</summary>
+    /// <exception cref="DockerApiException">The engine refused: 404 when it is gone.</exception>
+    public Task StartAsync(CancellationToken cancellationToken = default) => Engine.StartAsync(Id, cancellationToken);
+
+    /// <summary>What the engine says of the container now (<c>docker inspect</c>).</summary>
+    /// <exception cref="DockerApiException">The engine refused: 404 when it is gone.</exception>
+    /// <example><code>var details = await c.InspectAsync(); Console.WriteLine($"{details.State} {details.ExitCode}");</code></example>
+    public Task<ContainerDetails> InspectAsync(CancellationToken cancellationToken = default) => Engine.InspectAsync(Id, cancellationToken);
+
+    /// <summary>
+    /// Connects to the container's process (<c>docker attach</c>): its output from now on (with <paramref name="logs"/>,
+    /// what it wrote before first), and its input with <paramref name="stdin"/> (create it with
+    /// <see cref="ContainerOptions.Interactive"/>). Attach before <see cref="StartAsync"/> to miss nothing.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// await using var attached = await c.AttachAsync();
+    /// await foreach (var line in attached.Output.ReadLinesAsync())
+    ///     Console.WriteLine(line.Text);
+    /// </code>
+    /// </example>
+    public async Task<ContainerAttachment> AttachAsync(bool stdin = false, bool logs = false, CancellationToken cancellationToken = default)
+    {
+        var tty = (await Engine.InspectAsync(Id, cancellationToken).ConfigureAwait(false)).Tty;
+        return await Engine.AttachAsync(Id, stdin, logs, tty, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Runs <paramref name="command"/> in the container, as <c>docker exec</c>, and waits for it to end.</summary>
     /// <returns>Its exit code and both output streams, apart.</returns>
@@ -30,28 +62,41 @@ public sealed class Container : IAsyncDisposable
     /// Console.WriteLine($"{e.ExitCode} {e.Stdout} {e.Stderr}");
     /// </code>
     /// </example>
-    public Task<ExecResult> ExecAsync(IReadOnlyList<string> command, CancellationToken cancellationToken = default)
+    public Task<ExecResult> ExecAsync(IReadOnlyList<string> command, CancellationToken cancellationToken = default) =>
+        ExecAsync(command, ExecOptions.Default, cancellationToken);
+
+    /// <summary>Runs <paramref name="command"/> in the container with <paramref name="options"/> (environment, user, folder), and waits for it to end.</summary>
+    /// <example><code>var e = await c.ExecAsync(["id", "-u"], new ExecOptions { User = "nobody" });</code></example>
+    public async Task<ExecResult> ExecAsync(IReadOnlyList<string> command, ExecOptions options, CancellationToken cancellationToken = default)
+    {
+        var process = await StartExecAsync(command, options with { Interactive = false }, cancellationToken).ConfigureAwait(false);
+        (byte[] Stdout, byte[] Stderr) written;
+        await using (process.ConfigureAwait(false))
+            written = await OutputCollector.CollectAsync(process.Output, null, null, cancellationToken).ConfigureAwait(false);
+        return new ExecResult(await process.GetExitCodeAsync(cancellationToken).ConfigureAwait(false), written.Stdout, written.Stderr);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="command"/> in the container and gives back its live output (and input, with
+    /// <see cref="ExecOptions.Interactive"/>): for a command whose output is read as it comes, or that reads input.
+    /// </summary>
+    /// <exception cref="Transport.DockerVersionException">The daemon has no exec (2013's API); nothing was sent.</exception>
+    /// <example>
+    /// <code>
+    /// await using var p = await c.StartExecAsync(["sh", "-c", "cat > /tmp/in; wc -c /tmp/in"], new ExecOptions { Interactive = true });
+    /// await p.Input!.WriteAsync("four"u8.ToArray());
+    /// p.CloseInput();
+    /// var (stdout, _) = await p.Output.ReadToEndAsync();
+    /// long code = await p.GetExitCodeAsync();
+    /// </code>
+    /// </example>
+    public Task<ExecProcess> StartExecAsync(IReadOnlyList<string> command, ExecOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (command.Count == 0)
             throw new ArgumentException("An exec needs a command.", nameof(command));
-        return _engine.ExecAsync(Id, command, cancellationToken);
+        return Engine.StartExecAsync(Id, command, options ?? ExecOptions.Default, cancellationToken);
     }
-
-    /// <summary>Writes <paramref name="content"/> as the file <paramref name="path"/> (an absolute path whose folder exists), mode 0644.</summary>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is not an absolute path of a file.</exception>
-    /// <exception cref="DockerApiException">The engine refused: 404 when the folder does not exist.</exception>
-    /// <exception cref="Transport.DockerVersionException">The daemon's API has no archive (before 1.20); nothing was sent.</exception>
-    /// <example><code>await c.WriteFileAsync("/tmp/in.bin", bytes);</code></example>
-    public Task WriteFileAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
-        _engine.PutFileAsync(Id, path, content, cancellationToken);
-
-    /// <summary>Reads the regular file <paramref name="path"/> out of the container (at most 64 MiB).</summary>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is not an absolute path, or names something other than a regular file.</exception>
-    /// <exception cref="DockerApiException">The engine refused: 404 when there is no such file.</exception>
-    /// <example><code>byte[] back = await c.ReadFileAsync("/tmp/in.bin");</code></example>
-    public Task<byte[]> ReadFileAsync(string path, CancellationToken cancellationToken = default) =>
-        _engine.GetFileAsync(Id, path, cancellationToken);
 
     /// <summary>
     /// The container's output line by line, each with the stream it was written to (one stream with a TTY, found by
@@ -65,53 +110,61 @@ public sealed class Container : IAsyncDisposable
     /// </code>
     /// </example>
     public IAsyncEnumerable<Streams.OutputLine> LogsAsync(bool follow = false, CancellationToken cancellationToken = default) =>
-        _engine.LogsAsync(Id, follow, cancellationToken);
+        Engine.LogsAsync(Id, follow, cancellationToken);
 
     /// <summary>
-    /// Waits until the container writes a line that matches <paramref name="pattern"/> (a .NET regular expression), as
-    /// Testcontainers' <c>UntilMessageIsLogged</c>: for a server that says when it is ready.
+    /// Readings of the container's CPU and memory use (<c>docker stats</c>): one with <paramref name="stream"/> false,
+    /// else one a second until the container ends or the enumeration stops.
     /// </summary>
-    /// <returns>The first matching line.</returns>
-    /// <exception cref="DockerWaitException">The timeout passed, or the container ended without writing such a line.</exception>
-    /// <example><code>await c.WaitForLogAsync("listening on port \d+", TimeSpan.FromSeconds(30));</code></example>
-    public async Task<Streams.OutputLine> WaitForLogAsync(string pattern, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
-    {
-        var regex = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
-        var limit = timeout ?? TimeSpan.FromMinutes(1);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(limit);
-        try
-        {
-            await foreach (var line in _engine.LogsAsync(Id, follow: true, deadline.Token).ConfigureAwait(false))
-            {
-                if (regex.IsMatch(line.Text))
-                    return line;
-            }
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new DockerWaitException($"the container {Id[..Math.Min(12, Id.Length)]} wrote no line matching '{pattern}' within {limit.TotalSeconds:0.#} s", Id, e);
-        }
-        throw new DockerWaitException($"the container {Id[..Math.Min(12, Id.Length)]} ended without writing a line matching '{pattern}'", Id);
-    }
+    /// <exception cref="Transport.DockerVersionException">A 2013 daemon, which had no stats; nothing was sent.</exception>
+    /// <example>
+    /// <code>
+    /// await foreach (var s in c.StatsAsync(stream: false))
+    ///     Console.WriteLine($"{s.CpuPercent:0.0}% {s.MemoryUsage / 1e6:0.0} MB");
+    /// </code>
+    /// </example>
+    public IAsyncEnumerable<ContainerStats> StatsAsync(bool stream = true, CancellationToken cancellationToken = default) =>
+        _docker.Modern("ContainerStats", "1.17").StatsAsync(Id, stream, cancellationToken);
 
     /// <summary>Waits for the container's process to end.</summary>
     /// <returns>Its exit code.</returns>
-    public Task<long> WaitAsync(CancellationToken cancellationToken = default) => _engine.WaitAsync(Id, cancellationToken);
+    public Task<long> WaitAsync(CancellationToken cancellationToken = default) => Engine.WaitAsync(Id, cancellationToken);
 
     /// <summary>Stops the container: SIGTERM, then SIGKILL after <see cref="StopTimeout"/>.</summary>
-    public Task StopAsync(CancellationToken cancellationToken = default) => _engine.StopAsync(Id, StopTimeout, cancellationToken);
+    public Task StopAsync(CancellationToken cancellationToken = default) => Engine.StopAsync(Id, StopTimeout, cancellationToken);
 
-    /// <summary>Removes the container by force, killing its process if it still runs; a second call does nothing.</summary>
+    /// <summary>Sends the process <paramref name="signal"/> (<c>docker kill</c>; <c>SIGKILL</c> when null).</summary>
+    /// <exception cref="DockerApiException">The engine refused: 409 when it is not running.</exception>
+    public Task KillAsync(string? signal = null, CancellationToken cancellationToken = default) => Engine.KillAsync(Id, signal, cancellationToken);
+
+    /// <summary>Saves the container's file system as an image (<c>docker commit</c>), tagged <paramref name="reference"/> when given.</summary>
+    /// <returns>The new image's id.</returns>
+    public Task<string> CommitAsync(string? reference = null, CancellationToken cancellationToken = default)
+    {
+        var (repository, tag) = reference is null ? (null, null) : ImageReference.Split(reference);
+        return Engine.CommitAsync(Id, repository, tag, cancellationToken);
+    }
+
+    /// <summary>Removes the container now, by force (<c>docker rm -f</c>); disposing it afterwards does nothing.</summary>
+    /// <exception cref="DockerApiException">The engine refused: 404 when it is gone already.</exception>
+    public async Task RemoveAsync(CancellationToken cancellationToken = default)
+    {
+        await Engine.RemoveAsync(Id, cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _disposed, 1);
+    }
+
+    /// <summary>For a container this client made: removes it by force, killing its process if it still runs. A second call, or one for a container found with <see cref="DockerContainers.Get"/>, does nothing.</summary>
     /// <exception cref="DockerApiException">The engine refused to remove it.</exception>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (!_owned || Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
         // Forced: a process still running is killed with the removal (on 2013's engine, killed first).
-        await _engine.RemoveAsync(Id, CancellationToken.None).ConfigureAwait(false);
+        await Engine.RemoveAsync(Id, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public override string ToString() => $"Container {Id}";
+
+    private string Short => Id[..Math.Min(12, Id.Length)];
 }

@@ -51,6 +51,40 @@ public sealed record ContainerOptions
     /// <summary>The network the container joins (<c>--network</c>: <c>bridge</c>, <c>host</c>, <c>none</c> or a network's name); null for the engine's default.</summary>
     public string? Network { get; init; }
 
+    /// <summary>Container ports published on the host (<c>-p</c>); <see cref="Container.GetHostPortAsync"/> says where.</summary>
+    public IReadOnlyList<PortMapping>? Ports { get; init; }
+
+    /// <summary>Host folders and named volumes mounted in the container (<c>-v</c>).</summary>
+    public IReadOnlyList<Mount>? Mounts { get; init; }
+
+    /// <summary>The most memory the container may use, in bytes (<c>-m</c>); null for no limit.</summary>
+    public long? MemoryLimit { get; init; }
+
+    /// <summary>How many CPUs' time the container may use (<c>--cpus 1.5</c>); null for no limit.</summary>
+    public double? CpuLimit { get; init; }
+
+    /// <summary>How the engine checks the container's health (<c>--health-cmd</c>); null for the image's <c>HEALTHCHECK</c>.</summary>
+    public HealthCheck? HealthCheck { get; init; }
+
+    /// <summary>
+    /// For <see cref="DockerContainers.StartAsync"/>: what to wait for before it returns (<see cref="ContainerWait.ForLog"/>,
+    /// <see cref="ContainerWait.ForHealthy"/>, <see cref="ContainerWait.ForPort"/>); when it fails or times out, the
+    /// container is removed and the failure raised. Null: return once started.
+    /// </summary>
+    public ContainerWait? WaitFor { get; init; }
+
+    /// <summary>
+    /// For <see cref="DockerContainers.RunAsync"/>: each line of output as it arrives, with its stream, before the run
+    /// ends (the result still holds all of it). Called on the reading thread, one line at a time; keep it short.
+    /// </summary>
+    public Action<Streams.OutputLine>? OnOutput { get; init; }
+
+    /// <summary>Keep the container's standard input open (<c>-i</c>), to write it through <see cref="Container.AttachAsync"/>.</summary>
+    public bool Interactive { get; init; }
+
+    /// <summary>The engine removes the container when it ends (<c>docker run -d --rm</c>).</summary>
+    public bool AutoRemove { get; init; }
+
     /// <summary>A terminal for the process (<c>-t</c>): its output is one stream, with <c>\r\n</c> line ends.</summary>
     public bool Tty { get; init; }
 

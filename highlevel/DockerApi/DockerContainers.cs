@@ -7,9 +7,10 @@ namespace DockerApi;
 public sealed class DockerContainers
 {
     private readonly Docker _docker;
-    private readonly IEngine _engine;
 
-    internal DockerContainers(Docker docker, IEngine engine) => (_docker, _engine) = (docker, engine);
+    internal DockerContainers(Docker docker) => _docker = docker;
+
+    private IEngine Engine => _docker.Engine;
 
     /// <summary>
     /// Runs <paramref name="command"/> in a new container of <paramref name="image"/> to its end, as <c>docker run --rm</c>:
@@ -35,12 +36,12 @@ public sealed class DockerContainers
         CancellationToken cancellationToken = default)
     {
         options ??= ContainerOptions.Default;
-        var id = await CreateAsync(image, command, options, cancellationToken).ConfigureAwait(false);
+        var id = await CreateIdAsync(image, command, options, cancellationToken).ConfigureAwait(false);
         RunResult result;
         try
         {
-            var (stdout, stderr) = await _engine.StartAndCollectAsync(id, options, cancellationToken).ConfigureAwait(false);
-            result = new RunResult(id, await _engine.WaitAsync(id, cancellationToken).ConfigureAwait(false), stdout, stderr);
+            var (stdout, stderr) = await Engine.StartAndCollectAsync(id, options, cancellationToken).ConfigureAwait(false);
+            result = new RunResult(id, await Engine.WaitAsync(id, cancellationToken).ConfigureAwait(false), stdout, stderr);
         }
         catch when (!options.Keep)
         {
@@ -48,16 +49,18 @@ public sealed class DockerContainers
             throw;
         }
         if (!options.Keep)
-            await _engine.RemoveAsync(id, CancellationToken.None).ConfigureAwait(false);
+            await Engine.RemoveAsync(id, CancellationToken.None).ConfigureAwait(false);
         return result;
     }
 
     /// <summary>
     /// Starts <paramref name="command"/> in a new container of <paramref name="image"/> and gives it back to work
-    /// with: exec, files, logs, wait. Disposing the <see cref="Container"/> kills and removes it,
-    /// as Testcontainers does.
+    /// with: exec, files, logs, wait. With <see cref="ContainerOptions.WaitFor"/> it returns once that is seen; a wait
+    /// that fails, times out or is cancelled removes the container. Disposing the <see cref="Container"/> kills and
+    /// removes it, as Testcontainers does.
     /// </summary>
     /// <exception cref="DockerApiException">The engine refused: 404 when the image does not exist and cannot be pulled.</exception>
+    /// <exception cref="DockerWaitException">What <see cref="ContainerOptions.WaitFor"/> waits for was not seen; the container is gone.</exception>
     /// <example>
     /// <code>
     /// await using var c = await docker.Containers.StartAsync("busybox", ["sleep", "300"]);
@@ -68,17 +71,47 @@ public sealed class DockerContainers
         CancellationToken cancellationToken = default)
     {
         options ??= ContainerOptions.Default;
-        var id = await CreateAsync(image, command, options, cancellationToken).ConfigureAwait(false);
+        var id = await CreateIdAsync(image, command, options, cancellationToken).ConfigureAwait(false);
+        var container = new Container(_docker, id, owned: true);
         try
         {
-            await _engine.StartAsync(id, cancellationToken).ConfigureAwait(false);
+            await Engine.StartAsync(id, cancellationToken).ConfigureAwait(false);
+            if (options.WaitFor is { } wait)
+                await wait.WaitAsync(container, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             await RemoveQuietlyAsync(id).ConfigureAwait(false);
             throw;
         }
-        return new Container(_engine, id);
+        return container;
+    }
+
+    /// <summary>
+    /// Creates a container of <paramref name="image"/> without starting it (<c>docker create</c>): attach to it, copy
+    /// files in, then <see cref="Container.StartAsync"/>. Disposing it removes it.
+    /// </summary>
+    /// <exception cref="DockerApiException">The engine refused: 404 when the image does not exist and cannot be pulled.</exception>
+    /// <example>
+    /// <code>
+    /// await using var c = await docker.Containers.CreateAsync("busybox", ["cat", "/config.json"]);
+    /// await c.WriteFileAsync("/config.json", "{}"u8.ToArray());
+    /// await c.StartAsync();
+    /// </code>
+    /// </example>
+    public async Task<Container> CreateAsync(string image, IReadOnlyList<string>? command = null, ContainerOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        new(_docker, await CreateIdAsync(image, command, options ?? ContainerOptions.Default, cancellationToken).ConfigureAwait(false), owned: true);
+
+    /// <summary>
+    /// A container that exists already, by id or name (<c>docker ps</c>'s), to work with; nothing is asked of the engine
+    /// until it is used, and disposing it leaves it as it is.
+    /// </summary>
+    /// <example><code>await docker.Containers.Get("web").StopAsync();</code></example>
+    public Container Get(string idOrName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(idOrName);
+        return new Container(_docker, idOrName, owned: false);
     }
 
     /// <summary>The daemon's containers, as <c>docker ps</c>: the running ones, or every one with <paramref name="all"/>, that match <paramref name="filters"/>.</summary>
@@ -93,22 +126,22 @@ public sealed class DockerContainers
     /// </code>
     /// </example>
     public Task<IReadOnlyList<ContainerInfo>> ListAsync(Requests.DockerFilters? filters = null, bool all = false, CancellationToken cancellationToken = default) =>
-        _engine.ListAsync(all, filters, cancellationToken);
+        Engine.ListAsync(all, filters, cancellationToken);
 
     /// <summary>Creates the container, pulling its image first as <paramref name="options"/> say.</summary>
-    private async Task<string> CreateAsync(string image, IReadOnlyList<string>? command, ContainerOptions options, CancellationToken ct)
+    private async Task<string> CreateIdAsync(string image, IReadOnlyList<string>? command, ContainerOptions options, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(image);
         if (options.Pull == PullPolicy.Always)
             await _docker.Images.PullAsync(image, null, ct).ConfigureAwait(false);
         try
         {
-            return await _engine.CreateAsync(image, command, options, ct).ConfigureAwait(false);
+            return await Engine.CreateAsync(image, command, options, ct).ConfigureAwait(false);
         }
         catch (DockerApiException missing) when (missing.StatusCode == HttpStatusCode.NotFound && options.Pull == PullPolicy.Missing)
         {
             // Another missing thing (a network) is not the image's: that 404 is the answer.
-            if (await _engine.HasImageAsync(image, ct).ConfigureAwait(false))
+            if (await _docker.Images.ExistsAsync(image, ct).ConfigureAwait(false))
                 throw;
             try
             {
@@ -120,7 +153,7 @@ public sealed class DockerContainers
                 throw new DockerApiException(HttpStatusCode.NotFound, $"{missing.DaemonMessage}; pulling it failed: {pull.Message}",
                     missing.Operation, missing.Method, missing.RequestPath);
             }
-            return await _engine.CreateAsync(image, command, options, ct).ConfigureAwait(false);
+            return await Engine.CreateAsync(image, command, options, ct).ConfigureAwait(false);
         }
     }
 
@@ -128,7 +161,7 @@ public sealed class DockerContainers
     {
         try
         {
-            await _engine.RemoveAsync(id, CancellationToken.None).ConfigureAwait(false);
+            await Engine.RemoveAsync(id, CancellationToken.None).ConfigureAwait(false);
         }
         catch (DockerException)
         {

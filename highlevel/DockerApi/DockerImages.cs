@@ -5,9 +5,11 @@ namespace DockerApi;
 /// <summary>The images of a daemon, as docker-py's <c>client.images</c>.</summary>
 public sealed class DockerImages
 {
-    private readonly IEngine _engine;
+    private readonly Docker _docker;
 
-    internal DockerImages(IEngine engine) => _engine = engine;
+    internal DockerImages(Docker docker) => _docker = docker;
+
+    private IEngine Engine => _docker.Engine;
 
     /// <summary>
     /// Pulls <paramref name="reference"/> (<c>busybox</c>, <c>busybox:1.36</c>, <c>127.0.0.1:5000/app:1</c>,
@@ -15,20 +17,78 @@ public sealed class DockerImages
     /// registry.
     /// </summary>
     /// <param name="reference">The image to pull.</param>
-    /// <param name="progress">Each message as it arrives, per layer as the docker CLI shows them; or null.</param>
+    /// <param name="progress">Each message as it arrives, with where every layer stands (<see cref="PullProgress.Layers"/>: the docker CLI's lines); or null.</param>
     /// <param name="cancellationToken">Cancels the pull.</param>
     /// <exception cref="DockerApiException">The engine refused: 404 for a repository it cannot find, 401 for missing credentials.</exception>
     /// <exception cref="DockerStreamException">The pull failed after it began; the message is the engine's.</exception>
     /// <exception cref="DockerConfigException">The stored credentials cannot be read.</exception>
     /// <example>
     /// <code>
-    /// await docker.Images.PullAsync("busybox:1.36", new Progress&lt;PullProgress&gt;(p => Console.WriteLine($"{p.Layer} {p.Status}")));
+    /// await docker.Images.PullAsync("busybox:1.36", new Progress&lt;PullProgress&gt;(p =>
+    ///     Console.WriteLine(string.Join(" | ", p.Layers.Select(l => $"{l.Id}: {l.Status}")))));
     /// </code>
     /// </example>
     public Task PullAsync(string reference, IProgress<PullProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var (repository, tag) = ImageReference.Split(reference);
-        return _engine.PullAsync(repository, tag, progress, cancellationToken);
+        return Engine.PullAsync(repository, tag, progress, cancellationToken);
+    }
+
+    /// <summary>Pushes <paramref name="reference"/> to its registry with the credentials <c>docker login</c> stored for it (<c>docker push</c>).</summary>
+    /// <param name="reference">The image, named for its registry: <c>127.0.0.1:5000/app:1</c>.</param>
+    /// <param name="progress">Each message as it arrives, with where every layer stands; or null.</param>
+    /// <param name="cancellationToken">Cancels the push.</param>
+    /// <exception cref="DockerApiException">The engine refused: 404 when there is no such image.</exception>
+    /// <exception cref="DockerStreamException">The push failed after it began (the registry refused the credentials, say).</exception>
+    /// <example><code>await docker.Images.TagAsync("app:dev", "127.0.0.1:5000/app:1"); await docker.Images.PushAsync("127.0.0.1:5000/app:1");</code></example>
+    public Task PushAsync(string reference, IProgress<PullProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var (repository, tag) = ImageReference.Split(reference);
+        return Engine.PushAsync(repository, tag, progress, cancellationToken);
+    }
+
+    /// <summary>Gives the image <paramref name="image"/> the name <paramref name="reference"/> too (<c>docker tag</c>).</summary>
+    /// <exception cref="DockerApiException">The engine refused: 404 when there is no such image.</exception>
+    public Task TagAsync(string image, string reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(image);
+        var (repository, tag) = ImageReference.Split(reference);
+        return Engine.TagAsync(image, repository, tag, cancellationToken);
+    }
+
+    /// <summary>The daemon's images (<c>docker images</c>), those that match <paramref name="filters"/> (<c>reference</c>, <c>label</c>, <c>dangling</c>…).</summary>
+    /// <param name="filters">Which; null for all.</param>
+    /// <param name="all">Intermediate images too (<c>-a</c>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="Transport.DockerVersionException">Filters on a 2013 daemon, whose list had none; nothing was sent.</exception>
+    /// <example><code>var mine = await docker.Images.ListAsync(new DockerFilters().Add("reference", "app:*"));</code></example>
+    public Task<IReadOnlyList<ImageInfo>> ListAsync(Requests.DockerFilters? filters = null, bool all = false, CancellationToken cancellationToken = default) =>
+        Engine.ListImagesAsync(all, filters, cancellationToken);
+
+    /// <summary>What the engine says of the image (<c>docker image inspect</c>).</summary>
+    /// <exception cref="DockerApiException">The engine refused: 404 when there is no such image.</exception>
+    public Task<ImageDetails> InspectAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reference);
+        return Engine.InspectImageAsync(reference, cancellationToken);
+    }
+
+    /// <summary>The layers of the image, newest first (<c>docker history</c>).</summary>
+    /// <exception cref="DockerApiException">The engine refused: 404 when there is no such image.</exception>
+    public Task<IReadOnlyList<ImageLayer>> HistoryAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reference);
+        return Engine.HistoryAsync(reference, cancellationToken);
+    }
+
+    /// <summary>Makes an image of a tar of a root file system (<c>docker import</c>), named <paramref name="reference"/> when given.</summary>
+    /// <returns>The new image's id.</returns>
+    /// <example><code>await using var tar = File.OpenRead("rootfs.tar"); var id = await docker.Images.ImportAsync(tar, "base:1");</code></example>
+    public Task<string> ImportAsync(Stream archive, string? reference = null, IProgress<PullProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(archive);
+        var (repository, tag) = reference is null ? (null, null) : ImageReference.Split(reference);
+        return Engine.ImportAsync(archive, repository, tag, progress, cancellationToken);
     }
 
     /// <summary>
@@ -50,21 +110,25 @@ public sealed class DockerImages
     /// </code>
     /// </example>
     public Task<string> BuildAsync(string directory, Build.BuildOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
-        _engine.BuildAsync(directory, options ?? new Build.BuildOptions(), progress, cancellationToken);
+        Engine.BuildAsync(directory, options ?? new Build.BuildOptions(), progress, cancellationToken);
 
     /// <summary>Whether the daemon has the image <paramref name="reference"/>.</summary>
     public Task<bool> ExistsAsync(string reference, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(reference);
-        return _engine.HasImageAsync(reference, cancellationToken);
+        return Lookup.ExistsAsync(Engine.InspectImageAsync(reference, cancellationToken));
     }
 
-    /// <summary>Removes the image (its tag; the layers when no other tag holds them).</summary>
+    /// <summary>Removes the image (its tag; the layers when no other tag holds them), as <c>docker rmi</c>.</summary>
+    /// <param name="reference">The image.</param>
+    /// <param name="force">Also when containers use it or it has several tags (<c>-f</c>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What was done, a line each, as the docker CLI prints it: <c>Untagged: busybox:latest</c>, <c>Deleted: sha256:…</c>.</returns>
     /// <exception cref="DockerApiException">The engine refused: 404 when there is no such image, 409 when a container uses it.</exception>
-    public Task RemoveAsync(string reference, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> RemoveAsync(string reference, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(reference);
-        return _engine.RemoveImageAsync(reference, cancellationToken);
+        return Engine.RemoveImageAsync(reference, force, cancellationToken);
     }
 }
 

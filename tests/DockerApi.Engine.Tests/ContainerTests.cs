@@ -62,7 +62,7 @@ public sealed class ContainerTests(Engine engine)
         var client = engine.Client;
         var id = await engine.StartedAsync("sleep", "300");
 
-        var exec = await client.Exec.ContainerExecAsync(id, new() { Cmd = ["sh", "-c", "echo exec-ok; echo exec-err >&2; exit 4"], AttachStdout = true, AttachStderr = true });
+        var exec = await client.Exec.CreateAsync(id, new() { Cmd = ["sh", "-c", "echo exec-ok; echo exec-err >&2; exit 4"], AttachStdout = true, AttachStderr = true });
         await using (var output = await client.Exec.StartAsync(exec.Id, new() { Detach = false, Tty = false }))
         {
             var (stdout, stderr) = await new MultiplexedStream(output).ReadToEndAsync();
@@ -81,7 +81,7 @@ public sealed class ContainerTests(Engine engine)
         var client = engine.Client;
         var id = await engine.StartedAsync("sleep", "300");
 
-        var exec = await client.Exec.ContainerExecAsync(id, new() { Cmd = ["tar", "-cf", "-", "-C", "/etc", "passwd"], AttachStdout = true, AttachStderr = true });
+        var exec = await client.Exec.CreateAsync(id, new() { Cmd = ["tar", "-cf", "-", "-C", "/etc", "passwd"], AttachStdout = true, AttachStderr = true });
         var stderr = new MemoryStream();
         await using var output = new MultiplexedStream(await client.Exec.StartAsync(exec.Id, new() { Detach = false })).AsStream(others: stderr);
         var entry = await new TarReader(output).GetNextEntryAsync();

@@ -144,7 +144,10 @@ internal static class ClientEmitter
             var content = body.Type.Kind == TypeRefKind.Binary
                 ? $"DockerContent.Binary({body.Name}, {CSharpText.Literal(body.MediaType ?? "application/octet-stream")})"
                 : $"DockerCall.Json({value}, DockerJsonContext.Default.{TypeNames.InfoName(body.Type.AsNullable(false))})";
-            w.Line(body.Required ? $"request.Content = {content};" : $"request.Content = {body.Name} is null ? null : {content};");
+            // Docker reads an optional JSON object as its zero value when it is empty, but some calls (exec start) refuse
+            // no body at all: an absent one is sent as {}.
+            var absent = body.Type is { Kind: TypeRefKind.Named, NamedKind: TypeKind.Object } && body.MediaType is null or "application/json" ? "DockerCall.EmptyJsonObject()" : "null";
+            w.Line(body.Required ? $"request.Content = {content};" : $"request.Content = {body.Name} is null ? {absent} : {content};");
         }
         // A Content-Type header parameter (ImageBuild's) belongs to the content, which HttpRequestHeaders refuse.
         foreach (var p in op.Parameters.Where(IsContentType))
@@ -163,6 +166,8 @@ internal static class ClientEmitter
                 return $"return DockerCall.SendJsonAsync(_client, {request}, DockerJsonContext.Default.{TypeNames.InfoName(op.ResultType!)}, {id}, cancellationToken);";
             case ResultKind.Text:
                 return $"return DockerCall.SendTextAsync(_client, {request}, {id}, cancellationToken);";
+            case ResultKind.Header:
+                return $"return DockerCall.SendForHeaderAsync(_client, {request}, {CSharpText.Literal(op.ResultHeader!)}, {id}, cancellationToken);";
             case ResultKind.Binary:
                 return $"return DockerCall.SendStreamAsync(_client, {request}, {id}, cancellationToken);";
             case ResultKind.Hijack:

@@ -12,6 +12,7 @@ internal static class OperationShape
         ResultKind.None => "Task",
         ResultKind.Json => $"Task<{TypeNames.CSharp(op.ResultType!)}>",
         ResultKind.Text => "Task<string>",
+        ResultKind.Header => "Task<string?>",
         ResultKind.Binary => "Task<Stream>",
         ResultKind.JsonProgress => $"IAsyncEnumerable<{MessageType(op)}>",
         ResultKind.TextProgress => "IAsyncEnumerable<ProgressLine>",
@@ -106,6 +107,7 @@ internal static class OperationShape
     {
         ResultKind.None => "Completes when the daemon has answered.",
         ResultKind.Json or ResultKind.Text => "The daemon's answer.",
+        ResultKind.Header => $"The value of the answer's {op.ResultHeader} header; null when the daemon sent none.",
         ResultKind.Binary => "The answer's bytes as they arrive; dispose the stream to end the response.",
         ResultKind.Hijack or ResultKind.HijackUpgrade => "The connection, taken over: the container's output to read and its input to write.",
         _ => "The messages as they arrive.",

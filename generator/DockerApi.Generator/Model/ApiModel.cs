@@ -39,6 +39,9 @@ internal enum ResultKind
 
     /// <summary>The connection is taken over after <c>101 UPGRADED</c>, asked for with <c>Upgrade: tcp</c>.</summary>
     HijackUpgrade,
+
+    /// <summary>No body: the value of the one header the success answers with (<see cref="ApiOperation.ResultHeader"/>).</summary>
+    Header,
 }
 
 /// <param name="Since">The API version that added the operation (<c>x-docker-since</c>); null when it is in every version the spec covers.</param>
@@ -63,7 +66,11 @@ internal sealed record ApiOperation(
     bool SkipNonJsonText,
     bool Undocumented,
     OutputFraming Framing = OutputFraming.None,
-    string? Since = null);
+    string? Since = null)
+{
+    /// <summary>For <see cref="ResultKind.Header"/>, the header whose value is the result.</summary>
+    public string? ResultHeader { get; init; }
+}
 
 /// <summary>How container output (a hijacked connection: attach, exec; or an answer: logs) is framed.</summary>
 internal enum OutputFraming

@@ -253,6 +253,9 @@ internal sealed class SpecParser
         }
 
         var (result, resultType, errorProperty) = ReadResult(id!, node, success, schemas, known);
+        var resultHeader = result == ResultKind.None ? AnsweredHeader(success) : null;
+        if (resultHeader is not null)
+            result = ResultKind.Header;
         if (result == ResultKind.Json && resultType is not null)
             jsonRoots.Add(resultType);
         if (result == ResultKind.JsonProgress && resultType is not null)
@@ -261,14 +264,37 @@ internal sealed class SpecParser
         if (node.Bool("x-docker-undocumented") && !_input.IncludeUndocumented)
             return null;
 
-        var tag = TagOf(node);
-        var methodName = (id!.StartsWith(tag, StringComparison.Ordinal) && id.Length > tag.Length && char.IsUpper(id[tag.Length])
-            ? id.Substring(tag.Length)
-            : Naming.Pascal(id)) + "Async";
+        var methodName = MethodName(id!, TagOf(node), method) + "Async";
 
-        return new ApiOperation(id, methodName, method.ToUpperInvariant(), path, node.Str("summary"), node.Str("description"),
+        return new ApiOperation(id!, methodName, method.ToUpperInvariant(), path, node.Str("summary"), node.Str("description"),
             parameters.ToEquatableArray(), responses.ToEquatableArray(), result, resultType, errorProperty,
-            node.Bool("x-docker-stream-tolerates-text"), node.Bool("x-docker-undocumented"), ReadFraming(node, result, known), ReadSince(node));
+            node.Bool("x-docker-stream-tolerates-text"), node.Bool("x-docker-undocumented"), ReadFraming(node, result, known), ReadSince(node)) { ResultHeader = resultHeader };
+    }
+
+    /// <summary>
+    /// The method's name: the operationId less its tag (<c>ContainerList</c> of Container: <c>List</c>); a POST named
+    /// for another tag's object and its own (<c>ContainerExec</c> of Exec) makes one: <c>Create</c>.
+    /// </summary>
+    private static string MethodName(string id, string tag, string method)
+    {
+        if (id.StartsWith(tag, StringComparison.Ordinal) && id.Length > tag.Length && char.IsUpper(id[tag.Length]))
+            return id.Substring(tag.Length);
+        if (method == "post" && tag.Length > 0 && id.Length > tag.Length && id.EndsWith(tag, StringComparison.Ordinal))
+            return "Create";
+        return Naming.Pascal(id);
+    }
+
+    /// <summary>
+    /// The one header a success without a body answers with (<c>X-Docker-Container-Path-Stat</c> of
+    /// <c>ContainerArchiveInfo</c>): then that header's value is the result. Null for none, several, or a name that is
+    /// not an HTTP token.
+    /// </summary>
+    private static string? AnsweredHeader(YamlMappingNode? success)
+    {
+        if (success?.Map("headers") is not { Children.Count: 1 } headers)
+            return null;
+        var name = ((YamlScalarNode)headers.Children.Keys.First()).Value;
+        return name is { Length: > 0 } && name.All(c => c < 128 && (char.IsLetterOrDigit(c) || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0)) ? name : null;
     }
 
     /// <summary><c>x-docker-since: "1.44"</c>: the API version that added an operation or a parameter.</summary>

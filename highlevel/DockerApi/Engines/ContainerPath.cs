@@ -20,6 +20,36 @@ internal static class ContainerPath
         return (slash == 0 ? "/" : path[..slash], path[(slash + 1)..]);
     }
 
+    /// <summary>Checks that <paramref name="path"/> is an absolute path in the container (a file or a folder).</summary>
+    /// <exception cref="ArgumentException">It is not absolute, or holds a NUL.</exception>
+    public static void Check(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!path.StartsWith('/') || path.Contains('\0'))
+            throw new ArgumentException($"'{path}' is not an absolute path in the container, such as /tmp", nameof(path));
+    }
+
+    // Go's os.FileMode bits for the type, above the permission bits.
+    private const uint GoDirectory = 1u << 31, GoSymlink = 1u << 27;
+
+    /// <summary>The engine's stat of a path: base64 of <c>{"name","size","mode","mtime","linkTarget"}</c>, mode a Go <c>os.FileMode</c>.</summary>
+    public static ArchiveInfo ParseStat(string header)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(Convert.FromBase64String(header));
+            var root = json.RootElement;
+            var mode = root.GetProperty("mode").GetUInt32();
+            return new ArchiveInfo(root.GetProperty("name").GetString() ?? "", root.GetProperty("size").GetInt64(), (UnixFileMode)(mode & 0x1FF),
+                (mode & GoDirectory) != 0, (mode & GoSymlink) != 0, root.GetProperty("mtime").GetDateTimeOffset(),
+                root.TryGetProperty("linkTarget", out var link) ? link.GetString() ?? "" : "");
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new DockerProtocolException($"the engine's stat of a path is not the base64 JSON it should be: {e.Message}", "ContainerArchiveInfo", e);
+        }
+    }
+
     /// <summary>The content of the first entry of <paramref name="archive"/>, which must be a regular file.</summary>
     public static async Task<byte[]> ReadSingleFileAsync(Stream archive, string path, CancellationToken ct)
     {

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace DockerApi.Engines;
 
-/// <summary>What both engines ask the same way.</summary>
+/// <summary>What both engines ask and read the same way.</summary>
 internal static class Lookup
 {
     /// <summary>Whether what <paramref name="inspect"/> looks up exists: its 404 is "no", any other failure is raised.</summary>
@@ -19,7 +19,13 @@ internal static class Lookup
         }
     }
 
-    /// <summary>The options' environment as the engine takes it: <c>NAME=VALUE</c> strings; null for none.</summary>
-    public static List<string>? EnvironmentOf(ContainerOptions options) =>
-        options.Environment?.Select(e => $"{e.Key}={e.Value}").ToList();
+    /// <summary>An environment as the engine takes it: <c>NAME=VALUE</c> strings; null for none.</summary>
+    public static List<string>? EnvironmentOf(IReadOnlyDictionary<string, string>? environment) =>
+        environment?.Select(e => $"{e.Key}={e.Value}").ToList();
+
+    /// <summary>Filters as the engine's query takes them; null for none.</summary>
+    public static string? FiltersOf(Requests.DockerFilters? filters) => filters is { IsEmpty: false } ? filters.ToString() : null;
+
+    /// <summary>A time the engine gives in Unix seconds; null for none (or 0, which the engine sends for unknown).</summary>
+    public static DateTimeOffset? Time(long? unixSeconds) => unixSeconds is { } s and not 0 ? DateTimeOffset.FromUnixTimeSeconds(s) : null;
 }

@@ -1,30 +1,56 @@
-using System.Formats.Tar;
+using System.Text.Json;
 using DockerApi.Configuration;
 using DockerApi.Latest;
+using DockerApi.Requests;
 using DockerApi.Streams;
 using DockerApi.Transport;
 
 namespace DockerApi.Engines;
 
-/// <summary>A modern engine (API 1.25 and later, Podman's too) through the newest generated client, in the negotiated version.</summary>
-internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion negotiated) : IEngine
+/// <summary>A modern engine (API 1.25 and later, Podman's too) through the newest generated client, in the negotiated version: its containers.</summary>
+internal sealed partial class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion negotiated) : IEngine
 {
     /// <summary>How often an exec is read again while the engine still says it runs after its output ended.</summary>
     private static readonly TimeSpan ExecSettle = TimeSpan.FromMilliseconds(20);
 
     public DockerClient Client { get; } = new(endpoint, negotiated);
 
+    public DockerEndpoint Endpoint => endpoint;
+
     public string ApiVersion => negotiated.ApiVersion;
+
+    public bool AttachesBeforeStart => true;
+
+    public async Task<EngineVersion> VersionAsync(CancellationToken ct)
+    {
+        var v = await Client.System.VersionAsync(ct).ConfigureAwait(false);
+        return new EngineVersion(v.Version ?? "", v.ApiVersion, v.MinAPIVersion, v.GitCommit, v.GoVersion, v.Os, v.Arch, v.KernelVersion);
+    }
+
+    public async Task<EngineInfo> InfoAsync(CancellationToken ct)
+    {
+        var i = await Client.System.InfoAsync(ct).ConfigureAwait(false);
+        return new EngineInfo(i.Containers ?? 0, i.Images ?? 0, i.Driver, i.OperatingSystem, i.NCPU, i.MemTotal, i.Debug ?? false);
+    }
+
+    public async Task<(string Status, string? IdentityToken)> LoginAsync(RegistryCredential credential, CancellationToken ct)
+    {
+        var answer = await Client.System.AuthAsync(new AuthConfig
+        {
+            Username = credential.Username, Password = credential.Password, Serveraddress = credential.ServerAddress,
+        }, ct).ConfigureAwait(false);
+        return (answer.Status, answer.IdentityToken is { Length: > 0 } token ? token : null);
+    }
 
     public async Task<string> CreateAsync(string image, IReadOnlyList<string>? command, ContainerOptions options, CancellationToken ct)
     {
-        var stdin = options.Input is not null;
+        var stdin = options.Input is not null || options.Interactive;
         var created = await Client.Containers.CreateAsync(new ContainerCreateRequest
         {
             Image = image,
             Cmd = command,
             Entrypoint = options.Entrypoint,
-            Env = Lookup.EnvironmentOf(options),
+            Env = Lookup.EnvironmentOf(options.Environment),
             Labels = options.Labels?.ToDictionary(l => l.Key, l => l.Value),
             WorkingDir = options.WorkingDirectory,
             User = options.User,
@@ -34,10 +60,31 @@ internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion ne
             AttachStdin = stdin,
             AttachStdout = true,
             AttachStderr = true,
-            HostConfig = options.Network is { } network ? new HostConfig { NetworkMode = network } : null,
+            ExposedPorts = options.Ports?.ToDictionary(p => p.Key, _ => new Serialization.EmptyObject()),
+            Healthcheck = HealthConfigOf(options.HealthCheck),
+            HostConfig = new HostConfig
+            {
+                NetworkMode = options.Network,
+                PortBindings = options.Ports?.GroupBy(p => p.Key).ToDictionary(g => g.Key,
+                    g => (IReadOnlyList<PortBinding>?)g.Select(p => new PortBinding { HostIp = p.HostIp, HostPort = p.HostPort == 0 ? "" : $"{p.HostPort}" }).ToList()),
+                Binds = options.Mounts?.Select(m => m.Bind()).ToList(),
+                Memory = options.MemoryLimit,
+                NanoCpus = options.CpuLimit is { } cpus ? (long)(cpus * 1e9) : null,
+            },
         }, name: options.Name, cancellationToken: ct).ConfigureAwait(false);
         return created.Id;
     }
+
+    private static HealthConfig? HealthConfigOf(HealthCheck? check) => check is null ? null : new HealthConfig
+    {
+        Test = ["CMD", .. check.Command],
+        Interval = Nanoseconds(check.Interval),
+        Timeout = Nanoseconds(check.Timeout),
+        Retries = check.Retries,
+        StartPeriod = Nanoseconds(check.StartPeriod),
+    };
+
+    private static long? Nanoseconds(TimeSpan? span) => span is { } s ? s.Ticks * 100 : null;
 
     /// <summary>Attach first, then start, as the docker CLI does: a process that exits at once still has its output read.</summary>
     public async Task<(byte[] Stdout, byte[] Stderr)> StartAndCollectAsync(string id, ContainerOptions options, CancellationToken ct)
@@ -47,23 +94,49 @@ internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion ne
         await using (output.ConfigureAwait(false))
         {
             await Client.Containers.StartAsync(id, cancellationToken: ct).ConfigureAwait(false);
-            return await OutputCollector.CollectAsync(output, options.Input, ct).ConfigureAwait(false);
+            return await OutputCollector.CollectAsync(output, options.Input, options.OnOutput, ct).ConfigureAwait(false);
         }
     }
 
     public Task StartAsync(string id, CancellationToken ct) => Client.Containers.StartAsync(id, cancellationToken: ct);
 
-    public async Task<IReadOnlyList<ContainerInfo>> ListAsync(bool all, Requests.DockerFilters? filters, CancellationToken ct) =>
-        (await Client.Containers.ListAsync(all: all, filters: filters is { IsEmpty: false } ? filters.ToString() : null, cancellationToken: ct).ConfigureAwait(false))
+    public async Task<ContainerAttachment> AttachAsync(string id, bool stdin, bool logs, bool tty, CancellationToken ct) =>
+        new(await Client.Containers.AttachOutputAsync(id, logs: logs, stream: true, stdin: stdin, stdout: true, stderr: true, tty: tty,
+            cancellationToken: ct).ConfigureAwait(false), stdin);
+
+    public async Task<IReadOnlyList<ContainerInfo>> ListAsync(bool all, DockerFilters? filters, CancellationToken ct) =>
+        (await Client.Containers.ListAsync(all: all, filters: Lookup.FiltersOf(filters), cancellationToken: ct).ConfigureAwait(false))
             .Select(c => new ContainerInfo(c.Id ?? "", (c.Names ?? []).Select(n => n.TrimStart('/')).ToList(), c.Image ?? "", c.State?.ToString() ?? "",
-                c.Status ?? "", c.Labels ?? new Dictionary<string, string>()))
+                c.Status ?? "", c.Labels ?? new Dictionary<string, string>()) { Command = c.Command ?? "", Created = Lookup.Time(c.Created) })
             .ToList();
+
+    public async Task<ContainerDetails> InspectAsync(string id, CancellationToken ct)
+    {
+        var c = await Client.Containers.InspectAsync(id, cancellationToken: ct).ConfigureAwait(false);
+        var ports = new List<PublishedPort>();
+        foreach (var (key, bindings) in c.NetworkSettings?.Ports ?? new Dictionary<string, IReadOnlyList<PortBinding>?>())
+        {
+            var slash = key.IndexOf('/');
+            if (!int.TryParse(slash < 0 ? key : key[..slash], out var port))
+                continue;
+            foreach (var b in bindings ?? [])
+            {
+                if (int.TryParse(b.HostPort, out var hostPort))
+                    ports.Add(new PublishedPort(port, slash < 0 ? "tcp" : key[(slash + 1)..], b.HostIp ?? "", hostPort));
+            }
+        }
+        return new ContainerDetails(c.Id ?? id, c.Name?.TrimStart('/') ?? "", c.Image ?? "", c.State?.Status?.ToString() ?? "", c.State?.ExitCode ?? 0,
+            c.State?.Health?.Status?.ToString() is { Length: > 0 } health and not "none" ? health : null, c.Config?.Tty == true, ports,
+            c.Config?.Labels ?? new Dictionary<string, string>(), JsonSerializer.SerializeToElement(c, DockerJsonContext.Default.ContainerInspectResponse));
+    }
 
     public async Task<long> WaitAsync(string id, CancellationToken ct) =>
         (await Client.Containers.WaitAsync(id, cancellationToken: ct).ConfigureAwait(false)).StatusCode;
 
     public Task StopAsync(string id, TimeSpan timeout, CancellationToken ct) =>
         Client.Containers.StopAsync(id, t: (long)Math.Ceiling(timeout.TotalSeconds), cancellationToken: ct);
+
+    public Task KillAsync(string id, string? signal, CancellationToken ct) => Client.Containers.KillAsync(id, signal, ct);
 
     public Task RemoveAsync(string id, CancellationToken ct) => Client.Containers.DeleteAsync(id, v: true, force: true, cancellationToken: ct);
 
@@ -80,91 +153,31 @@ internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion ne
         }
     }
 
-    public async Task<ExecResult> ExecAsync(string id, IReadOnlyList<string> command, CancellationToken ct)
+    public async Task<ExecProcess> StartExecAsync(string id, IReadOnlyList<string> command, ExecOptions options, CancellationToken ct)
     {
-        var exec = await Client.Exec.ContainerExecAsync(id, new ContainerExecRequest { Cmd = command, AttachStdout = true, AttachStderr = true }, ct).ConfigureAwait(false);
-        // The start body is required: the engine answers a missing one with 400 "EOF".
-        var output = await Client.Exec.StartOutputAsync(exec.Id, new ExecStartRequest { Detach = false, Tty = false }, cancellationToken: ct).ConfigureAwait(false);
-        (byte[] Stdout, byte[] Stderr) written;
-        await using (output.ConfigureAwait(false))
-            written = await OutputCollector.CollectAsync(output, null, ct).ConfigureAwait(false);
-        // The output ends when the process does; the engine may say so a moment later.
-        var inspect = await Client.Exec.InspectAsync(exec.Id, ct).ConfigureAwait(false);
+        var exec = await Client.Exec.CreateAsync(id, new ContainerExecRequest
+        {
+            Cmd = command, AttachStdin = options.Interactive, AttachStdout = true, AttachStderr = true, Tty = options.Tty,
+            Env = Lookup.EnvironmentOf(options.Environment), WorkingDir = options.WorkingDirectory, User = options.User,
+        }, ct).ConfigureAwait(false);
+        var output = await Client.Exec.StartOutputAsync(exec.Id, new ExecStartRequest { Tty = options.Tty }, tty: options.Tty, cancellationToken: ct).ConfigureAwait(false);
+        return new ExecProcess(exec.Id, output, options.Interactive, token => ExitCodeAsync(exec.Id, token));
+    }
+
+    /// <summary>The exec's exit code: its output has ended with the process, but the engine may say so a moment later.</summary>
+    private async Task<long> ExitCodeAsync(string exec, CancellationToken ct)
+    {
+        var inspect = await Client.Exec.InspectAsync(exec, ct).ConfigureAwait(false);
         for (var i = 0; inspect.Running == true && i < 250; i++)
         {
             await Task.Delay(ExecSettle, ct).ConfigureAwait(false);
-            inspect = await Client.Exec.InspectAsync(exec.Id, ct).ConfigureAwait(false);
+            inspect = await Client.Exec.InspectAsync(exec, ct).ConfigureAwait(false);
         }
-        return new ExecResult(inspect.ExitCode ?? 0, written.Stdout, written.Stderr);
+        return inspect.ExitCode ?? 0;
     }
 
-    public async Task PutFileAsync(string id, string path, ReadOnlyMemory<byte> content, CancellationToken ct)
-    {
-        var (folder, name) = ContainerPath.Split(path);
-        // The same answer on every engine: Docker refuses a missing folder with 404, Podman would make it.
-        await Client.Containers.ArchiveInfoAsync(id, folder, ct).ConfigureAwait(false);
-        using var archive = new MemoryStream();
-        using (var writer = new TarWriter(archive, TarEntryFormat.Pax, leaveOpen: true))
-        {
-            var entry = new PaxTarEntry(TarEntryType.RegularFile, name)
-            {
-                DataStream = new MemoryStream(content.ToArray(), writable: false),
-                Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
-                ModificationTime = DateTimeOffset.UtcNow,
-            };
-            await writer.WriteEntryAsync(entry, ct).ConfigureAwait(false);
-        }
-        archive.Position = 0;
-        await Client.Containers.PutContainerArchiveAsync(id, folder, archive, cancellationToken: ct).ConfigureAwait(false);
-    }
-
-    public async Task<byte[]> GetFileAsync(string id, string path, CancellationToken ct)
-    {
-        ContainerPath.Split(path);
-        var archive = await Client.Containers.ArchiveAsync(id, path, ct).ConfigureAwait(false);
-        await using (archive.ConfigureAwait(false))
-            return await ContainerPath.ReadSingleFileAsync(archive, path, ct).ConfigureAwait(false);
-    }
-
-    public async Task PullAsync(string repository, string tag, IProgress<PullProgress>? progress, CancellationToken ct)
-    {
-        var auth = await RegistryCredentials.ForImageAsync(repository, cancellationToken: ct).ConfigureAwait(false);
-        await foreach (var message in Client.Images.CreateAsync(fromImage: repository, tag: tag, xRegistryAuth: auth, cancellationToken: ct).ConfigureAwait(false))
-        {
-            if (message.Status is { Length: > 0 } status)
-                progress?.Report(new PullProgress(message.Id is { Length: > 0 } layer && layer != tag ? layer : null, status, message.ProgressDetail?.Current, message.ProgressDetail?.Total));
-        }
-    }
-
-    public Task<bool> HasImageAsync(string image, CancellationToken ct) => Lookup.ExistsAsync(Client.Images.InspectAsync(image, cancellationToken: ct));
-
-    public async Task RemoveImageAsync(string image, CancellationToken ct) =>
-        await Client.Images.DeleteAsync(image, cancellationToken: ct).ConfigureAwait(false);
-
-    public async Task<string> BuildAsync(string directory, Build.BuildOptions options, IProgress<string>? progress, CancellationToken ct)
-    {
-        using var context = await Build.BuildContext.TarAsync(directory, options.Dockerfile, ct).ConfigureAwait(false);
-        string? id = null;
-        await foreach (var message in Client.Images.BuildAsync(context, dockerfile: options.Dockerfile, t: options.Tag, nocache: options.NoCache ? true : null,
-            pull: options.Pull ? "1" : null, rm: true, buildargs: Json(options.BuildArgs), labels: Json(options.Labels), networkmode: options.Network,
-            target: options.Target, contentType: "application/x-tar", cancellationToken: ct).ConfigureAwait(false))
-        {
-            if (message.Stream is { Length: > 0 } text)
-                progress?.Report(text.TrimEnd('\n'));
-            else if (message.Status is { Length: > 0 } status)
-                progress?.Report(status);
-            if (message.Aux?.ID is { Length: > 0 } built)
-                id = built;
-            // Engines before the aux message said it only as text.
-            else if (message.Stream?.StartsWith("Successfully built ", StringComparison.Ordinal) == true)
-                id ??= message.Stream["Successfully built ".Length..].Trim();
-        }
-        return id ?? throw new DockerProtocolException("the build ended without naming the image it built", "ImageBuild");
-    }
-
-    /// <summary>A map as the JSON object the build's <c>buildargs</c> and <c>labels</c> take; null for none.</summary>
-    private static string? Json(IReadOnlyDictionary<string, string>? values) =>
-        values is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(values, HighLevelJson.Default.IReadOnlyDictionaryStringString) : null;
+    public async Task<string> CommitAsync(string id, string? repository, string? tag, CancellationToken ct) =>
+        (await Client.Images.CommitAsync(container: id, repo: repository, tag: tag, cancellationToken: ct).ConfigureAwait(false)).Id;
 
     public void Dispose() => Client.Dispose();
 }

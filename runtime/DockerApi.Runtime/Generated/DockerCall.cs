@@ -52,6 +52,14 @@ public static class DockerCall
         return await DockerResponse.ReadJsonAsync(response, typeInfo, operation, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A request whose answer is one header (a HEAD's): its value, or null when the daemon sent none.</summary>
+    public static async Task<string?> SendForHeaderAsync(HttpClient client, HttpRequestMessage request, string header, string operation,
+        CancellationToken cancellationToken)
+    {
+        using var response = await SendCheckedAsync(client, request, operation, cancellationToken).ConfigureAwait(false);
+        return response.Headers.TryGetValues(header, out var values) ? string.Join(",", values) : null;
+    }
+
     /// <summary>A request whose answer is text.</summary>
     public static async Task<string> SendTextAsync(HttpClient client, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
     {
@@ -115,6 +123,9 @@ public static class DockerCall
 
     /// <summary>A JSON request body, serialized with the generated (reflection-free) type info.</summary>
     public static HttpContent Json<T>(T value, JsonTypeInfo<T> typeInfo) => JsonContent.Create(value, typeInfo);
+
+    /// <summary>The body of an optional JSON object the caller left out: <c>{}</c>, which Docker reads as the object's defaults.</summary>
+    public static HttpContent EmptyJsonObject() => new ByteArrayContent("{}"u8.ToArray()) { Headers = { ContentType = new("application/json") { CharSet = "utf-8" } } };
 
     /// <summary>Reads every message of <paramref name="messages"/>, reporting each to <paramref name="progress"/>.</summary>
     public static async Task ConsumeAsync<T>(IAsyncEnumerable<T> messages, IProgress<T>? progress, CancellationToken cancellationToken)

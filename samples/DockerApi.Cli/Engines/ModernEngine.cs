@@ -136,7 +136,7 @@ internal sealed class ModernEngine(DockerEndpoint endpoint, NegotiatedVersion ne
 
     public async Task<long> ExecAsync(string id, IReadOnlyList<string> command, bool interactive, bool tty, Func<ContainerOutput, Task> pump, CancellationToken ct)
     {
-        var exec = await _docker.Exec.ContainerExecAsync(id, new ContainerExecRequest
+        var exec = await _docker.Exec.CreateAsync(id, new ContainerExecRequest
         {
             Cmd = command,
             AttachStdin = interactive,

@@ -167,7 +167,7 @@ internal sealed partial class ImageApiClient : IImageApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            request.Content = containerConfig is null ? null : DockerCall.Json(containerConfig, DockerJsonContext.Default.ContainerConfig);
+            request.Content = containerConfig is null ? DockerCall.EmptyJsonObject() : DockerCall.Json(containerConfig, DockerJsonContext.Default.ContainerConfig);
             return request;
         }
         return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.IdResponse, "ImageCommit", cancellationToken);

@@ -59,7 +59,7 @@ internal sealed partial class ConfigApiClient : IConfigApi
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
             DockerCall.RequireVersion(request, "1.30", "ConfigCreate");
             if (body is not null) DockerCall.RequireVersion(request, "1.30", "ConfigCreate (body)");
-            request.Content = body is null ? null : DockerCall.Json(body, DockerJsonContext.Default.ConfigCreateRequest);
+            request.Content = body is null ? DockerCall.EmptyJsonObject() : DockerCall.Json(body, DockerJsonContext.Default.ConfigCreateRequest);
             return request;
         }
         return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.IdResponse, "ConfigCreate", cancellationToken);
@@ -106,7 +106,7 @@ internal sealed partial class ConfigApiClient : IConfigApi
             DockerCall.RequireVersion(request, "1.30", "ConfigUpdate (id)");
             DockerCall.RequireVersion(request, "1.30", "ConfigUpdate (version)");
             if (body is not null) DockerCall.RequireVersion(request, "1.30", "ConfigUpdate (body)");
-            request.Content = body is null ? null : DockerCall.Json(body, DockerJsonContext.Default.ConfigSpec);
+            request.Content = body is null ? DockerCall.EmptyJsonObject() : DockerCall.Json(body, DockerJsonContext.Default.ConfigSpec);
             return request;
         }
         return DockerCall.SendAsync(_client, Request(), "ConfigUpdate", cancellationToken);

@@ -264,13 +264,13 @@ internal sealed partial class ContainerApiClient : IContainerApi
     }
 
     /// <inheritdoc />
-    public Task ArchiveInfoAsync(string id, string path, CancellationToken cancellationToken)
+    public Task<string?> ArchiveInfoAsync(string id, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);
         var query = new QueryString();
         query.Add("path", path);
         var uri = query.AppendTo("/containers/" + DockerUri.Segment(id, nameof(id)) + "/archive");
-        return DockerCall.SendAsync(_client, new HttpRequestMessage(HttpMethod.Head, uri), "ContainerArchiveInfo", cancellationToken);
+        return DockerCall.SendForHeaderAsync(_client, new HttpRequestMessage(HttpMethod.Head, uri), "X-Docker-Container-Path-Stat", "ContainerArchiveInfo", cancellationToken);
     }
 
     /// <inheritdoc />

@@ -35,7 +35,7 @@ internal sealed partial class ExecApiClient : IExecApi
     public HttpClient Client => _client;
 
     /// <inheritdoc />
-    public Task<IdResponse> ContainerExecAsync(string id, ContainerExecRequest execConfig, CancellationToken cancellationToken)
+    public Task<IdResponse> CreateAsync(string id, ContainerExecRequest execConfig, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(execConfig);
         var uri = "/containers/" + DockerUri.Segment(id, nameof(id)) + "/exec";
@@ -55,7 +55,7 @@ internal sealed partial class ExecApiClient : IExecApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            request.Content = execStartConfig is null ? null : DockerCall.Json(execStartConfig, DockerJsonContext.Default.ExecStartRequest);
+            request.Content = execStartConfig is null ? DockerCall.EmptyJsonObject() : DockerCall.Json(execStartConfig, DockerJsonContext.Default.ExecStartRequest);
             return request;
         }
         return DockerCall.HijackAsync(_client, Request(), HijackMode.UpgradeTcp, "ExecStart", cancellationToken);

@@ -263,10 +263,10 @@ public partial interface IContainerApi
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="path">The <c>path</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
+    /// <returns>The value of the answer's X-Docker-Container-Path-Stat header; null when the daemon sent none.</returns>
     /// <exception cref="DockerApiException">The daemon answered 400 or 404 or 500.</exception>
     [Head("/containers/{id}/archive")]
-    Task ArchiveInfoAsync(string id, [Query] string path, CancellationToken cancellationToken = default);
+    Task<string?> ArchiveInfoAsync(string id, [Query] string path, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ContainerArchive: <c>GET /containers/{id}/archive</c>.

@@ -31,7 +31,7 @@ public partial interface IExecApi
     /// <returns>The daemon's answer.</returns>
     /// <exception cref="DockerApiException">The daemon answered 404 or 409 or 500.</exception>
     [Post("/containers/{id}/exec")]
-    Task<IdResponse> ContainerExecAsync(string id, [Body] ContainerExecRequest execConfig, CancellationToken cancellationToken = default);
+    Task<IdResponse> CreateAsync(string id, [Body] ContainerExecRequest execConfig, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// ExecStart: <c>POST /exec/{id}/start</c>.

@@ -68,7 +68,7 @@ internal sealed partial class NodeApiClient : INodeApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            request.Content = body is null ? null : DockerCall.Json(body, DockerJsonContext.Default.NodeSpec);
+            request.Content = body is null ? DockerCall.EmptyJsonObject() : DockerCall.Json(body, DockerJsonContext.Default.NodeSpec);
             return request;
         }
         return DockerCall.SendAsync(_client, Request(), "NodeUpdate", cancellationToken);

@@ -50,7 +50,7 @@ internal sealed partial class SecretApiClient : ISecretApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            request.Content = body is null ? null : DockerCall.Json(body, DockerJsonContext.Default.SecretCreateRequest);
+            request.Content = body is null ? DockerCall.EmptyJsonObject() : DockerCall.Json(body, DockerJsonContext.Default.SecretCreateRequest);
             return request;
         }
         return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.IdResponse, "SecretCreate", cancellationToken);
@@ -83,7 +83,7 @@ internal sealed partial class SecretApiClient : ISecretApi
             DockerCall.RequireVersion(request, "1.26", "SecretUpdate (id)");
             DockerCall.RequireVersion(request, "1.26", "SecretUpdate (version)");
             if (body is not null) DockerCall.RequireVersion(request, "1.26", "SecretUpdate (body)");
-            request.Content = body is null ? null : DockerCall.Json(body, DockerJsonContext.Default.SecretSpec);
+            request.Content = body is null ? DockerCall.EmptyJsonObject() : DockerCall.Json(body, DockerJsonContext.Default.SecretSpec);
             return request;
         }
         return DockerCall.SendAsync(_client, Request(), "SecretUpdate", cancellationToken);

@@ -41,7 +41,7 @@ internal sealed partial class SystemApiClient : ISystemApi
         HttpRequestMessage Request()
         {
             var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            request.Content = authConfig is null ? null : DockerCall.Json(authConfig, DockerJsonContext.Default.AuthConfig);
+            request.Content = authConfig is null ? DockerCall.EmptyJsonObject() : DockerCall.Json(authConfig, DockerJsonContext.Default.AuthConfig);
             return request;
         }
         return DockerCall.SendJsonAsync(_client, Request(), DockerJsonContext.Default.SystemAuthResponse, "SystemAuth", cancellationToken);
