@@ -46,10 +46,10 @@ public sealed partial class Container
     /// <exception cref="DockerWaitException">It became unhealthy, ended, has no health check, or the timeout (default a minute) passed.</exception>
     /// <exception cref="Transport.DockerVersionException">A 2013 daemon, which had no health checks.</exception>
     /// <example><code>await c.WaitUntilHealthyAsync(TimeSpan.FromSeconds(30));</code></example>
-    public Task WaitUntilHealthyAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public async Task WaitUntilHealthyAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         _docker.Modern("ContainerInspect (health)", "1.24");
-        return PollAsync(timeout, "healthy", async ct =>
+        await PollAsync(timeout, "healthy", async ct =>
         {
             var details = await InspectAsync(ct).ConfigureAwait(false);
             return details.Health switch
@@ -60,7 +60,7 @@ public sealed partial class Container
                 _ when !details.Running => throw new DockerWaitException($"the container {Short} ended (exit code {details.ExitCode}) before it was healthy", Id),
                 _ => false,
             };
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -52,6 +52,41 @@ public sealed partial class Container : IAsyncDisposable
         return await Engine.AttachAsync(Id, stdin, logs, tty, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Starts a created container with a connection to its process, in the order that loses no output on the engine
+    /// at hand: attach, then start (modern engines, as the docker CLI's <c>run</c>); on a 2013 daemon start, then attach
+    /// with what was written meanwhile. Its input too with <paramref name="stdin"/> (create it <see cref="ContainerOptions.Interactive"/>).
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// await using var c = await docker.Containers.CreateAsync("busybox", ["sh", "-c", "echo hi; sleep 1; echo bye"]);
+    /// await using (var attached = await c.StartAttachedAsync())
+    ///     await foreach (var line in attached.Output.ReadLinesAsync())
+    ///         Console.WriteLine(line.Text);   // hi, then bye a second later
+    /// long code = await c.WaitAsync();
+    /// </code>
+    /// </example>
+    public async Task<ContainerAttachment> StartAttachedAsync(bool stdin = false, CancellationToken cancellationToken = default)
+    {
+        var tty = (await Engine.InspectAsync(Id, cancellationToken).ConfigureAwait(false)).Tty;
+        if (!Engine.AttachesBeforeStart)
+        {
+            await Engine.StartAsync(Id, cancellationToken).ConfigureAwait(false);
+            return await Engine.AttachAsync(Id, stdin, logs: true, tty, cancellationToken).ConfigureAwait(false);
+        }
+        var attached = await Engine.AttachAsync(Id, stdin, logs: false, tty, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Engine.StartAsync(Id, cancellationToken).ConfigureAwait(false);
+            return attached;
+        }
+        catch
+        {
+            await attached.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>Runs <paramref name="command"/> in the container, as <c>docker exec</c>, and waits for it to end.</summary>
     /// <returns>Its exit code and both output streams, apart.</returns>
     /// <exception cref="Transport.DockerVersionException">The daemon has no exec (2013's API); nothing was sent.</exception>
@@ -123,8 +158,11 @@ public sealed partial class Container : IAsyncDisposable
     ///     Console.WriteLine($"{s.CpuPercent:0.0}% {s.MemoryUsage / 1e6:0.0} MB");
     /// </code>
     /// </example>
-    public IAsyncEnumerable<ContainerStats> StatsAsync(bool stream = true, CancellationToken cancellationToken = default) =>
-        _docker.Modern("ContainerStats", "1.17").StatsAsync(Id, stream, cancellationToken);
+    public async IAsyncEnumerable<ContainerStats> StatsAsync(bool stream = true, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var reading in _docker.Modern("ContainerStats", "1.17").StatsAsync(Id, stream, cancellationToken).ConfigureAwait(false))
+            yield return reading;
+    }
 
     /// <summary>Waits for the container's process to end.</summary>
     /// <returns>Its exit code.</returns>

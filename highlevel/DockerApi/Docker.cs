@@ -118,9 +118,13 @@ public sealed class Docker : IAsyncDisposable, IDisposable
     ///     Console.WriteLine($"{e.ActorId[..12]} exited with {e.Attributes["exitCode"]}");
     /// </code>
     /// </example>
-    public IAsyncEnumerable<DockerEvent> EventsAsync(Requests.DockerFilters? filters = null, DateTimeOffset? since = null, DateTimeOffset? until = null,
-        CancellationToken cancellationToken = default) =>
-        Modern("SystemEvents", VersionNegotiation.OldestSpokenDown.ToString(2)).EventsAsync(filters, since, until, cancellationToken);
+    public async IAsyncEnumerable<DockerEvent> EventsAsync(Requests.DockerFilters? filters = null, DateTimeOffset? since = null, DateTimeOffset? until = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var engine = Modern("SystemEvents", VersionNegotiation.OldestSpokenDown.ToString(2));
+        await foreach (var e in engine.EventsAsync(filters, since, until, cancellationToken).ConfigureAwait(false))
+            yield return e;
+    }
 
     /// <summary>
     /// The generated client of the newest API (namespace <c>DockerApi.Latest</c>), speaking the negotiated version, for

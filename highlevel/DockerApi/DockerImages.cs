@@ -148,4 +148,13 @@ internal static class ImageReference
         var colon = reference.LastIndexOf(':');
         return colon > reference.LastIndexOf('/') ? (reference[..colon], reference[(colon + 1)..]) : (reference, "latest");
     }
+
+    /// <summary>
+    /// A name as the docker CLI shows it: Docker Hub's <c>docker.io/library/</c> and <c>docker.io/</c> left out, as
+    /// Docker does and Podman does not (it lists <c>test:latest</c> as <c>docker.io/library/test:latest</c>).
+    /// </summary>
+    public static string Familiar(string name) =>
+        name.StartsWith("docker.io/library/", StringComparison.Ordinal) && name.IndexOf('/', 18) < 0 ? name[18..]
+        : name.StartsWith("docker.io/", StringComparison.Ordinal) ? name[10..]
+        : name;
 }

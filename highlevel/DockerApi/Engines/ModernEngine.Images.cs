@@ -43,13 +43,13 @@ internal sealed partial class ModernEngine
 
     public async Task<IReadOnlyList<ImageInfo>> ListImagesAsync(bool all, DockerFilters? filters, CancellationToken ct) =>
         (await Client.Images.ListAsync(all: all, filters: Lookup.FiltersOf(filters), cancellationToken: ct).ConfigureAwait(false))
-            .Select(i => new ImageInfo(i.Id, (i.RepoTags ?? []).Where(t => t != "<none>:<none>").ToList(), Lookup.Time(i.Created), i.Size))
+            .Select(i => new ImageInfo(i.Id, (i.RepoTags ?? []).Where(t => t != "<none>:<none>").Select(ImageReference.Familiar).ToList(), Lookup.Time(i.Created), i.Size))
             .ToList();
 
     public async Task<ImageDetails> InspectImageAsync(string image, CancellationToken ct)
     {
         var i = await Client.Images.InspectAsync(image, cancellationToken: ct).ConfigureAwait(false);
-        return new ImageDetails(i.Id ?? "", i.RepoTags ?? [], i.Created?.ToDateTimeOffset(), i.Size ?? 0,
+        return new ImageDetails(i.Id ?? "", (i.RepoTags ?? []).Select(ImageReference.Familiar).ToList(), i.Created?.ToDateTimeOffset(), i.Size ?? 0,
             JsonSerializer.SerializeToElement(i, DockerJsonContext.Default.ImageInspect));
     }
 
@@ -62,7 +62,7 @@ internal sealed partial class ModernEngine
 
     public async Task<IReadOnlyList<string>> RemoveImageAsync(string image, bool force, CancellationToken ct) =>
         (await Client.Images.DeleteAsync(image, force: force ? true : null, cancellationToken: ct).ConfigureAwait(false))
-            .Select(e => e.Untagged is { } untagged ? "Untagged: " + untagged : "Deleted: " + e.Deleted).ToList();
+            .Select(e => e.Untagged is { } untagged ? "Untagged: " + ImageReference.Familiar(untagged) : "Deleted: " + e.Deleted).ToList();
 
     public async Task<string> BuildAsync(string directory, Build.BuildOptions options, IProgress<string>? progress, CancellationToken ct)
     {
