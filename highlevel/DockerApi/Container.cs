@@ -183,11 +183,14 @@ public sealed partial class Container : IAsyncDisposable
         return Engine.CommitAsync(Id, repository, tag, cancellationToken);
     }
 
-    /// <summary>Removes the container now, by force (<c>docker rm -f</c>); disposing it afterwards does nothing.</summary>
-    /// <exception cref="DockerApiException">The engine refused: 404 when it is gone already.</exception>
-    public async Task RemoveAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Removes the container now with its anonymous volumes: by <paramref name="force"/> (<c>docker rm -f</c>) also while
+    /// it runs, else only once it has stopped (<c>docker rm</c>). Disposing it afterwards does nothing.
+    /// </summary>
+    /// <exception cref="DockerApiException">The engine refused: 404 when it is gone already, 409 when it runs and <paramref name="force"/> is false.</exception>
+    public async Task RemoveAsync(bool force = true, CancellationToken cancellationToken = default)
     {
-        await Engine.RemoveAsync(Id, cancellationToken).ConfigureAwait(false);
+        await Engine.RemoveAsync(Id, force, cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _disposed, 1);
     }
 
@@ -198,7 +201,7 @@ public sealed partial class Container : IAsyncDisposable
         if (!_owned || Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
         // Forced: a process still running is killed with the removal (on 2013's engine, killed first).
-        await Engine.RemoveAsync(Id, CancellationToken.None).ConfigureAwait(false);
+        await Engine.RemoveAsync(Id, force: true, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -54,11 +54,14 @@ public sealed class Docker : IAsyncDisposable, IDisposable
     public static async Task<Docker> ConnectAsync(DockerEndpoint endpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        var negotiated = await VersionNegotiation.NegotiateAsync(endpoint, [V1_2.DockerClient.ApiVersion, Latest.DockerClient.ApiVersion], cancellationToken)
+        var negotiated = await VersionNegotiation.NegotiateAsync(endpoint, ClientVersions, cancellationToken)
             .ConfigureAwait(false);
         IEngine engine = negotiated.ClientVersion == V1_2.DockerClient.ApiVersion ? new LegacyEngine(endpoint) : new ModernEngine(endpoint, negotiated);
         return new Docker(endpoint, negotiated, engine);
     }
+
+    /// <summary>The API versions this client has generated clients of: 2013's <c>1.2</c> and the newest, which speaks every version down to 1.25.</summary>
+    public static IReadOnlyList<string> ClientVersions { get; } = [V1_2.DockerClient.ApiVersion, Latest.DockerClient.ApiVersion];
 
     /// <summary>The API version agreed with the daemon: <c>1.2</c> for a 2013 daemon, the engine's own (<c>1.41</c> for Docker 20.10) or ours when it is newer.</summary>
     public string ApiVersion => Engine.ApiVersion;

@@ -49,7 +49,7 @@ public sealed class DockerContainers
             throw;
         }
         if (!options.Keep)
-            await Engine.RemoveAsync(id, CancellationToken.None).ConfigureAwait(false);
+            await Engine.RemoveAsync(id, force: true, CancellationToken.None).ConfigureAwait(false);
         return result;
     }
 
@@ -161,7 +161,7 @@ public sealed class DockerContainers
     {
         try
         {
-            await Engine.RemoveAsync(id, CancellationToken.None).ConfigureAwait(false);
+            await Engine.RemoveAsync(id, force: true, CancellationToken.None).ConfigureAwait(false);
         }
         catch (DockerException)
         {

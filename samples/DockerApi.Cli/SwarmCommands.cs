@@ -1,7 +1,7 @@
 using System.Text;
 using DockerApi.Serialization;
 using DockerApi.Swarm;
-using DockerApi.V1_55;
+using DockerApi.Latest;
 using Spectre.Console;
 
 namespace DockerApi.Cli;

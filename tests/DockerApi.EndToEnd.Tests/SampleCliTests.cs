@@ -189,6 +189,6 @@ public sealed class SampleCliTests
         var (code, _, stderr) = await Run(host, "", "rm", "nope");
         Assert.Equal((1, "Error: No such container: nope\n"), (code, stderr));
         var exec = await Run(host, "", "exec", id, "true");
-        Assert.Equal((1, "Error: exec came with API 1.15; this daemon speaks 1.2\n"), (exec.Code, exec.Err));
+        Assert.Equal((1, "Error: ContainerExec needs API 1.15 or later; this connection speaks API 1.2, so nothing was sent. Upgrade the daemon, or leave the call (or its parameter) out.\n"), (exec.Code, exec.Err));
     }
 }

@@ -53,8 +53,8 @@ internal interface IEngine : IDisposable
 
     Task KillAsync(string id, string? signal, CancellationToken ct);
 
-    /// <summary>Removes the container by force (killed first where the engine has no force) with its anonymous volumes.</summary>
-    Task RemoveAsync(string id, CancellationToken ct);
+    /// <summary>Removes the container with its anonymous volumes; by <paramref name="force"/> a running one too (killed first where the engine has no force).</summary>
+    Task RemoveAsync(string id, bool force, CancellationToken ct);
 
     /// <summary>The container's output line by line, each with its stream; with <paramref name="follow"/>, until the container ends.</summary>
     IAsyncEnumerable<OutputLine> LogsAsync(string id, bool follow, CancellationToken ct);

@@ -140,9 +140,9 @@ internal sealed partial class LegacyEngine(DockerEndpoint endpoint) : IEngine
         : Task.FromException(new DockerVersionException("ContainerKill (signal)", "1.7", ApiVersion));
 
     /// <summary>2013's delete has no force: a running container is killed first (a stopped one is left as it is).</summary>
-    public async Task RemoveAsync(string id, CancellationToken ct)
+    public async Task RemoveAsync(string id, bool force, CancellationToken ct)
     {
-        if ((await Client.Containers.InspectAsync(id, ct).ConfigureAwait(false)).State?.Running == true)
+        if (force && (await Client.Containers.InspectAsync(id, ct).ConfigureAwait(false)).State?.Running == true)
             await Client.Containers.KillAsync(id, ct).ConfigureAwait(false);
         await Client.Containers.DeleteAsync(id, v: true, cancellationToken: ct).ConfigureAwait(false);
     }

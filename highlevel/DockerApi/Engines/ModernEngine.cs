@@ -138,7 +138,7 @@ internal sealed partial class ModernEngine(DockerEndpoint endpoint, NegotiatedVe
 
     public Task KillAsync(string id, string? signal, CancellationToken ct) => Client.Containers.KillAsync(id, signal, ct);
 
-    public Task RemoveAsync(string id, CancellationToken ct) => Client.Containers.DeleteAsync(id, v: true, force: true, cancellationToken: ct);
+    public Task RemoveAsync(string id, bool force, CancellationToken ct) => Client.Containers.DeleteAsync(id, v: true, force: force, cancellationToken: ct);
 
     /// <summary>Logs are multiplexed unless the container has a TTY: as docker-py does, the container is asked.</summary>
     public async IAsyncEnumerable<OutputLine> LogsAsync(string id, bool follow, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)

@@ -1,0 +1,111 @@
+using Spectre.Console;
+
+namespace DockerApi.Cli;
+
+/// <summary>The image commands: images, pull and push (shown as progress), import, build, history, rmi, tag.</summary>
+public sealed partial class Cli
+{
+    /// <summary>A row per tag, as <c>docker images</c> shows them; an untagged image is <c>&lt;none&gt;</c>.</summary>
+    private async Task<int> ImagesAsync(Docker docker, bool all, CancellationToken ct)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumns("REPOSITORY", "TAG", "ID", "CREATED", "SIZE");
+        foreach (var image in await docker.Images.ListAsync(all: all, cancellationToken: ct))
+        {
+            foreach (var reference in image.Tags.Count > 0 ? image.Tags : ["<none>:<none>"])
+            {
+                var colon = reference.LastIndexOf(':');
+                var (repository, tag) = colon > reference.LastIndexOf('/') ? (reference[..colon], reference[(colon + 1)..]) : (reference, "<none>");
+                table.AddRow(Markup.Escape(repository), Markup.Escape(tag), Short(image.Id), Ago(image.Created), Size(image.Size));
+            }
+        }
+        _console.Write(table);
+        return 0;
+    }
+
+    /// <summary>Pull or push of <paramref name="name"/> with a progress bar: the bytes of every layer so far, and the latest status.</summary>
+    private async Task<int> ProgressAsync(string verb, string name, Func<IProgress<PullProgress>, Task> transfer)
+    {
+        await ShowProgressAsync($"{verb} {name}", transfer);
+        return 0;
+    }
+
+    private async Task<int> ImportAsync(Docker docker, string source, string? target, CancellationToken ct)
+    {
+        await using var archive = source == "-" ? openStdin() : File.OpenRead(source);
+        string id = "";
+        await ShowProgressAsync($"Importing {source}", async progress => id = await docker.Images.ImportAsync(archive, target, progress, ct));
+        await stdout.WriteLineAsync(id);
+        return 0;
+    }
+
+    /// <summary>Shows <paramref name="transfer"/>'s progress as a bar and its status line.</summary>
+    private async Task ShowProgressAsync(string title, Func<IProgress<PullProgress>, Task> transfer)
+    {
+        await _console.Progress().AutoClear(true).StartAsync(async context =>
+        {
+            var bar = context.AddTask(Markup.Escape(title), maxValue: 100);
+            await transfer(new BarRelay(bar));
+            bar.Value = 100;
+        });
+    }
+
+    /// <summary>Moves the bar as each message arrives, on the reading thread (a <c>Progress&lt;T&gt;</c> would post it for later).</summary>
+    private sealed class BarRelay(ProgressTask bar) : IProgress<PullProgress>
+    {
+        public void Report(PullProgress value)
+        {
+            var sized = value.Layers.Where(l => l.Total > 0).ToList();
+            if (sized.Count > 0)
+                bar.Value = 100.0 * sized.Sum(l => Math.Min(l.Current ?? 0, l.Total!.Value)) / sized.Sum(l => l.Total!.Value);
+            var status = value.Layer is null ? value.Status : $"{value.Layer}: {value.Status}";
+            bar.Description = Markup.Escape(status.Length > 60 ? status[..60] + "…" : status);
+        }
+    }
+
+    private async Task<int> BuildAsync(Docker docker, List<string> args, CancellationToken ct)
+    {
+        var tag = CommandOptions.Take(args, "-t", "--tag");
+        var directory = CommandOptions.Required(args, 0, "build [-t REPO[:TAG]] DIR");
+        if (!File.Exists(Path.Combine(directory, "Dockerfile")))
+            return await Fail($"No Dockerfile in {directory}");
+        await docker.Images.BuildAsync(directory, new Build.BuildOptions { Tag = tag }, new LineRelay(stdout), ct);
+        return 0;
+    }
+
+    /// <summary>Writes each line as it is reported, at once.</summary>
+    private sealed class LineRelay(TextWriter writer) : IProgress<string>
+    {
+        public void Report(string value)
+        {
+            writer.WriteLine(value);
+            writer.Flush();
+        }
+    }
+
+    private async Task<int> HistoryAsync(Docker docker, string image, CancellationToken ct)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumns("ID", "CREATED", "CREATED BY", "TAGS");
+        foreach (var layer in await docker.Images.HistoryAsync(image, ct))
+            table.AddRow(Markup.Escape(Short(layer.Id)), Ago(layer.Created), Markup.Escape(layer.CreatedBy), Markup.Escape(string.Join(", ", layer.Tags)));
+        _console.Write(table);
+        return 0;
+    }
+
+    private async Task<int> RmiAsync(Docker docker, List<string> names, CancellationToken ct)
+    {
+        if (names.Count == 0)
+            return await Fail("Usage: docker rmi IMAGE...");
+        foreach (var name in names)
+        {
+            foreach (var effect in await docker.Images.RemoveAsync(name, cancellationToken: ct))
+                await stdout.WriteLineAsync(effect);
+        }
+        return 0;
+    }
+
+    private async Task<int> TagAsync(Docker docker, string image, string target, CancellationToken ct)
+    {
+        await docker.Images.TagAsync(image, target, ct);
+        return 0;
+    }
+}
