@@ -49,6 +49,7 @@ public sealed class ImageTests
     [SkippableFact]
     public async Task Login_stores_the_credentials_that_push_and_pull_then_use_with_progress_per_layer()
     {
+        // Not on Podman: it reaches a plain-HTTP registry only with a registries.conf entry, which .ci/dockerd does not write.
         var registry = Environment.GetEnvironmentVariable("DOCKERAPI_TEST_REGISTRY");
         Skip.If(string.IsNullOrEmpty(registry), "no CI registry: DOCKERAPI_TEST_REGISTRY is not set (`.ci/dockerd start <dir>` starts one)");
         await using var daemon = await Engines.ConnectAsync("engine");

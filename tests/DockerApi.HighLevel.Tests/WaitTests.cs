@@ -23,6 +23,8 @@ public sealed class WaitTests
     [SkippableFact]
     public async Task Waiting_until_healthy_follows_the_health_check_and_reports_unhealthy()
     {
+        // Not on Podman here: it runs health checks from systemd timers, and this sandbox has no systemd ("unable to get
+        // systemd connection to add healthchecks" in its log), so its containers stay "starting".
         await using var daemon = await Engines.ConnectAsync("engine");
         var check = new HealthCheck(["test", "-f", "/tmp/ready"]) { Interval = TimeSpan.FromMilliseconds(100), Retries = 2 };
 
@@ -39,6 +41,7 @@ public sealed class WaitTests
     [SkippableFact]
     public async Task A_published_port_is_found_and_waited_for_on_a_network_of_its_own()
     {
+        // Not on Podman: its networks here are CNI bridges with NAT, and its containers are kept on loopback (.ci/dockerd).
         // The CI engine runs without its default bridge: a network made here publishes through the engine's proxy.
         await using var daemon = await Engines.ConnectAsync("engine");
         await using var net = await daemon.Docker.Networks.CreateAsync($"dockerapi-hl-{Guid.NewGuid():N}"[..24]);
