@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What a consumer pays at build time for a generated client: clean builds (obj/ and bin/ removed, restore done
-# once before) of one console project in three forms — no client, the three areas most programs use
-# (Tags="Containers;Images;System"), the full newest API — each with IsAotCompatible (the trim/AOT analyzers run,
+# once before) of one console project in four forms — no client, the three areas most programs use
+# (Tags="Containers;Images;System"), the full newest API, the precompiled high-level package DockerApi alone
+# (highlevel: nothing generated in the consumer) — each with IsAotCompatible (the trim/AOT analyzers run,
 # as in a library or a PublishAot app) and without (-plain: a plain console app); /usr/bin/time, median of N runs,
 # the projects taken in turn within each run so that a drift of the machine's speed touches them alike.
 # Also the IDE loop: the generator alone on the newest spec after a one-line edit (see GeneratorBenchmarks).
@@ -27,12 +28,13 @@ for aot in true false; do
   make_consumer "$work/none$suffix" "$work/feed" "$version" '' "$aot"
   make_consumer "$work/subset$suffix" "$work/feed" "$version" "$subset_item" "$aot"
   make_consumer "$work/full$suffix" "$work/feed" "$version" "$full_item" "$aot"
+  make_consumer "$work/highlevel$suffix" "$work/feed" "$version" '' "$aot" '' "<PackageReference Include=\"DockerApi\" Version=\"$version\" />"
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 shared=$([ "${SERVER:-1}" = 0 ] && echo false || echo true)
-projects="none subset full none-plain subset-plain full-plain"
+projects="none subset full highlevel none-plain subset-plain full-plain highlevel-plain"
 build() { dotnet build "$work/$1" --no-restore -v q -nologo -p:UseSharedCompilation=$shared >/dev/null; }
 # Warm: the server's compiler reaches its optimized code only after a few builds of each kind of code.
 warmups=$([ "$shared" = true ] && echo 3 || echo 1)

@@ -128,6 +128,12 @@ public sealed class DockerContainers
     public Task<IReadOnlyList<ContainerInfo>> ListAsync(Requests.DockerFilters? filters = null, bool all = false, CancellationToken cancellationToken = default) =>
         Engine.ListAsync(all, filters, cancellationToken);
 
+    /// <summary>Removes every stopped container that matches <paramref name="filters"/> (<c>until</c>, <c>label</c>), as <c>docker container prune</c>.</summary>
+    /// <exception cref="Transport.DockerVersionException">A 2013 daemon (prunes came with API 1.25); nothing was sent.</exception>
+    /// <example><code>var gone = await docker.Containers.PruneAsync(DockerFilters.Parse(["label=app=demo"]));</code></example>
+    public async Task<PruneResult> PruneAsync(Requests.DockerFilters? filters = null, CancellationToken cancellationToken = default) =>
+        await _docker.Modern("ContainerPrune", "1.25").PruneContainersAsync(filters, cancellationToken).ConfigureAwait(false);
+
     /// <summary>Creates the container, pulling its image first as <paramref name="options"/> say.</summary>
     private async Task<string> CreateIdAsync(string image, IReadOnlyList<string>? command, ContainerOptions options, CancellationToken ct)
     {

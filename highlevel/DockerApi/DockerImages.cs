@@ -112,6 +112,14 @@ public sealed class DockerImages
     public Task<string> BuildAsync(string directory, Build.BuildOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
         Engine.BuildAsync(directory, options ?? new Build.BuildOptions(), progress, cancellationToken);
 
+    /// <summary>
+    /// Removes unused images (<c>docker image prune</c>): the dangling ones, or with the filter <c>dangling=false</c> every
+    /// one no container uses; also <c>until</c> and <c>label</c>.
+    /// </summary>
+    /// <exception cref="Transport.DockerVersionException">A 2013 daemon (prunes came with API 1.25); nothing was sent.</exception>
+    public async Task<PruneResult> PruneAsync(Requests.DockerFilters? filters = null, CancellationToken cancellationToken = default) =>
+        await _docker.Modern("ImagePrune", "1.25").PruneImagesAsync(filters, cancellationToken).ConfigureAwait(false);
+
     /// <summary>Whether the daemon has the image <paramref name="reference"/>.</summary>
     public Task<bool> ExistsAsync(string reference, CancellationToken cancellationToken = default)
     {

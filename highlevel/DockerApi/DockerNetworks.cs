@@ -33,6 +33,11 @@ public sealed class DockerNetworks
         return new Network(_docker, id, name);
     }
 
+    /// <summary>Removes the networks no container uses (<c>docker network prune</c>), those that match <paramref name="filters"/> (<c>until</c>, <c>label</c>).</summary>
+    /// <exception cref="Transport.DockerVersionException">A 2013 daemon; nothing was sent.</exception>
+    public async Task<PruneResult> PruneAsync(Requests.DockerFilters? filters = null, CancellationToken cancellationToken = default) =>
+        await _docker.Modern("NetworkPrune", "1.25").PruneNetworksAsync(filters, cancellationToken).ConfigureAwait(false);
+
     /// <summary>The engine's networks that match <paramref name="filters"/> (<c>name</c>, <c>label</c>, <c>driver</c>…); disposing one of them does nothing.</summary>
     /// <example><code>var mine = await docker.Networks.ListAsync(new DockerFilters().Add("label", "app=web"));</code></example>
     public async Task<IReadOnlyList<Network>> ListAsync(Requests.DockerFilters? filters = null, CancellationToken cancellationToken = default) =>

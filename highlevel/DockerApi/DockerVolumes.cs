@@ -28,6 +28,14 @@ public sealed class DockerVolumes
         return new Volume(_docker, created, mountpoint);
     }
 
+    /// <summary>
+    /// Removes the volumes no container uses (<c>docker volume prune</c>): since API 1.42 the anonymous ones only, unless
+    /// the filter <c>all=true</c> asks for named ones too; also <c>label</c>.
+    /// </summary>
+    /// <exception cref="Transport.DockerVersionException">A 2013 daemon; nothing was sent.</exception>
+    public async Task<PruneResult> PruneAsync(Requests.DockerFilters? filters = null, CancellationToken cancellationToken = default) =>
+        await _docker.Modern("VolumePrune", "1.25").PruneVolumesAsync(filters, cancellationToken).ConfigureAwait(false);
+
     /// <summary>The engine's volumes that match <paramref name="filters"/> (<c>name</c>, <c>label</c>, <c>dangling</c>…); disposing one of them does nothing.</summary>
     public async Task<IReadOnlyList<Volume>> ListAsync(Requests.DockerFilters? filters = null, CancellationToken cancellationToken = default) =>
         (await _docker.Modern("VolumeList", Since).ListVolumesAsync(filters, cancellationToken).ConfigureAwait(false))

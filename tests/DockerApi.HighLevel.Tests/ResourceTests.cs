@@ -117,4 +117,31 @@ public sealed class ResourceTests
         var die = Assert.Single(events);
         Assert.Equal(("container", "die", r.Id, "2"), (die.Type, die.Action, die.ActorId, die.Attributes["exitCode"]));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Engines.Modern), MemberType = typeof(Engines))]
+    public async Task Prunes_remove_what_their_filters_name_and_leave_the_rest(string which)
+    {
+        await using var daemon = await Engines.ConnectAsync(which);
+        var mark = Guid.NewGuid().ToString("N");
+        var labels = new Dictionary<string, string> { ["dockerapi.prune"] = mark };
+        var stopped = await daemon.Docker.Containers.RunAsync(daemon.Image, ["true"], new ContainerOptions { Labels = labels, Keep = true });
+        var other = await daemon.Docker.Containers.RunAsync(daemon.Image, ["true"], new ContainerOptions { Keep = true });
+        await using var volume = await daemon.Docker.Volumes.CreateAsync(labels: labels);
+        try
+        {
+            var containers = await daemon.Docker.Containers.PruneAsync(new DockerFilters().Add("label", $"dockerapi.prune={mark}"));
+            Assert.Equal([stopped.Id], containers.Deleted);
+            Assert.True(await ExistsAsync(daemon, other.Id));
+            // Named volumes go only when asked for (all=true) on API 1.42 and later; Docker 20.10 speaks 1.41.
+            var filters = new DockerFilters().Add("label", $"dockerapi.prune={mark}");
+            Assert.Contains(volume.Name, (await daemon.Docker.Volumes.PruneAsync(daemon.Docker.ApiVersion is "1.41" ? filters : filters.Add("all", "true"))).Deleted);
+        }
+        finally
+        {
+            await daemon.Docker.Containers.Get(other.Id).RemoveAsync();
+        }
+    }
+
+    private static async Task<bool> ExistsAsync(Daemon daemon, string id) => (await daemon.ContainerIdsAsync()).Contains(id);
 }
