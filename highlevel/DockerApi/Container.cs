@@ -194,14 +194,18 @@ public sealed partial class Container : IAsyncDisposable
         Interlocked.Exchange(ref _disposed, 1);
     }
 
-    /// <summary>For a container this client made: removes it by force, killing its process if it still runs. A second call, or one for a container found with <see cref="DockerContainers.Get"/>, does nothing.</summary>
+    /// <summary>
+    /// For a container this client made: removes it by force, killing its process if it still runs; one already gone
+    /// (removed elsewhere, pruned, <see cref="ContainerOptions.AutoRemove"/>) is fine. A second call, or one for a
+    /// container found with <see cref="DockerContainers.Get"/>, does nothing.
+    /// </summary>
     /// <exception cref="DockerApiException">The engine refused to remove it.</exception>
     public async ValueTask DisposeAsync()
     {
         if (!_owned || Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
         // Forced: a process still running is killed with the removal (on 2013's engine, killed first).
-        await Engine.RemoveAsync(Id, force: true, CancellationToken.None).ConfigureAwait(false);
+        await Gone.IgnoredAsync(Engine.RemoveAsync(Id, force: true, CancellationToken.None)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -78,11 +78,11 @@ public sealed class Network : IAsyncDisposable
         Interlocked.Exchange(ref _disposed, 1);
     }
 
-    /// <summary>Removes a network this client made; a second call does nothing.</summary>
+    /// <summary>Removes a network this client made (one already gone is fine); a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_owned && Interlocked.Exchange(ref _disposed, 1) == 0)
-            await _docker.Modern("NetworkDelete", "1.21").RemoveNetworkAsync(Id, CancellationToken.None).ConfigureAwait(false);
+            await Engines.Gone.IgnoredAsync(_docker.Modern("NetworkDelete", "1.21").RemoveNetworkAsync(Id, CancellationToken.None)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -65,11 +65,11 @@ public sealed class Volume : IAsyncDisposable
         Interlocked.Exchange(ref _disposed, 1);
     }
 
-    /// <summary>Removes a volume this client made; a second call does nothing.</summary>
+    /// <summary>Removes a volume this client made (one already gone, pruned say, is fine); a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_owned && Interlocked.Exchange(ref _disposed, 1) == 0)
-            await _docker.Modern("VolumeDelete", "1.21").RemoveVolumeAsync(Name, false, CancellationToken.None).ConfigureAwait(false);
+            await Engines.Gone.IgnoredAsync(_docker.Modern("VolumeDelete", "1.21").RemoveVolumeAsync(Name, false, CancellationToken.None)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -29,3 +29,9 @@ internal static class Lookup
     /// <summary>A time the engine gives in Unix seconds; null for none (or 0, which the engine sends for unknown).</summary>
     public static DateTimeOffset? Time(long? unixSeconds) => unixSeconds is { } s and not 0 ? DateTimeOffset.FromUnixTimeSeconds(s) : null;
 }
+
+/// <summary>Disposal makes sure a thing is gone: a 404 says it is already.</summary>
+internal static class Gone
+{
+    public static Task IgnoredAsync(Task removal) => Lookup.ExistsAsync(removal);
+}
