@@ -93,32 +93,57 @@ public sealed class DockerImages
 
     /// <summary>
     /// Builds an image from <paramref name="directory"/> (its Dockerfile and the rest as the context), as
-    /// <c>docker build</c> with the legacy builder: the context is what the folder's <c>.dockerignore</c> leaves in,
-    /// read as Docker reads it (<see cref="Build.DockerIgnore"/>).
+    /// <c>docker build</c>: the context is what the folder's <c>.dockerignore</c> leaves in, read as Docker reads it
+    /// (<see cref="Build.DockerIgnore"/>); the builder is the docker CLI's choice unless <see cref="Build.BuildOptions.Builder"/> says.
     /// </summary>
     /// <param name="directory">The build context.</param>
-    /// <param name="options">Tag, Dockerfile, build arguments, target…; null for the defaults.</param>
-    /// <param name="progress">Each line of the build's output as it arrives (<c>Step 1/3 : FROM busybox</c>); or null.</param>
-    /// <param name="cancellationToken">Cancels the build.</param>
+    /// <param name="options">Tag, Dockerfile, build arguments, target, builder…; null for the defaults.</param>
+    /// <param name="progress">
+    /// Each line of output as it arrives: the legacy builder's (<c>Step 1/3 : FROM busybox</c>), or BuildKit's as
+    /// <c>--progress plain</c> shows them (<c>#5 [stage-0 2/3] RUN make</c>, <c>#5 DONE 0.4s</c>); or null.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the build (on the engine too).</param>
     /// <returns>The id of the image built.</returns>
-    /// <exception cref="DockerStreamException">A step failed; the message is the engine's (a RUN's exit code).</exception>
+    /// <exception cref="DockerStreamException">A step failed: the engine's message, with BuildKit the step's name and its last output.</exception>
     /// <exception cref="DockerConfigException">The .dockerignore cannot be read or has a malformed pattern.</exception>
-    /// <exception cref="Transport.DockerVersionException">An option the daemon's API does not have (build arguments on 2013's); nothing was sent.</exception>
+    /// <exception cref="Transport.DockerVersionException">An option the daemon's API does not have (build arguments on 2013's, BuildKit before 1.39); nothing was sent.</exception>
     /// <example>
     /// <code>
-    /// var id = await docker.Images.BuildAsync("./app", new BuildOptions { Tag = "app:dev" }, new Progress&lt;string&gt;(Console.WriteLine));
+    /// var id = await docker.Images.BuildAsync("./app", new BuildOptions { Tag = "app:dev", Builder = Builder.BuildKit }, new Progress&lt;string&gt;(Console.WriteLine));
     /// </code>
     /// </example>
-    public Task<string> BuildAsync(string directory, Build.BuildOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
-        Engine.BuildAsync(directory, options ?? new Build.BuildOptions(), progress, cancellationToken);
+    public async Task<string> BuildAsync(string directory, Build.BuildOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var plain = new Build.BuildKit.PlainProgress();
+        await foreach (var update in BuildStreamAsync(directory, options, cancellationToken).ConfigureAwait(false))
+        {
+            if (update.ImageId is { } id)
+                return id;
+            if (progress is not null)
+            {
+                foreach (var line in plain.Lines(update))
+                    progress.Report(line);
+            }
+        }
+        throw new DockerProtocolException("the build ended without naming the image it built", "ImageBuild");
+    }
 
     /// <summary>
-    /// Removes unused images (<c>docker image prune</c>): the dangling ones, or with the filter <c>dangling=false</c> every
-    /// one no container uses; also <c>until</c> and <c>label</c>.
+    /// Builds as <see cref="BuildAsync"/> does, giving each update as it arrives: with BuildKit its steps, their progress,
+    /// output and warnings, typed; with the legacy builder its lines. The last update carries <see cref="Build.BuildUpdate.ImageId"/>.
     /// </summary>
-    /// <exception cref="Transport.DockerVersionException">A 2013 daemon (prunes came with API 1.25); nothing was sent.</exception>
-    public async Task<PruneResult> PruneAsync(Requests.DockerFilters? filters = null, CancellationToken cancellationToken = default) =>
-        await _docker.Modern("ImagePrune", "1.25").PruneImagesAsync(filters, cancellationToken).ConfigureAwait(false);
+    /// <example>
+    /// <code>
+    /// await foreach (var u in docker.Images.BuildStreamAsync("./app", new BuildOptions { Builder = Builder.BuildKit }))
+    ///     foreach (var step in u.Steps.Where(s => s.Completed is not null))
+    ///         Console.WriteLine($"{step.Name}: {(step.Cached ? "cached" : "done")}");
+    /// </code>
+    /// </example>
+    public IAsyncEnumerable<Build.BuildUpdate> BuildStreamAsync(string directory, Build.BuildOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        return Engine.BuildAsync(directory, options ?? new Build.BuildOptions(), cancellationToken);
+    }
 
     /// <summary>Whether the daemon has the image <paramref name="reference"/>.</summary>
     public Task<bool> ExistsAsync(string reference, CancellationToken cancellationToken = default)

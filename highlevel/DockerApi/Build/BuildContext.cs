@@ -12,7 +12,9 @@ internal static class BuildContext
             throw new DirectoryNotFoundException($"the build context '{directory}' is not a folder");
         var ignore = DockerIgnore.Load(directory).Keeping(GoPath.Clean(dockerfile.Replace('\\', '/')), ".dockerignore");
         var context = new MemoryStream();
-        using (var writer = new TarWriter(context, TarEntryFormat.Pax, leaveOpen: true))
+        // GNU, not PAX: BuildKit tells a tar context from a bare Dockerfile by its first 512 bytes alone, and a PAX
+        // archive begins with an extended header whose records follow it (read as a Dockerfile: "unknown instruction").
+        using (var writer = new TarWriter(context, TarEntryFormat.Gnu, leaveOpen: true))
             await AddAsync(writer, directory, "", ignore, ct).ConfigureAwait(false);
         context.Position = 0;
         return context;

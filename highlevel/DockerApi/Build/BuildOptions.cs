@@ -1,5 +1,22 @@
 namespace DockerApi.Build;
 
+/// <summary>Which builder the engine runs a build with.</summary>
+public enum Builder
+{
+    /// <summary>
+    /// As the docker CLI chooses: <c>DOCKER_BUILDKIT=1</c> or <c>0</c> when set, else BuildKit where the engine's
+    /// <c>/_ping</c> says <c>Builder-Version: 2</c> (Docker 23 and later), else the legacy builder; always the legacy
+    /// builder on a 2013 daemon.
+    /// </summary>
+    Auto,
+
+    /// <summary>The classic builder: a step after another, its output as text (<c>Step 1/3 : FROM busybox</c>).</summary>
+    Legacy,
+
+    /// <summary>BuildKit (API 1.39 and later): steps in parallel, cache mounts, progress as typed updates.</summary>
+    BuildKit,
+}
+
 /// <summary>How an image is built from a folder: <c>docker build</c>'s options. All optional; the defaults are the docker CLI's.</summary>
 /// <example>
 /// <code>
@@ -36,4 +53,7 @@ public sealed record BuildOptions
 
     /// <summary>Labels of the image (<c>--label</c>).</summary>
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
+
+    /// <summary>The builder; default <see cref="Builder.Auto"/>, the docker CLI's choice.</summary>
+    public Builder Builder { get; init; }
 }

@@ -85,6 +85,6 @@ internal interface IEngine : IDisposable
     /// <summary>Removes an image; one line per effect (<c>Untagged: …</c>, <c>Deleted: …</c>).</summary>
     Task<IReadOnlyList<string>> RemoveImageAsync(string image, bool force, CancellationToken ct);
 
-    /// <summary>Builds the folder's image; each line of the build's output to <paramref name="progress"/>; returns the image's id.</summary>
-    Task<string> BuildAsync(string directory, Build.BuildOptions options, IProgress<string>? progress, CancellationToken ct);
+    /// <summary>Builds the folder's image with the builder <paramref name="options"/> choose; the last update names the image.</summary>
+    IAsyncEnumerable<Build.BuildUpdate> BuildAsync(string directory, Build.BuildOptions options, CancellationToken ct);
 }

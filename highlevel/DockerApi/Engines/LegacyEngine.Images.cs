@@ -75,7 +75,8 @@ internal sealed partial class LegacyEngine
     }
 
     /// <summary>0.4's build is multipart: the Dockerfile, and the folder as a tar context; it took a tag and nothing else.</summary>
-    public async Task<string> BuildAsync(string directory, Build.BuildOptions options, IProgress<string>? progress, CancellationToken ct)
+    public async IAsyncEnumerable<Build.BuildUpdate> BuildAsync(string directory, Build.BuildOptions options,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         Refuse(options.BuildArgs, "ImageBuild (build arguments)", "1.21");
         Refuse(options.Target, "ImageBuild (target)", "1.29");
@@ -83,14 +84,16 @@ internal sealed partial class LegacyEngine
         Refuse(options.Labels, "ImageBuild (labels)", "1.23");
         Refuse(options.NoCache ? true : null, "ImageBuild (no cache)", "1.4");
         Refuse(options.Pull ? true : null, "ImageBuild (pull)", "1.16");
+        Refuse(options.Builder == Build.Builder.BuildKit ? true : null, "ImageBuild (BuildKit)", "1.39");
         using var context = await Build.BuildContext.TarAsync(directory, options.Dockerfile, ct).ConfigureAwait(false);
         await using var dockerfile = File.OpenRead(Path.Combine(directory, options.Dockerfile));
-        // Reported as each line is read (Progress<T> would post it for later, after the build had returned).
-        return await Client.Images.BuildAsync(progress is null ? null : new LineRelay(progress), dockerfile, context, options.Tag, ct).ConfigureAwait(false);
-    }
-
-    private sealed class LineRelay(IProgress<string> progress) : IProgress<Streams.BuildOutputLine>
-    {
-        public void Report(Streams.BuildOutputLine value) => progress.Report(value.Text);
+        string? id = null;
+        await foreach (var line in Client.Images.BuildAsync(dockerfile, context, options.Tag, ct).ConfigureAwait(false))
+        {
+            id ??= line.ImageId;
+            yield return new Build.BuildUpdate([], [], [], [], line.Text, null);
+        }
+        yield return new Build.BuildUpdate([], [], [], [], null,
+            id ?? throw new DockerStreamException("the build output ended without 'Successfully built <id>'", "ImageBuild"));
     }
 }

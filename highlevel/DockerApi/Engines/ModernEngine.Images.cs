@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using DockerApi.Configuration;
 using DockerApi.Latest;
@@ -64,25 +65,24 @@ internal sealed partial class ModernEngine
         (await Client.Images.DeleteAsync(image, force: force ? true : null, cancellationToken: ct).ConfigureAwait(false))
             .Select(e => e.Untagged is { } untagged ? "Untagged: " + ImageReference.Familiar(untagged) : "Deleted: " + e.Deleted).ToList();
 
-    public async Task<string> BuildAsync(string directory, Build.BuildOptions options, IProgress<string>? progress, CancellationToken ct)
+    /// <summary>The legacy builder's JSON messages: text lines, and the image's id in an aux message (or, before, only as text).</summary>
+    private async IAsyncEnumerable<Build.BuildUpdate> LegacyBuildAsync(Stream context, Build.BuildOptions options, [EnumeratorCancellation] CancellationToken ct)
     {
-        using var context = await Build.BuildContext.TarAsync(directory, options.Dockerfile, ct).ConfigureAwait(false);
         string? id = null;
         await foreach (var message in Client.Images.BuildAsync(context, dockerfile: options.Dockerfile, t: options.Tag, nocache: options.NoCache ? true : null,
             pull: options.Pull ? "1" : null, rm: true, buildargs: Json(options.BuildArgs), labels: Json(options.Labels), networkmode: options.Network,
             target: options.Target, contentType: "application/x-tar", cancellationToken: ct).ConfigureAwait(false))
         {
             if (message.Stream is { Length: > 0 } text)
-                progress?.Report(text.TrimEnd('\n'));
+                yield return new Build.BuildUpdate([], [], [], [], text.TrimEnd('\n'), null);
             else if (message.Status is { Length: > 0 } status)
-                progress?.Report(status);
+                yield return new Build.BuildUpdate([], [], [], [], status, null);
             if (message.Aux?.ID is { Length: > 0 } built)
                 id = built;
-            // Engines before the aux message said it only as text.
             else if (message.Stream?.StartsWith("Successfully built ", StringComparison.Ordinal) == true)
                 id ??= message.Stream["Successfully built ".Length..].Trim();
         }
-        return id ?? throw new DockerProtocolException("the build ended without naming the image it built", "ImageBuild");
+        yield return new Build.BuildUpdate([], [], [], [], null, id ?? throw new DockerProtocolException("the build ended without naming the image it built", "ImageBuild"));
     }
 
     /// <summary>A map as the JSON object the build's <c>buildargs</c> and <c>labels</c> take; null for none.</summary>
