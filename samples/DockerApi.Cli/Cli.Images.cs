@@ -62,13 +62,60 @@ public sealed partial class Cli
         }
     }
 
+    private const string BuildUsage = "build [-t NAME[:TAG]] [-f FILE] [--build-arg K=V] [--target STAGE] [--no-cache] [--pull] [--network MODE] "
+        + "[--progress auto|plain] DIR";
+
+    /// <summary>
+    /// <c>docker build</c>'s options as the docker CLI spells them (also <c>--opt=value</c>); BuildKit when
+    /// <c>DOCKER_BUILDKIT=1</c> or the engine says so, its steps printed as <c>--progress plain</c> does.
+    /// </summary>
     private async Task<int> BuildAsync(Docker docker, List<string> args, CancellationToken ct)
     {
-        var tag = CommandOptions.Take(args, "-t", "--tag");
-        var directory = CommandOptions.Required(args, 0, "build [-t REPO[:TAG]] DIR");
-        if (!File.Exists(Path.Combine(directory, "Dockerfile")))
-            return await Fail($"No Dockerfile in {directory}");
-        await docker.Images.BuildAsync(directory, new Build.BuildOptions { Tag = tag }, new LineRelay(stdout), ct);
+        var buildArgs = new Dictionary<string, string>();
+        string? tag = null, file = null, target = null, network = null, directory = null;
+        bool noCache = false, pull = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var (option, inline) = arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=') is > 2 and var eq ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
+            string Value() => inline ?? (i + 1 < args.Count ? args[++i] : throw new ArgumentException("Usage: docker " + BuildUsage));
+            switch (option)
+            {
+                case "-t" or "--tag": tag = Value(); break;
+                case "-f" or "--file": file = Value(); break;
+                case "--target": target = Value(); break;
+                case "--network": network = Value(); break;
+                case "--no-cache": noCache = true; break;
+                case "--pull": pull = true; break;
+                case "--progress":
+                    if (Value() is not ("auto" or "plain"))
+                        return await Fail("--progress takes auto or plain here (tty is not drawn yet: plain is what it prints)");
+                    break;
+                case "--build-arg":
+                    var pair = Value();
+                    var at = pair.IndexOf('=');
+                    // --build-arg NAME alone passes this process's value, as the docker CLI does.
+                    buildArgs[at < 0 ? pair : pair[..at]] = at < 0 ? Environment.GetEnvironmentVariable(pair) ?? "" : pair[(at + 1)..];
+                    break;
+                case "--secret" or "--ssh":
+                    return await Fail($"{option} needs a BuildKit session, which this client does not open yet");
+                default:
+                    if (arg.StartsWith('-') || directory is not null)
+                        return await Fail("Usage: docker " + BuildUsage);
+                    directory = arg;
+                    break;
+            }
+        }
+        if (directory is null)
+            return await Fail("Usage: docker " + BuildUsage);
+        var dockerfile = file ?? "Dockerfile";
+        if (!File.Exists(Path.Combine(directory, dockerfile)))
+            return await Fail($"No {dockerfile} in {directory}");
+        await docker.Images.BuildAsync(directory, new Build.BuildOptions
+        {
+            Tag = tag, Dockerfile = dockerfile, Target = target, Network = network, NoCache = noCache, Pull = pull,
+            BuildArgs = buildArgs.Count > 0 ? buildArgs : null,
+        }, new LineRelay(stdout), ct);
         return 0;
     }
 

@@ -43,7 +43,9 @@ public sealed partial class Cli(TextWriter stdout, TextWriter stderr, TextReader
           rmi IMAGE...                    Remove images
           tag IMAGE REPO[:TAG]            Tag an image
           commit CONTAINER [REPO[:TAG]]   Create an image from a container
-          build [-t REPO[:TAG]] DIR       Build an image from DIR/Dockerfile
+          build [-t NAME[:TAG]] [-f FILE] [--build-arg K=V] [--target STAGE] [--no-cache] [--pull]
+                [--network MODE] [--progress auto|plain] DIR
+                                          Build an image (BuildKit with DOCKER_BUILDKIT=1 or when the engine says so)
           history IMAGE                   Show the layers of an image
           inspect NAME                    Show a container or an image as JSON
         """;

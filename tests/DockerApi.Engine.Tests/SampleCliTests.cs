@@ -106,4 +106,40 @@ public sealed class SampleCliTests(Engine engine)
             await engine.Client.Containers.DeleteAsync(id, force: true);
         }
     }
+
+    [SkippableFact]
+    public async Task Build_with_BuildKit_shows_its_steps_honours_dockerignore_and_a_failing_RUN_tags_nothing()
+    {
+        _ = engine.Client;
+        var name = engine.Name("bk");
+        engine.OwnImage($"{name}:ok");
+        var buildKit = new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = "1" };
+        var directory = Directory.CreateTempSubdirectory("dapi-bk-");
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, "Dockerfile"),
+                "FROM test:latest\nARG WHO\nRUN --mount=type=cache,target=/cache echo $WHO > /cache/who && cp /cache/who /who\nCOPY . /ctx\n");
+            File.WriteAllText(Path.Combine(directory.FullName, "kept.txt"), "kept");
+            File.WriteAllText(Path.Combine(directory.FullName, "left-out.txt"), "not sent");
+            File.WriteAllText(Path.Combine(directory.FullName, ".dockerignore"), "left-out.txt\n");
+
+            var (code, output, error) = await SampleCli.Run(engine.Endpoint.ToString(), "", buildKit, "build", "-t", $"{name}:ok", "--build-arg", "WHO=cli",
+                "--network=none", "--progress", "plain", directory.FullName);
+            Assert.True(code == 0, error);
+            Assert.Matches(@"(?m)^#\d+ \[stage-0 \d/\d\] RUN --mount=type=cache", output);
+            Assert.Matches(@"(?m)^#\d+ DONE \d+\.\ds$", output);
+            Assert.Equal("cli\n.dockerignore\nDockerfile\nkept.txt\n", await Ok("", "run", "--rm", $"{name}:ok", "sh", "-c", "cat /who; ls -A /ctx"));
+
+            File.WriteAllText(Path.Combine(directory.FullName, "Dockerfile"), "FROM test:latest\nRUN echo going down; exit 3\n");
+            var failed = await SampleCli.Run(engine.Endpoint.ToString(), "", buildKit, "build", "-t", $"{name}:failed", "--network", "none", directory.FullName);
+            Assert.NotEqual(0, failed.Code);
+            Assert.Contains("exit code: 3", failed.Err);
+            Assert.Contains("going down", failed.Out + failed.Err);
+            Assert.DoesNotContain(await engine.Client.Images.ListAsync(), i => i.RepoTags.Contains($"{name}:failed"));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 }
