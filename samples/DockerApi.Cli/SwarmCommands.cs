@@ -102,7 +102,7 @@ internal sealed class SwarmCommands(DockerClient docker, IAnsiConsole console, T
         await console.Progress().AutoClear(true).StartAsync(async context =>
         {
             var bar = context.AddTask("overall progress", maxValue: 1);
-            last = await ServiceConvergence.WaitAsync(docker.HttpClient, service, new Progress<ServiceProgress>(p =>
+            last = await ServiceConvergence.WaitAsync(docker, service, new Progress<ServiceProgress>(p =>
             {
                 bar.MaxValue = Math.Max(1, p.Desired);
                 bar.Value = p.Running;

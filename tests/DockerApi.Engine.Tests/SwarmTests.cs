@@ -1,7 +1,9 @@
+extern alias highlevel;
+
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using DockerApi.Swarm;
+using highlevel::DockerApi.Swarm;
 using DockerApi.Tests;
 using DockerApi.V1_55;
 using V130 = DockerApi.V1_30;
@@ -13,9 +15,17 @@ namespace DockerApi.Engine.Tests;
 /// .ci/dockerd as worker): nodes, services across both nodes, drain, stale updates, rollback, logs, secrets and configs.
 /// </summary>
 [Collection(EngineCollection.Name)]
-public sealed class SwarmTests(Engine engine)
+public sealed class SwarmTests(Engine engine) : IDisposable
 {
     private DockerClient Manager => engine.Client;
+
+    /// <summary>The high-level layer's newest client on the manager, speaking its 1.41: what the typed convergence wait reads through.</summary>
+    private highlevel::DockerApi.Latest.DockerClient Typed => _typed ??= new(engine.Endpoint,
+        new DockerApi.Transport.NegotiatedVersion("1.41", "1.41", null, "test") { ClientVersion = highlevel::DockerApi.Latest.DockerClient.ApiVersion });
+
+    private highlevel::DockerApi.Latest.DockerClient? _typed;
+
+    public void Dispose() => _typed?.Dispose();
 
     /// <summary>A replicated service of test:latest running <paramref name="command"/>, removed by the caller.</summary>
     private async Task<string> CreateServiceAsync(string name, int replicas, string[] command,
@@ -68,7 +78,7 @@ public sealed class SwarmTests(Engine engine)
         try
         {
             var progress = new List<ServiceProgress>();
-            await ServiceConvergence.WaitAsync(Manager.HttpClient, id, new SyncProgress<ServiceProgress>(progress.Add));
+            await ServiceConvergence.WaitAsync(Typed, id, new SyncProgress<ServiceProgress>(progress.Add));
             var tasks = await RunningTasksAsync(id);
 
             Assert.Equal(4, tasks.Count);
@@ -88,7 +98,7 @@ public sealed class SwarmTests(Engine engine)
             var version = Version(service.Version);
             var scaled = Update(service.Spec!, replicas: 2);
             await Manager.Services.UpdateAsync(id, scaled, version);
-            await ServiceConvergence.WaitAsync(Manager.HttpClient, id);
+            await ServiceConvergence.WaitAsync(Typed, id);
             Assert.Equal(2, (await RunningTasksAsync(id)).Count);
 
             // A task's container killed on the worker is replaced by the swarm.
@@ -96,7 +106,7 @@ public sealed class SwarmTests(Engine engine)
                 ?? (await RunningTasksAsync(id)).First();
             var owner = onWorker.NodeID == nodes.WorkerId ? nodes.Worker : Manager;
             await owner.Containers.KillAsync(onWorker.Status!.ContainerStatus!.ContainerID!);
-            await ServiceConvergence.WaitAsync(Manager.HttpClient, id, until: p => !p.RunningTasks.Contains(onWorker.ID!));
+            await ServiceConvergence.WaitAsync(Typed, id, until: p => !p.RunningTasks.Contains(onWorker.ID!));
             var after = await RunningTasksAsync(id);
             Assert.Equal(2, after.Count);
             Assert.DoesNotContain(after, t => t.ID == onWorker.ID);
@@ -118,12 +128,12 @@ public sealed class SwarmTests(Engine engine)
         var id = await CreateServiceAsync(engine.Name("drain"), 2, ["sleep", "600"]);
         try
         {
-            await ServiceConvergence.WaitAsync(Manager.HttpClient, id);
+            await ServiceConvergence.WaitAsync(Typed, id);
             var worker = await Manager.Nodes.InspectAsync(nodes.WorkerId);
             await Manager.Nodes.UpdateAsync(nodes.WorkerId, Version(worker.Version), worker.Spec! with { Availability = NodeSpecAvailability.Drain });
             try
             {
-                await ServiceConvergence.WaitAsync(Manager.HttpClient, id);
+                await ServiceConvergence.WaitAsync(Typed, id);
                 var tasks = await RunningTasksAsync(id);
                 Assert.Equal(2, tasks.Count);
                 Assert.All(tasks, t => Assert.Equal(nodes.ManagerId, t.NodeID));
@@ -150,12 +160,12 @@ public sealed class SwarmTests(Engine engine)
         });
         try
         {
-            await ServiceConvergence.WaitAsync(Manager.HttpClient, id);
+            await ServiceConvergence.WaitAsync(Typed, id);
             var service = await Manager.Services.InspectAsync(id);
             var failing = Update(service.Spec!, command: ["sh", "-c", "exit 1"]);
 
             await Manager.Services.UpdateAsync(id, failing, Version(service.Version));
-            var converged = await ServiceConvergence.WaitAsync(Manager.HttpClient, id);
+            var converged = await ServiceConvergence.WaitAsync(Typed, id);
 
             Assert.Equal("rollback_completed", converged.UpdateState);
             Assert.Equal(["sleep", "600"], (await Manager.Services.InspectAsync(id)).Spec!.TaskTemplate!.ContainerSpec!.Command);
@@ -182,7 +192,7 @@ public sealed class SwarmTests(Engine engine)
         });
         try
         {
-            await ServiceConvergence.WaitAsync(Manager.HttpClient, id);
+            await ServiceConvergence.WaitAsync(Typed, id);
             await using (var logs = await Manager.Services.LogsOutputAsync(id, stdout: true))
                 Assert.Equal("s3cret-value\nconfig-value\n", (await logs.ReadToEndAsync()).Stdout);
 

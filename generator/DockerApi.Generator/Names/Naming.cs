@@ -62,7 +62,7 @@ internal static class Naming
         "DockerApiException", "DockerStreamException", "DockerException", "JsonStreamOptions", "DockerEndpoint", "DockerHttpClient",
         "DockerTransportOptions", "RefitSettings", "RestService", "MultipartFormDataContent", "DockerConfigException", "DockerContext",
         "DockerContexts", "DockerEndpointResolver", "DockerEnvironment", "DockerTls", "RegistryCredentials", "ResolvedEndpoint",
-        "DockerRequestContent", "RegistryCredential", "ServiceConvergence", "ServiceProgress", "DockerConvergenceException",
+        "DockerRequestContent", "RegistryCredential",
         "ApiVersionHandler", "DockerConnectionException", "DockerEndpointKind", "DockerHeaders", "DockerHttpHandler",
         "DockerProtocolException", "DockerRequestOptions", "DockerResponse", "DockerVersionException", "HijackedResponse",
         "JsonRead", "JsonStream", "JsonWrite", "LineEnd", "MultiplexedReadResult", "MultiplexedStream", "NegotiatedVersion",

@@ -1,10 +1,11 @@
 using DockerApi.Swarm;
 using DockerApi.Tests;
 using DockerApi.Transport;
+using Latest = DockerApi.Latest;
 
-namespace DockerApi.Runtime.Tests.Swarm;
+namespace DockerApi.HighLevel.Tests;
 
-/// <summary>The convergence wait against a fake manager: what counts as running, and how a failed wait is said.</summary>
+/// <summary>The convergence wait (typed, over the newest generated client) against a fake manager: what counts as running, and how a failed wait is said.</summary>
 public sealed class ServiceConvergenceTests
 {
     private const string Spec = """{"Image":"test","Command":["sleep","600"]}""";
@@ -20,12 +21,16 @@ public sealed class ServiceConvergenceTests
     private static string Task(string id, string node, string state, string spec = Spec, string err = "") =>
         $$$"""{"ID":"{{{id}}}","NodeID":"{{{node}}}","DesiredState":"running","Spec":{"ContainerSpec":{{{spec}}}},"Status":{"State":"{{{state}}}","Err":"{{{err}}}","Timestamp":"2026-11-29T10:00:00Z"}}""";
 
+    /// <summary>The newest client speaking 1.41, as negotiation with a Docker 20.10 manager gives it.</summary>
+    private static Latest.DockerClient Client(RawServer server) =>
+        new(server.Endpoint, new NegotiatedVersion("1.41", "1.41", "1.12", "test") { ClientVersion = Latest.DockerClient.ApiVersion });
+
     [Fact]
     public async Task Tasks_of_the_current_spec_on_nodes_not_drained_count_as_running()
     {
         var tasks = $"[{Task("a", "n1", "running")},{Task("b", "n2", "running")},{Task("c", "n1", "running", """{"Image":"old"}""")},{Task("d", "n1", "running")}]";
         await using var server = Manager("", tasks);
-        using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
+        using var client = Client(server);
 
         var reading = await ServiceConvergence.ReadAsync(client, "web");
 
@@ -38,7 +43,7 @@ public sealed class ServiceConvergenceTests
     {
         var tasks = $"[{Task("a", "n1", "failed", err: "task: non-zero exit (1)")}]";
         await using var server = Manager(""","UpdateStatus":{"State":"paused"}""", tasks);
-        using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
+        using var client = Client(server);
 
         var error = await Assert.ThrowsAsync<DockerConvergenceException>(() => ServiceConvergence.WaitAsync(client, "web"));
 
@@ -50,7 +55,7 @@ public sealed class ServiceConvergenceTests
     public async Task A_wait_that_runs_out_of_time_says_how_far_the_service_got()
     {
         await using var server = Manager("", $"[{Task("a", "n1", "running")},{Task("b", "n1", "starting")}]");
-        using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
+        using var client = Client(server);
 
         var error = await Assert.ThrowsAsync<DockerConvergenceException>(() => ServiceConvergence.WaitAsync(client, "web", timeout: TimeSpan.FromSeconds(2)));
 
@@ -64,7 +69,7 @@ public sealed class ServiceConvergenceTests
     public async Task A_dot_segment_service_name_is_refused_before_anything_is_sent(string name)
     {
         await using var server = Manager("", "[]");
-        using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
+        using var client = Client(server);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => ServiceConvergence.WaitAsync(client, name));
 
@@ -91,7 +96,8 @@ public sealed class ServiceConvergenceTests
                 // the client stopped reading and closed
             }
         });
-        using var client = DockerHttpClient.Create(server.Endpoint, "1.41", new DockerTransportOptions { MaxResponseBodyBytes = 1024 * 1024 });
+        using var client = new Latest.DockerClient(server.Endpoint, new NegotiatedVersion("1.41", "1.41", "1.12", "test") { ClientVersion = Latest.DockerClient.ApiVersion },
+            new DockerTransportOptions { MaxResponseBodyBytes = 1024 * 1024 });
 
         var error = await Assert.ThrowsAsync<DockerProtocolException>(() => ServiceConvergence.WaitAsync(client, "web"));
 
@@ -107,7 +113,7 @@ public sealed class ServiceConvergenceTests
             await c.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"ID\":");
             await c.ReadAsync(new byte[1]); // until the client gives up and closes
         });
-        using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
+        using var client = Client(server);
 
         var error = await Assert.ThrowsAsync<DockerConvergenceException>(() => ServiceConvergence.WaitAsync(client, "web", timeout: TimeSpan.FromMilliseconds(300)));
 
@@ -128,10 +134,11 @@ public sealed class ServiceConvergenceTests
             "/v1.41/nodes" => "[]",
             _ => tasks,
         }, "application/json"));
-        using var client = DockerHttpClient.Create(server.Endpoint, "1.41");
+        using var client = Client(server);
 
         var error = await Assert.ThrowsAsync<DockerProtocolException>(() => ServiceConvergence.WaitAsync(client, "web"));
 
-        Assert.Contains("is not of the shape Docker's API gives it", error.Message);
+        // The generated client's typed read says which answer, and why.
+        Assert.Matches("^(ServiceInspect|TaskList): the answer is not the expected", error.Message);
     }
 }

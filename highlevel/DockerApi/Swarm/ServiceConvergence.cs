@@ -1,4 +1,6 @@
 using System.Text.Json;
+using DockerApi.Latest;
+using DockerApi.Requests;
 
 namespace DockerApi.Swarm;
 
@@ -24,15 +26,16 @@ public sealed class DockerConvergenceException(string message, string service, S
 /// <summary>
 /// Waits until a Swarm service has converged, as the docker CLI does after <c>service create</c>, <c>update</c> and
 /// <c>rollback</c>: every task that should run does (replicas, or one per node for a global service), and an update in
-/// progress has completed or rolled back. Reads <c>GET /services/{id}</c> and <c>GET /tasks</c> of any API version.
+/// progress has completed or rolled back. Typed reads of the service, its tasks and the nodes through the newest
+/// generated client, in whatever version it negotiated.
 /// </summary>
 public static class ServiceConvergence
 {
     /// <summary>How often the service and its tasks are read.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Waits for <paramref name="service"/> through <paramref name="client"/> (a DockerClient's <c>HttpClient</c>).</summary>
-    /// <param name="client">A client that reaches a manager and adds the version prefix.</param>
+    /// <summary>Waits for <paramref name="service"/> through <paramref name="client"/> (<see cref="Docker.Api"/>, or one of its own).</summary>
+    /// <param name="client">The newest generated client, connected to a manager.</param>
     /// <param name="service">The service's id or name.</param>
     /// <param name="progress">Each reading, as it is made; or null.</param>
     /// <param name="timeout">How long to wait; default 2 minutes.</param>
@@ -43,7 +46,7 @@ public static class ServiceConvergence
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The converged reading.</returns>
     /// <exception cref="DockerConvergenceException">The timeout passed, or an update paused; the message names the task errors.</exception>
-    public static async Task<ServiceProgress> WaitAsync(HttpClient client, string service, IProgress<ServiceProgress>? progress = null,
+    public static async Task<ServiceProgress> WaitAsync(DockerClient client, string service, IProgress<ServiceProgress>? progress = null,
         TimeSpan? timeout = null, Func<ServiceProgress, bool>? until = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -85,87 +88,41 @@ public static class ServiceConvergence
     /// </summary>
     /// <exception cref="DockerApiException">The manager refused a read.</exception>
     /// <exception cref="DockerProtocolException">An answer is too large, not JSON, or not of the shape Docker's API gives it.</exception>
-    public static async Task<ServiceProgress> ReadAsync(HttpClient client, string service, CancellationToken cancellationToken = default)
+    public static async Task<ServiceProgress> ReadAsync(DockerClient client, string service, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(service);
-        try
-        {
-            return await ReadOnceAsync(client, service, cancellationToken).ConfigureAwait(false);
-        }
-        // JsonElement's accessors throw this when a value is not of the kind asked (an object where a string should be).
-        catch (InvalidOperationException e)
-        {
-            throw new DockerProtocolException($"an answer about the service {service} is not of the shape Docker's API gives it: {e.Message}", "ServiceConvergence", e);
-        }
-    }
-
-    private static async Task<ServiceProgress> ReadOnceAsync(HttpClient client, string service, CancellationToken cancellationToken)
-    {
-        // The generated clients' one path rule: escaped, and '.' or '..' refused (they would name another route).
-        using var inspect = await GetJsonAsync(client, "/services/" + Generated.DockerUri.Segment(service, nameof(service)), "ServiceInspect", cancellationToken).ConfigureAwait(false);
-        var root = inspect.RootElement;
-        var id = root.TryGetProperty("ID", out var idValue) ? idValue.GetString() ?? service : service;
-        string? updateState = root.TryGetProperty("UpdateStatus", out var update) && update.ValueKind == JsonValueKind.Object
-            && update.TryGetProperty("State", out var state) ? state.GetString() : null;
-        var currentSpec = ContainerSpec(root.TryGetProperty("Spec", out var serviceSpec) && serviceSpec.TryGetProperty("TaskTemplate", out var template) ? template : default);
-        var drained = await DrainedNodesAsync(client, cancellationToken).ConfigureAwait(false);
-        var filters = Uri.EscapeDataString($$"""{"service":["{{JsonEncodedText.Encode(id)}}"]}""");
-        using var tasks = await GetJsonAsync(client, "/tasks?filters=" + filters, "TaskList", cancellationToken).ConfigureAwait(false);
+        // The generated clients' one path rule (escaped; '.' and '..' refused), said of this parameter.
+        _ = Generated.DockerUri.Segment(service, nameof(service));
+        var inspected = await client.Services.InspectAsync(service, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var id = inspected.ID ?? service;
+        var updateState = inspected.UpdateStatus?.State?.Value;
+        var currentSpec = ContainerSpec(inspected.Spec?.TaskTemplate);
+        var drained = (await client.Nodes.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+            .Where(n => n.Spec?.Availability?.Value == "drain" && n.ID is not null).Select(n => n.ID!).ToHashSet(StringComparer.Ordinal);
+        var tasks = await client.Tasks.ListAsync(new DockerFilters().Add("service", id).ToString(), cancellationToken).ConfigureAwait(false);
 
         int wanted = 0;
         var runningTasks = new List<string>();
         var errors = new List<(DateTimeOffset When, string Error)>();
-        foreach (var task in tasks.RootElement.EnumerateArray())
+        foreach (var task in tasks)
         {
-            var status = task.TryGetProperty("Status", out var s) ? s : default;
-            var taskState = status.ValueKind == JsonValueKind.Object && status.TryGetProperty("State", out var st) ? st.GetString() : null;
-            if (task.TryGetProperty("DesiredState", out var desired) && desired.GetString() == "running")
+            var state = task.Status?.State?.Value;
+            if (task.DesiredState?.Value == "running")
             {
                 wanted++;
-                var node = task.TryGetProperty("NodeID", out var n) ? n.GetString() : null;
-                var spec = ContainerSpec(task.TryGetProperty("Spec", out var taskSpec) ? taskSpec : default);
-                if (taskState == "running" && (node is null || !drained.Contains(node)) && spec == currentSpec)
-                    runningTasks.Add(task.TryGetProperty("ID", out var taskId) ? taskId.GetString() ?? "" : "");
+                if (state == "running" && (task.NodeID is null || !drained.Contains(task.NodeID)) && ContainerSpec(task.Spec) == currentSpec)
+                    runningTasks.Add(task.ID ?? "");
             }
-            if (status.ValueKind == JsonValueKind.Object && status.TryGetProperty("Err", out var err) && err.GetString() is { Length: > 0 } text)
-            {
-                var when = status.TryGetProperty("Timestamp", out var ts) && ts.TryGetDateTimeOffset(out var at) ? at : DateTimeOffset.MinValue;
-                errors.Add((when, $"{taskState}: {text}"));
-            }
+            if (task.Status?.Err is { Length: > 0 } text)
+                errors.Add((task.Status.Timestamp?.ToDateTimeOffset() ?? DateTimeOffset.MinValue, $"{state}: {text}"));
         }
-        var desiredCount = Replicas(root) ?? wanted; // a global service wants one task per eligible node: what the swarm scheduled
+        // A global service wants one task per eligible node: what the swarm scheduled.
+        var desiredCount = inspected.Spec?.Mode?.Replicated?.Replicas is { } replicas ? (int)replicas : wanted;
         var taskErrors = errors.OrderByDescending(e => e.When).Select(e => e.Error).Distinct().Take(5).ToList();
         return new ServiceProgress(runningTasks.Count, desiredCount, updateState, taskErrors, runningTasks);
     }
 
-    /// <summary>The container spec of a task spec, as text: what tells a task of the current spec from one an update replaces.</summary>
-    private static string? ContainerSpec(JsonElement taskSpec) =>
-        taskSpec.ValueKind == JsonValueKind.Object && taskSpec.TryGetProperty("ContainerSpec", out var container) ? container.GetRawText() : null;
-
-    private static async Task<HashSet<string>> DrainedNodesAsync(HttpClient client, CancellationToken cancellationToken)
-    {
-        using var nodes = await GetJsonAsync(client, "/nodes", "NodeList", cancellationToken).ConfigureAwait(false);
-        var drained = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in nodes.RootElement.EnumerateArray())
-        {
-            if (node.TryGetProperty("Spec", out var spec) && spec.TryGetProperty("Availability", out var availability) && availability.GetString() == "drain"
-                && node.TryGetProperty("ID", out var nodeId) && nodeId.GetString() is { } value)
-                drained.Add(value);
-        }
-        return drained;
-    }
-
-    private static int? Replicas(JsonElement service) =>
-        service.TryGetProperty("Spec", out var spec) && spec.TryGetProperty("Mode", out var mode)
-            && mode.TryGetProperty("Replicated", out var replicated) && replicated.TryGetProperty("Replicas", out var replicas)
-            && replicas.TryGetInt32(out var count)
-            ? count
-            : null;
-
-    private static async Task<JsonDocument> GetJsonAsync(HttpClient client, string path, string operation, CancellationToken cancellationToken)
-    {
-        using var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        return await DockerResponse.ReadDocumentAsync(response, operation, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>A task spec's container spec, as the JSON the engine sent: what tells a task of the current spec from one an update replaces.</summary>
+    private static string? ContainerSpec(TaskSpec? spec) =>
+        spec?.ContainerSpec is { } container ? JsonSerializer.Serialize(container, DockerJsonContext.Default.TaskSpecContainerSpec) : null;
 }
