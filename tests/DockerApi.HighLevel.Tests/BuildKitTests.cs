@@ -22,7 +22,7 @@ public sealed class BuildKitTests
     public async Task A_cache_mount_a_target_stage_build_args_and_dockerignore_build_with_BuildKit()
     {
         await using var daemon = await Engines.ConnectAsync("engine");
-        var folder = Context(Dockerfile, ("kept.txt", "kept"), ("secret.txt", "never sent"), (".dockerignore", "secret.txt\n"));
+        var folder = BuildFolders.Context(Dockerfile, ("kept.txt", "kept"), ("secret.txt", "never sent"), (".dockerignore", "secret.txt\n"));
         var tag = $"dockerapi-bk-{Guid.NewGuid():N}"[..24] + ":1";
         try
         {
@@ -52,13 +52,13 @@ public sealed class BuildKitTests
     public async Task A_failing_RUN_names_its_step_and_output_and_tags_nothing()
     {
         await using var daemon = await Engines.ConnectAsync("engine");
-        var folder = Context("FROM test:latest\nRUN echo about to fail; exit 3\n");
+        var folder = BuildFolders.Context("FROM test:latest\nRUN echo about to fail; exit 3\n");
         var tag = $"dockerapi-bk-fail{Guid.NewGuid():N}"[..24] + ":1";
         try
         {
             var lines = new List<string>();
             var failed = await Assert.ThrowsAsync<DockerStreamException>(() =>
-                daemon.Docker.Images.BuildAsync(folder, new BuildOptions { Tag = tag, Builder = Builder.BuildKit, Network = "none" }, new Relay(lines)));
+                daemon.Docker.Images.BuildAsync(folder, new BuildOptions { Tag = tag, Builder = Builder.BuildKit, Network = "none" }, new DockerApi.Tests.SyncProgress<string>(lines.Add)));
 
             Assert.Contains("exit code: 3", failed.Message);
             Assert.Contains("RUN echo about to fail; exit 3", failed.Message);
@@ -76,7 +76,7 @@ public sealed class BuildKitTests
     public async Task The_builder_is_chosen_as_the_docker_CLI_chooses()
     {
         await using var daemon = await Engines.ConnectAsync("engine");
-        var folder = Context("FROM test:latest\nRUN echo chosen\n");
+        var folder = BuildFolders.Context("FROM test:latest\nRUN echo chosen\n");
         var saved = Environment.GetEnvironmentVariable("DOCKER_BUILDKIT");
         try
         {
@@ -98,7 +98,7 @@ public sealed class BuildKitTests
     public async Task A_2013_daemon_has_no_BuildKit_and_nothing_is_sent()
     {
         await using var daemon = await Engines.ConnectAsync("emulator");
-        var folder = Context("FROM busybox\n");
+        var folder = BuildFolders.Context("FROM busybox\n");
         try
         {
             var refused = await Assert.ThrowsAsync<DockerVersionException>(() => daemon.Docker.Images.BuildAsync(folder, new BuildOptions { Builder = Builder.BuildKit }));
@@ -129,22 +129,10 @@ public sealed class BuildKitTests
     private static async Task<List<string>> LinesAsync(Daemon daemon, string folder, Builder builder)
     {
         var lines = new List<string>();
-        var id = await daemon.Docker.Images.BuildAsync(folder, new BuildOptions { Builder = builder, Network = "none" }, new Relay(lines));
+        var id = await daemon.Docker.Images.BuildAsync(folder, new BuildOptions { Builder = builder, Network = "none" }, new DockerApi.Tests.SyncProgress<string>(lines.Add));
         await daemon.Docker.Images.RemoveAsync(id, force: true);
         return lines;
     }
 
-    private static string Context(string dockerfile, params (string Name, string Content)[] files)
-    {
-        var folder = Directory.CreateTempSubdirectory("dockerapi-bk-").FullName;
-        File.WriteAllText(Path.Combine(folder, "Dockerfile"), dockerfile);
-        foreach (var (name, content) in files)
-            File.WriteAllText(Path.Combine(folder, name), content);
-        return folder;
-    }
 
-    private sealed class Relay(List<string> into) : IProgress<string>
-    {
-        public void Report(string value) => into.Add(value);
-    }
 }

@@ -6,24 +6,13 @@ namespace DockerApi.HighLevel.Tests;
 /// <summary><c>Images.BuildAsync</c>: the context honours .dockerignore, on every daemon.</summary>
 public sealed class BuildTests
 {
-    private static string Context(string dockerfile, params (string Path, string Text)[] files)
-    {
-        var folder = Directory.CreateTempSubdirectory("dapi-build-").FullName;
-        File.WriteAllText(Path.Combine(folder, "Dockerfile"), dockerfile);
-        foreach (var (path, text) in files)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder, path))!);
-            File.WriteAllText(Path.Combine(folder, path), text);
-        }
-        return folder;
-    }
 
     [SkippableTheory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task The_context_is_what_the_dockerignore_leaves_in_and_the_image_is_tagged(string which)
     {
         await using var daemon = await Engines.ConnectAsync(which);
-        var folder = Context($"FROM {daemon.Image}\nADD . /ctx\n",
+        var folder = BuildFolders.Context($"FROM {daemon.Image}\nADD . /ctx\n",
             (".dockerignore", "*.key\nlogs\n!logs/keep.log\nDockerfile\n"), ("kept.txt", "kept\n"), ("secret.key", "secret\n"),
             ("logs/a.log", "a\n"), ("logs/keep.log", "keep\n"));
         var tag = $"dapi-built-{Guid.NewGuid():N}"[..24];
@@ -51,7 +40,7 @@ public sealed class BuildTests
     public async Task A_failing_step_is_the_engines_error_and_tags_nothing(string which)
     {
         await using var daemon = await Engines.ConnectAsync(which);
-        var folder = Context($"FROM {daemon.Image}\nRUN sh -c 'exit 3'\n");
+        var folder = BuildFolders.Context($"FROM {daemon.Image}\nRUN sh -c 'exit 3'\n");
         var tag = $"dapi-failed-{Guid.NewGuid():N}"[..24];
         try
         {
@@ -74,7 +63,7 @@ public sealed class BuildTests
     public async Task What_2013s_build_did_not_take_is_refused_before_anything_is_sent()
     {
         await using var daemon = await Engines.ConnectAsync("emulator");
-        var folder = Context("FROM busybox\n");
+        var folder = BuildFolders.Context("FROM busybox\n");
         try
         {
             var error = await Assert.ThrowsAsync<DockerVersionException>(() => daemon.Docker.Images.BuildAsync(folder,

@@ -72,12 +72,12 @@ public sealed class ImageTests
             Assert.Contains("Login Succeeded", await daemon.Docker.LoginAsync(new RegistryCredential(registry, "tester", "s3cret")));
             Assert.Contains(registry, await File.ReadAllTextAsync(Path.Combine(config, "config.json")));
             var pushed = new List<PullProgress>();
-            await daemon.Docker.Images.PushAsync(reference, new Relay(pushed));
+            await daemon.Docker.Images.PushAsync(reference, new DockerApi.Tests.SyncProgress<PullProgress>(pushed.Add));
             Assert.NotEmpty(pushed);
 
             await daemon.Docker.Images.RemoveAsync(reference);
             var pulled = new List<PullProgress>();
-            await daemon.Docker.Images.PullAsync(reference, new Relay(pulled));
+            await daemon.Docker.Images.PullAsync(reference, new DockerApi.Tests.SyncProgress<PullProgress>(pulled.Add));
             Assert.True(await daemon.Docker.Images.ExistsAsync(reference));
             var layers = pulled.Last().Layers;
             Assert.NotEmpty(layers);
@@ -114,8 +114,4 @@ public sealed class ImageTests
         }
     }
 
-    private sealed class Relay(List<PullProgress> into) : IProgress<PullProgress>
-    {
-        public void Report(PullProgress value) => into.Add(value);
-    }
 }
