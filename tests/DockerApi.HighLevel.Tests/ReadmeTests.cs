@@ -30,6 +30,21 @@ public sealed partial class ReadmeTests
         Compile(Blocks()[1], OutputKind.ConsoleApplication);
     }
 
+    [Theory]
+    [InlineData("highlevel/DockerApi/README.md")]
+    [InlineData("emulator/README.md")]
+    public void The_package_and_emulator_README_samples_compile(string readme)
+    {
+        var text = File.ReadAllText(Path.Combine(DockerApi.Tests.RepositoryPaths.Root, readme));
+        var samples = CSharpBlock().Matches(text).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(samples);
+        foreach (var sample in samples)
+        {
+            var program = sample.StartsWith("using ", StringComparison.Ordinal) ? sample : "using DockerApi.Emulator;\n" + sample;
+            Compile(program, OutputKind.ConsoleApplication);
+        }
+    }
+
     [SkippableFact]
     public async Task The_everyday_tasks_run_on_the_CI_engine()
     {
@@ -84,7 +99,7 @@ public sealed partial class ReadmeTests
     private static byte[] Compile(string program, OutputKind kind)
     {
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Concat([typeof(Docker).Assembly.Location, typeof(DockerException).Assembly.Location])
+            .Concat([typeof(Docker).Assembly.Location, typeof(DockerException).Assembly.Location, typeof(DockerApi.Emulator.EmulatedDaemon).Assembly.Location])
             .Distinct()
             .Select(path => MetadataReference.CreateFromFile(path));
         // A console project's implicit usings, as `dotnet new console` has them.
