@@ -33,8 +33,8 @@ public sealed class Docker : IAsyncDisposable, IDisposable
     internal ModernEngine Modern(string operation, string since) =>
         Engine as ModernEngine ?? throw new DockerVersionException(operation, since, Engine.ApiVersion);
 
-    /// <summary>Where ports the engine publishes on all its addresses are reached from here: its TCP host, else this machine.</summary>
-    internal string PublishedHost => Endpoint.Kind == DockerEndpointKind.Tcp ? Endpoint.Host : "127.0.0.1";
+    /// <summary>Where ports the engine publishes on all its addresses are reached from here: the host of a TCP or ssh endpoint, else this machine.</summary>
+    internal string PublishedHost => Endpoint.Kind is DockerEndpointKind.Tcp or DockerEndpointKind.Ssh ? Endpoint.Host : "127.0.0.1";
 
     /// <summary>
     /// Connects to the daemon at <paramref name="host"/> (<c>unix:///var/run/docker.sock</c>, <c>tcp://host:2375</c>,

@@ -192,7 +192,8 @@ public static class JsonStream
                     var b = span[i];
                     if (b is (byte)'{' or (byte)'[')
                         return (true, offset + i);
-                    if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' || options.SkipNonJsonText)
+                    // 0x1E: the record separator of application/json-seq (RFC 7464), which Docker's files list for recent events.
+                    if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0x1E || options.SkipNonJsonText)
                         continue;
                     var sample = buffer.Slice(offset + i, Math.Min(40, buffer.Length - offset - i)).ToArray();
                     throw new DockerProtocolException(

@@ -16,6 +16,8 @@ public sealed class JsonStreamTests
     [InlineData("{\"status\":\"Pulling repository base\"}{\"status\":\"Downloading\",\"progress\":\"1.049 MB/10.49 MB (10%)\"}{}")]
     [InlineData("{\"status\":\"Pulling repository base\"}\n{\"status\":\"Downloading\",\"progress\":\"1.049 MB/10.49 MB (10%)\"}\n{}\n")]
     [InlineData("  {\"status\":\"Pulling repository base\"}\r\n\t{\"status\" : \"Downloading\", \"progress\" : \"1.049 MB/10.49 MB (10%)\"}  {} ")]
+    // application/json-seq (RFC 7464): each value after a record separator, 0x1E.
+    [InlineData("\u001e{\"status\":\"Pulling repository base\"}\n\u001e{\"status\":\"Downloading\",\"progress\":\"1.049 MB/10.49 MB (10%)\"}\n\u001e{}\n")]
     public async Task Reads_concatenated_and_delimited_values_across_every_chunk_boundary(string wire)
     {
         for (var perRead = 1; perRead <= 7; perRead++)
