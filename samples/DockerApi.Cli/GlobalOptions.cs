@@ -37,7 +37,7 @@ internal sealed record GlobalOptions(string? Host, string? Context, bool Tls, bo
         if (!Tls && !TlsVerify && CaCert is null && Cert is null && Key is null)
             return null;
         // As the docker CLI: the files default to ~/.docker/{ca,cert,key}.pem when TLS is asked for without them.
-        var folder = DockerApi.Configuration.DockerEnvironment.Current.ConfigDirectory;
+        var folder = DockerApi.Transport.DockerEnvironment.Current.ConfigDirectory;
         string? Default(string? given, string file) => given ?? (File.Exists(Path.Combine(folder, file)) ? Path.Combine(folder, file) : null);
         return new DockerTls(TlsVerify ? Default(CaCert, "ca.pem") : CaCert, Default(Cert, "cert.pem"), Default(Key, "key.pem"), verify: TlsVerify);
     }

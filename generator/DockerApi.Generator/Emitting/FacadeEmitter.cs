@@ -135,7 +135,7 @@ internal static class FacadeEmitter
             using (w.Block("internal static void Register()"))
             {
                 // Made when a type is first serialized with other options, not at load.
-                w.Line("DockerApi.Generated.DockerJsonConverterFactory.Register(static () => DockerJsonContext.Default.Options);");
+                w.Line("global::DockerApi.Serialization.DockerJsonConverterFactory.Register(static () => DockerJsonContext.Default.Options);");
                 foreach (var api in model.Interfaces)
                     w.Line($"RestService.RegisterGeneratedSettingsFactory<{api.InterfaceName}>(static (client, settings) => new {api.ClientName}(client, settings));");
             }

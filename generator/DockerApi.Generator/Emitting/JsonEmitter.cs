@@ -13,7 +13,7 @@ internal static class JsonEmitter
     public static string Emit(ApiModel model)
     {
         var w = new SourceWriter().FileHeader(model.Namespace, "System", "System.Collections.Generic", "System.Text.Json",
-            "System.Text.Json.Serialization.Metadata", "DockerApi.Generated", "DockerApi.Serialization");
+            "System.Text.Json.Serialization.Metadata", "DockerApi.Serialization");
         EmitContext(w, model);
         foreach (var type in model.Types)
         {

@@ -118,5 +118,5 @@ internal static class ModelEmitter
     /// tenth of a consumer's build).
     /// </summary>
     private static void ConverterAttribute(SourceWriter w) =>
-        w.Line("[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]");
+        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(global::DockerApi.Serialization.DockerJsonConverterFactory))]");
 }

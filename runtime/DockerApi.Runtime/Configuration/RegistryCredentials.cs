@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using DockerApi.Requests;
+using DockerApi.Transport;
 
 namespace DockerApi.Configuration;
 

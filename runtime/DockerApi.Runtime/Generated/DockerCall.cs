@@ -14,9 +14,6 @@ namespace DockerApi.Generated;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DockerCall
 {
-    /// <summary>Where <see cref="RequireVersion"/> leaves the newest version a request needs, for <see cref="ApiVersionHandler"/>.</summary>
-    public static readonly HttpRequestOptionsKey<(string Version, string What)> RequiredVersionKey = new("DockerApi.RequiredVersion");
-
     /// <summary>
     /// Marks <paramref name="request"/> as needing API <paramref name="version"/> (<c>x-docker-since</c> of the
     /// operation or of a parameter given a value); the newest of several marks counts. <see cref="ApiVersionHandler"/>
@@ -25,8 +22,8 @@ public static class DockerCall
     public static void RequireVersion(HttpRequestMessage request, string version, string what)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.Options.TryGetValue(RequiredVersionKey, out var current) || Version.Parse(version) > Version.Parse(current.Version))
-            request.Options.Set(RequiredVersionKey, (version, what));
+        if (!request.Options.TryGetValue(ApiVersionHandler.RequiredVersionKey, out var current) || Version.Parse(version) > Version.Parse(current.Version))
+            request.Options.Set(ApiVersionHandler.RequiredVersionKey, (version, what));
     }
 
     /// <summary>A request whose answer has no body (204, 201 without content).</summary>

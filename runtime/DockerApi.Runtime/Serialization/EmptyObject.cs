@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DockerApi.Generated;
+
 
 namespace DockerApi.Serialization;
 

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-using DockerApi.Generated;
+using DockerApi.Serialization;
 
 namespace DockerApi.Streams;
 

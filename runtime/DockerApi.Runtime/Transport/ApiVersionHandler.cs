@@ -40,10 +40,13 @@ public sealed partial class ApiVersionHandler : DelegatingHandler
         return base.Send(request, cancellationToken);
     }
 
+    /// <summary>Where a request carries the newest API version it needs (generated code sets it per operation and parameter), checked here before sending.</summary>
+    public static readonly HttpRequestOptionsKey<(string Version, string What)> RequiredVersionKey = new("DockerApi.RequiredVersion");
+
     private void Prefix(HttpRequestMessage request)
     {
         // A call newer than the version spoken is refused here, before the transport sees it.
-        if (request.Options.TryGetValue(DockerApi.Generated.DockerCall.RequiredVersionKey, out var required)
+        if (request.Options.TryGetValue(RequiredVersionKey, out var required)
             && Version.Parse(required.Version) > Version.Parse(ApiVersion))
             throw new DockerVersionException(required.What, required.Version, ApiVersion);
         if (request.RequestUri is not { IsAbsoluteUri: true } uri || VersionedPath().IsMatch(uri.AbsolutePath))

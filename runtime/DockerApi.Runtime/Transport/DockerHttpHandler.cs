@@ -45,7 +45,7 @@ public sealed class DockerHttpHandler : HttpMessageHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         // Headers a caller added with TryAddWithoutValidation reach the wire unchecked by .NET: one rule for all.
-        DockerHeaders.EnsureSafe(request);
+        HeaderValues.EnsureSafe(request);
         var hijack = request.Options.TryGetValue(DockerRequestOptions.Hijack, out var mode) && mode != HijackMode.None;
         HttpResponseMessage response;
         try

@@ -100,7 +100,7 @@ internal static class HijackConnection
                 continue;
             foreach (var value in header.Value)
             {
-                DockerHeaders.EnsureSafe(header.Key, value);
+                HeaderValues.EnsureSafe(header.Key, value);
                 head.Append(header.Key).Append(": ").Append(value).Append("\r\n");
             }
         }

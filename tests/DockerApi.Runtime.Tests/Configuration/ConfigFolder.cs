@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DockerApi.Configuration;
+using DockerApi.Transport;
 
 namespace DockerApi.Runtime.Tests.Configuration;
 

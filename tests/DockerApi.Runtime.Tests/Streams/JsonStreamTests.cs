@@ -3,6 +3,7 @@ using DockerApi.Tests;
 using DockerApi.Runtime.Tests.Transport;
 using DockerApi.Streams;
 using DockerApi.Transport;
+using DockerApi.Serialization;
 
 namespace DockerApi.Runtime.Tests.Streams;
 
@@ -37,7 +38,7 @@ public sealed class JsonStreamTests
         // The serializer's reader (a source-generated context) and the generated clients' one (DockerJsonConverter).
         var options = new System.Text.Json.JsonSerializerOptions();
         var generated = System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ProgressMessage>(options,
-            new DockerApi.Generated.DockerJsonConverter<ProgressMessage>(ReadProgress, static (_, _, _) => throw new NotSupportedException()));
+            new DockerApi.Serialization.DockerJsonConverter<ProgressMessage>(ReadProgress, static (_, _, _) => throw new NotSupportedException()));
         foreach (var typeInfo in new[] { TestJson.Default.ProgressMessage, generated })
         {
             for (var perRead = 1; perRead <= 5; perRead++)
@@ -52,13 +53,13 @@ public sealed class JsonStreamTests
 
     private static ProgressMessage ReadProgress(ref System.Text.Json.Utf8JsonReader reader, System.Text.Json.JsonSerializerOptions options)
     {
-        DockerApi.Generated.DockerJson.ExpectObject(ref reader, nameof(ProgressMessage));
+        DockerApi.Serialization.DockerJson.ExpectObject(ref reader, nameof(ProgressMessage));
         string? status = null, progress = null, error = null;
         while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
         {
             var name = reader.GetString();
             reader.Read();
-            var value = DockerApi.Generated.DockerJson.ReadString(ref reader, options);
+            var value = DockerApi.Serialization.DockerJson.ReadString(ref reader, options);
             _ = name switch { "status" => status = value, "progress" => progress = value, "error" => error = value, _ => null };
         }
         return new ProgressMessage(status, progress, error);

@@ -14,13 +14,15 @@ public sealed partial class PublicSurfaceTests
     private static readonly Assembly Runtime = typeof(DockerException).Assembly;
 
     [Fact]
-    public void Every_public_type_of_the_generated_code_namespace_is_hidden_from_IntelliSense_and_only_those_are()
+    public void Every_public_type_of_the_generated_code_namespace_is_hidden_from_IntelliSense_and_only_those_and_the_JSON_machinery_are()
     {
         var types = Runtime.GetExportedTypes();
         var generated = types.Where(t => t.Namespace == "DockerApi.Generated").ToList();
         Assert.NotEmpty(generated);
         Assert.All(generated, t => Assert.Equal(EditorBrowsableState.Never, t.GetCustomAttribute<EditorBrowsableAttribute>()?.State));
-        Assert.All(types.Except(generated), t => Assert.Null(t.GetCustomAttribute<EditorBrowsableAttribute>()));
+        // Below the fenced namespace, what generated code fills in: the JSON tables and converters, the form parts of a body.
+        var hidden = types.Except(generated).Where(t => t.GetCustomAttribute<EditorBrowsableAttribute>() is not null).ToList();
+        Assert.All(hidden, t => Assert.True(t.Namespace == "DockerApi.Serialization" || t.FullName == "DockerApi.Requests.DockerRequestContent", t.FullName));
     }
 
     [Fact]

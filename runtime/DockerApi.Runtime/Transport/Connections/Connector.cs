@@ -11,7 +11,7 @@ internal static class Connector
         switch (endpoint.Kind)
         {
             case DockerEndpointKind.Ssh:
-                return SshConnection.Open(endpoint, Configuration.DockerEnvironment.Current);
+                return SshConnection.Open(endpoint, DockerEnvironment.Current);
             case DockerEndpointKind.NamedPipe:
                 return await OpenPipeAsync(endpoint, cancellationToken).ConfigureAwait(false);
         }

@@ -14,7 +14,7 @@ internal static class SshConnection
     /// <summary>Largest part of ssh's stderr kept for an error message.</summary>
     private const int MaxErrorText = 4096;
 
-    public static ConnectionStream Open(DockerEndpoint endpoint, Configuration.DockerEnvironment environment)
+    public static ConnectionStream Open(DockerEndpoint endpoint, DockerEnvironment environment)
     {
         // Started by its absolute path, found as Go's LookPath finds it: never an ./ssh of the current directory.
         var program = environment.FindProgram("ssh")

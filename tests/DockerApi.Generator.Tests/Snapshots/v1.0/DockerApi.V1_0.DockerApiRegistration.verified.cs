@@ -18,7 +18,7 @@ internal static class DockerApiRegistration
     #pragma warning restore CA2255
     internal static void Register()
     {
-        DockerApi.Generated.DockerJsonConverterFactory.Register(static () => DockerJsonContext.Default.Options);
+        global::DockerApi.Serialization.DockerJsonConverterFactory.Register(static () => DockerJsonContext.Default.Options);
         RestService.RegisterGeneratedSettingsFactory<IContainerApi>(static (client, settings) => new ContainerApiClient(client, settings));
         RestService.RegisterGeneratedSettingsFactory<IImageApi>(static (client, settings) => new ImageApiClient(client, settings));
         RestService.RegisterGeneratedSettingsFactory<ISystemApi>(static (client, settings) => new SystemApiClient(client, settings));

@@ -6,7 +6,6 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using DockerApi.Generated;
 using DockerApi.Serialization;
 
 namespace DockerApi.V1_0;

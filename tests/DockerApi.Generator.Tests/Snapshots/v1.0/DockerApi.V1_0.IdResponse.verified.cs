@@ -12,7 +12,7 @@ namespace DockerApi.V1_0;
 /// <summary>
 /// An object that carries one id.
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::DockerApi.Serialization.DockerJsonConverterFactory))]
 public sealed partial record IdResponse
 {
     /// <summary>

@@ -12,7 +12,7 @@ namespace DockerApi.V1_0;
 /// <summary>
 /// Low-level information on an image. The keys are lower-case, except <c>Size</c>.
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::DockerApi.Serialization.DockerJsonConverterFactory))]
 public sealed partial record ImageInspectResponse
 {
     /// <summary>

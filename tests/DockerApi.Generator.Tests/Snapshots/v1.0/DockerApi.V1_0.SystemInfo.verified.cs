@@ -12,7 +12,7 @@ namespace DockerApi.V1_0;
 /// <summary>
 /// System-wide information. Zero and false values of the optional keys are omitted.
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::DockerApi.Serialization.DockerJsonConverterFactory))]
 public sealed partial record SystemInfo
 {
     /// <summary>

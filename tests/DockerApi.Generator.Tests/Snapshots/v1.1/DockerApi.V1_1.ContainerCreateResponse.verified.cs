@@ -12,7 +12,7 @@ namespace DockerApi.V1_1;
 /// <summary>
 /// The answer to a container create.
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::DockerApi.Serialization.DockerJsonConverterFactory))]
 public sealed partial record ContainerCreateResponse
 {
     /// <summary>

@@ -12,7 +12,7 @@ namespace DockerApi.V1_1;
 /// <summary>
 /// 0 = modified, 1 = added, 2 = deleted.
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::DockerApi.Serialization.DockerJsonConverterFactory))]
 public enum FilesystemChangeKind
 {
     /// <summary>

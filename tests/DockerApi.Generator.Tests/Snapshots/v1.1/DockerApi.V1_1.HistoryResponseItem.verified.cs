@@ -12,7 +12,7 @@ namespace DockerApi.V1_1;
 /// <summary>
 /// One layer in the history of an image, newest first.
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::DockerApi.Serialization.DockerJsonConverterFactory))]
 public sealed partial record HistoryResponseItem
 {
     /// <summary>

@@ -12,7 +12,7 @@ namespace DockerApi.V1_1;
 /// <summary>
 /// The body of an image cache lookup: a parent image id and the run configuration, at the top level of one object.
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::DockerApi.Serialization.DockerJsonConverterFactory))]
 public sealed partial record ImageGetCacheRequest
 {
     /// <summary>

@@ -12,7 +12,7 @@ namespace DockerApi.V1_1;
 /// <summary>
 /// Version of the daemon.
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::DockerApi.Serialization.DockerJsonConverterFactory))]
 public sealed partial record SystemVersion
 {
     /// <summary>

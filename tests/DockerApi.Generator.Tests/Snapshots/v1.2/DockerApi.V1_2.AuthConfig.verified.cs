@@ -12,7 +12,7 @@ namespace DockerApi.V1_2;
 /// <summary>
 /// Registry credentials. The keys are lower-case.
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::DockerApi.Serialization.DockerJsonConverterFactory))]
 public sealed partial record AuthConfig
 {
     /// <summary>

@@ -12,7 +12,7 @@ namespace DockerApi.V1_2;
 /// <summary>
 /// The configuration of a container: the body of a create, the <c>Config</c> of an inspect and the <c>container_config</c> of an image.
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::DockerApi.Serialization.DockerJsonConverterFactory))]
 public sealed partial record ContainerConfig
 {
     /// <summary>

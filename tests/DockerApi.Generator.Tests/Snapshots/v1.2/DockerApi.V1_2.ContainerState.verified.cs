@@ -12,7 +12,7 @@ namespace DockerApi.V1_2;
 /// <summary>
 /// The run state of a container.
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::DockerApi.Serialization.DockerJsonConverterFactory))]
 public sealed partial record ContainerState
 {
     /// <summary>

@@ -12,7 +12,7 @@ namespace DockerApi.V1_2;
 /// <summary>
 /// A path that changed in a container's filesystem.
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::DockerApi.Serialization.DockerJsonConverterFactory))]
 public sealed partial record FilesystemChange
 {
     /// <summary>

@@ -12,7 +12,7 @@ namespace DockerApi.V1_2;
 /// <summary>
 /// One message of a JSON progress stream. Every key is optional; <c>{}</c> marks the end of a progress bar.
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(DockerApi.Generated.DockerJsonConverterFactory))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::DockerApi.Serialization.DockerJsonConverterFactory))]
 public sealed partial record ProgressMessage
 {
     /// <summary>

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace DockerApi.Generated;
+namespace DockerApi.Serialization;
 
 /// <summary>One property of a generated type: its wire name, how its value is read and written, and whether it is required.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Serialization;
 using System.Text.Json;
 
-namespace DockerApi.Generated;
+namespace DockerApi.Serialization;
 
 /// <summary>A converter made of a generated read and write method; generated JSON contexts build their type infos on it.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

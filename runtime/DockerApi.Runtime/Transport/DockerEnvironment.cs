@@ -1,4 +1,4 @@
-namespace DockerApi.Configuration;
+namespace DockerApi.Transport;
 
 /// <summary>
 /// What the docker CLI reads from the process: environment variables and the user's folders. The default reads the

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Text.Json;
 
-namespace DockerApi.Generated;
+namespace DockerApi.Serialization;
 
 /// <summary>
 /// The kept members of one object as a read-only dictionary over the one document they were copied into: no entries

@@ -2,9 +2,8 @@ using System.Buffers;
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text;
-using DockerApi.Serialization;
 
-namespace DockerApi.Generated;
+namespace DockerApi.Serialization;
 
 /// <summary>Reads one JSON value; the shape of the read methods generated clients emit for each type.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

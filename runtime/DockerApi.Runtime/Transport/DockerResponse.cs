@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace DockerApi;
+namespace DockerApi.Transport;
 
 /// <summary>Reads daemon answers: success checks that raise <see cref="DockerApiException"/>, and JSON bodies.</summary>
 public static class DockerResponse

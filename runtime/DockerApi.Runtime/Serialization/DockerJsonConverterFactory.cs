@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DockerApi.Generated;
+namespace DockerApi.Serialization;
 
 /// <summary>
 /// Gives any <see cref="JsonSerializerOptions"/> — reflection's, ASP.NET's, a user's own context — the converters of

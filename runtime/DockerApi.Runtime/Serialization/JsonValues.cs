@@ -1,8 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
-using DockerApi.Serialization;
 
-namespace DockerApi.Generated;
+namespace DockerApi.Serialization;
 
 /// <summary>The <see cref="JsonValue{T}"/>s generated property tables are made of: the JSON primitives and their combinations.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

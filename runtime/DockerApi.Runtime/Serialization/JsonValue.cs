@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace DockerApi.Generated;
+namespace DockerApi.Serialization;
 
 /// <summary>
 /// How values of one type are read and written, boxed, so that one loop (<see cref="JsonObjectShape"/>) reads and

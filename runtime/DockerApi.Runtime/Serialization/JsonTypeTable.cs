@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace DockerApi.Generated;
+namespace DockerApi.Serialization;
 
 /// <summary>
 /// The root types of a generated JSON context and their metadata for its options: a context lists one value per

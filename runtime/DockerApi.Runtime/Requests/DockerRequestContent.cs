@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Net.Http.Headers;
 
-namespace DockerApi.Generated;
+namespace DockerApi.Requests;
 
 /// <summary>The parts of a request that generated clients build from form-file and header parameters. For generated code.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -28,7 +28,7 @@ public static class DockerRequestContent
         ArgumentNullException.ThrowIfNull(request);
         if (mediaType is null || request.Content is null)
             return;
-        DockerHeaders.EnsureSafe("Content-Type", mediaType, parameterName);
+        DockerApi.Transport.HeaderValues.EnsureSafe("Content-Type", mediaType, parameterName);
         if (!MediaTypeHeaderValue.TryParse(mediaType, out var parsed))
             throw new ArgumentException($"'{mediaType}' is not a media type.", parameterName);
         request.Content.Headers.ContentType = parsed;

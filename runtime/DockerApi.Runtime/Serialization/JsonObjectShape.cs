@@ -2,7 +2,7 @@ using System.Buffers;
 using System.ComponentModel;
 using System.Text.Json;
 
-namespace DockerApi.Generated;
+namespace DockerApi.Serialization;
 
 /// <summary>Builds a generated type from its property values, in table order, and what its properties would lose.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace DockerApi.Generated;
+namespace DockerApi.Serialization;
 
 /// <summary>
 /// What the properties of one object would lose — members none of them takes, properties sent as <c>null</c>, names
