@@ -56,4 +56,11 @@ public sealed record BuildOptions
 
     /// <summary>The builder; default <see cref="Builder.Auto"/>, the docker CLI's choice.</summary>
     public Builder Builder { get; init; }
+
+    /// <summary>
+    /// A BuildKit session for the build: secrets (<c>--secret</c>), ssh forwarding (<c>--ssh</c>), registry
+    /// credentials of private base images, the context by file sync. Null: none, the context sent as a tar. A session
+    /// makes the build a BuildKit one.
+    /// </summary>
+    public BuildSession? Session { get; init; }
 }

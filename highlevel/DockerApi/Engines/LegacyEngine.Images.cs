@@ -84,6 +84,7 @@ internal sealed partial class LegacyEngine
         Refuse(options.Labels, "ImageBuild (labels)", "1.23");
         Refuse(options.NoCache ? true : null, "ImageBuild (no cache)", "1.4");
         Refuse(options.Pull ? true : null, "ImageBuild (pull)", "1.16");
+        Refuse(options.Session, "ImageBuild (BuildKit session)", "1.39");
         Refuse(options.Builder == Build.Builder.BuildKit ? true : null, "ImageBuild (BuildKit)", "1.39");
         using var context = await Build.BuildContext.TarAsync(directory, options.Dockerfile, ct).ConfigureAwait(false);
         await using var dockerfile = File.OpenRead(Path.Combine(directory, options.Dockerfile));

@@ -13,9 +13,15 @@ internal sealed partial class ModernEngine
 {
     public async IAsyncEnumerable<BuildUpdate> BuildAsync(string directory, BuildOptions options, [EnumeratorCancellation] CancellationToken ct)
     {
-        var buildKit = await UsesBuildKitAsync(options.Builder, ct).ConfigureAwait(false);
+        var buildKit = await UsesBuildKitAsync(options.Session is null ? options.Builder : Builder.BuildKit, ct).ConfigureAwait(false);
+        if (options.Session is { } session)
+        {
+            await foreach (var update in SessionBuildAsync(directory, options, session, ct).ConfigureAwait(false))
+                yield return update;
+            yield break;
+        }
         using var context = await BuildContext.TarAsync(directory, options.Dockerfile, ct).ConfigureAwait(false);
-        var updates = buildKit ? BuildKitAsync(context, options, ct) : LegacyBuildAsync(context, options, ct);
+        var updates = buildKit ? BuildKitAsync(context, options, null, ct) : LegacyBuildAsync(context, options, ct);
         await foreach (var update in updates.ConfigureAwait(false))
             yield return update;
     }
@@ -39,14 +45,17 @@ internal sealed partial class ModernEngine
     private HttpClient Http => ((ImageApiClient)Client.Images).Client;
 
     /// <summary>
-    /// <c>POST /build?version=2</c> with the tar context, no session: its lines are BuildKit's progress
-    /// (<c>moby.buildkit.trace</c>, base64 protobuf in <c>aux</c>), the image's id (<c>moby.image.id</c>), or an error.
-    /// Leaving early (cancellation, a bad message) closes the connection, which cancels the build on the engine.
+    /// <c>POST /build?version=2</c> with the tar context (null: the engine reads it through the session), in the session
+    /// <paramref name="sessionId"/> if any: its lines are BuildKit's progress (<c>moby.buildkit.trace</c>, base64
+    /// protobuf in <c>aux</c>), the image's id (<c>moby.image.id</c>), or an error. Leaving early (cancellation, a bad
+    /// message) closes the connection, which cancels the build on the engine.
     /// </summary>
-    private async IAsyncEnumerable<BuildUpdate> BuildKitAsync(Stream context, BuildOptions options, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<BuildUpdate> BuildKitAsync(Stream? context, BuildOptions options, string? sessionId, [EnumeratorCancellation] CancellationToken ct)
     {
         var query = new QueryString();
         query.Add("version", "2");
+        query.Add("session", sessionId);
+        query.Add("remote", context is null ? SessionContext : null);
         query.Add("dockerfile", options.Dockerfile);
         query.Add("t", options.Tag);
         query.Add("nocache", DockerQuery.Word(options.NoCache ? true : null));
@@ -56,7 +65,7 @@ internal sealed partial class ModernEngine
         query.Add("networkmode", options.Network);
         query.Add("target", options.Target);
         query.Add("rm", "true");
-        var request = new HttpRequestMessage(HttpMethod.Post, query.AppendTo("/build")) { Content = DockerContent.Tar(context) };
+        var request = new HttpRequestMessage(HttpMethod.Post, query.AppendTo("/build")) { Content = context is null ? null : DockerContent.Tar(context) };
         var body = await DockerCall.SendStreamAsync(Http, request, "ImageBuild", ct).ConfigureAwait(false);
         await using (body.ConfigureAwait(false))
         {

@@ -17,6 +17,12 @@ public enum HijackMode
     /// daemons answer <c>101 UPGRADED</c>.
     /// </summary>
     UpgradeTcp,
+
+    /// <summary>
+    /// As <see cref="Raw"/>, sending <c>Connection: Upgrade</c> and <c>Upgrade: h2c</c>: the request that opens a
+    /// BuildKit session (<c>POST /session</c>), after whose <c>101</c> the engine speaks HTTP/2 to the client.
+    /// </summary>
+    UpgradeH2c,
 }
 
 /// <summary><see cref="HttpRequestMessage.Options"/> keys that <see cref="DockerHttpHandler"/> reads.</summary>

@@ -80,6 +80,8 @@ internal static class HijackConnection
         head.Append("Content-Length: ").Append(body.Length).Append("\r\n");
         if (mode == HijackMode.UpgradeTcp)
             head.Append("Connection: Upgrade\r\nUpgrade: tcp\r\n");
+        else if (mode == HijackMode.UpgradeH2c)
+            head.Append("Connection: Upgrade\r\nUpgrade: h2c\r\n");
         head.Append("\r\n");
 
         // One write: a daemon that answers and closes as soon as it has read the head must not meet a
