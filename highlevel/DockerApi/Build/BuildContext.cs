@@ -15,12 +15,12 @@ internal static class BuildContext
         // GNU, not PAX: BuildKit tells a tar context from a bare Dockerfile by its first 512 bytes alone, and a PAX
         // archive begins with an extended header whose records follow it (read as a Dockerfile: "unknown instruction").
         using (var writer = new TarWriter(context, TarEntryFormat.Gnu, leaveOpen: true))
-            await AddAsync(writer, directory, "", ignore, ct).ConfigureAwait(false);
+            await AddAsync(writer, context, directory, "", ignore, ct).ConfigureAwait(false);
         context.Position = 0;
         return context;
     }
 
-    private static async Task AddAsync(TarWriter writer, string folder, string relative, DockerIgnore ignore, CancellationToken ct)
+    private static async Task AddAsync(TarWriter writer, Stream context, string folder, string relative, DockerIgnore ignore, CancellationToken ct)
     {
         foreach (var path in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
         {
@@ -30,10 +30,26 @@ internal static class BuildContext
             // A link is sent as the link, never followed (it may point out of the context).
             var isFolder = attributes.HasFlag(FileAttributes.Directory) && !attributes.HasFlag(FileAttributes.ReparsePoint);
             if (!excluded)
-                await writer.WriteEntryAsync(path, name, ct).ConfigureAwait(false);
+                await WriteEntryAsync(writer, context, path, name, ct).ConfigureAwait(false);
             // An excluded folder may still hold files an exception ("!…") takes back.
             if (isFolder && (!excluded || ignore.HasExceptions))
-                await AddAsync(writer, path, name, ignore, ct).ConfigureAwait(false);
+                await AddAsync(writer, context, path, name, ignore, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Writes one entry; one that tar cannot hold (a socket, such as an ssh agent's) is left out, as the docker CLI
+    /// leaves it out, when the writer refused it before writing any of it.
+    /// </summary>
+    private static async Task WriteEntryAsync(TarWriter writer, Stream context, string path, string name, CancellationToken ct)
+    {
+        var before = context.Length;
+        try
+        {
+            await writer.WriteEntryAsync(path, name, ct).ConfigureAwait(false);
+        }
+        catch (IOException) when (context.Length == before && !Directory.Exists(path))
+        {
         }
     }
 }
