@@ -63,7 +63,7 @@ public sealed partial class Cli
     }
 
     private const string BuildUsage = "build [-t NAME[:TAG]] [-f FILE] [--build-arg K=V] [--target STAGE] [--no-cache] [--pull] [--network MODE] "
-        + "[--progress auto|plain] DIR";
+        + "[--secret id=ID,src=FILE|env=VAR] [--ssh default|ID=SOCKET] [--progress auto|plain] DIR";
 
     /// <summary>
     /// <c>docker build</c>'s options as the docker CLI spells them (also <c>--opt=value</c>); BuildKit when
@@ -72,6 +72,8 @@ public sealed partial class Cli
     private async Task<int> BuildAsync(Docker docker, List<string> args, CancellationToken ct)
     {
         var buildArgs = new Dictionary<string, string>();
+        var secrets = new List<DockerApi.BuildKit.BuildSecret>();
+        var agents = new List<DockerApi.BuildKit.SshAgent>();
         string? tag = null, file = null, target = null, network = null, directory = null;
         bool noCache = false, pull = false;
         for (var i = 0; i < args.Count; i++)
@@ -97,8 +99,12 @@ public sealed partial class Cli
                     // --build-arg NAME alone passes this process's value, as the docker CLI does.
                     buildArgs[at < 0 ? pair : pair[..at]] = at < 0 ? Environment.GetEnvironmentVariable(pair) ?? "" : pair[(at + 1)..];
                     break;
-                case "--secret" or "--ssh":
-                    return await Fail($"{option} needs a BuildKit session, which this client does not open yet");
+                case "--secret":
+                    secrets.Add(DockerApi.BuildKit.BuildSecret.Parse(Value()));
+                    break;
+                case "--ssh":
+                    agents.Add(DockerApi.BuildKit.SshAgent.Parse(Value()));
+                    break;
                 default:
                     if (arg.StartsWith('-') || directory is not null)
                         return await Fail("Usage: docker " + BuildUsage);
@@ -115,6 +121,8 @@ public sealed partial class Cli
         {
             Tag = tag, Dockerfile = dockerfile, Target = target, Network = network, NoCache = noCache, Pull = pull,
             BuildArgs = buildArgs.Count > 0 ? buildArgs : null,
+            // A session (which makes the build a BuildKit one) when the build needs what only a session gives.
+            Session = secrets.Count + agents.Count > 0 ? new DockerApi.BuildKit.BuildKitSession { Secrets = secrets, SshAgents = agents } : null,
         }, new LineRelay(stdout), ct);
         return 0;
     }

@@ -115,17 +115,25 @@ public sealed class SampleCliTests(Engine engine)
         engine.OwnImage($"{name}:ok");
         var buildKit = new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = "1" };
         var directory = Directory.CreateTempSubdirectory("dapi-bk-");
+        // The secret lives outside the context; the Dockerfile holds only its hash.
+        var secretFile = Path.Combine(Path.GetTempPath(), $"dapi-secret-{Guid.NewGuid():N}");
+        var secret = $"cli secret {Guid.NewGuid():N}";
+        File.WriteAllText(secretFile, secret);
+        var secretHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret))).ToLowerInvariant();
         try
         {
             File.WriteAllText(Path.Combine(directory.FullName, "Dockerfile"),
-                "FROM test:latest\nARG WHO\nRUN --mount=type=cache,target=/cache echo $WHO > /cache/who && cp /cache/who /who\nCOPY . /ctx\n");
+                "FROM test:latest\nARG WHO\nRUN --mount=type=cache,target=/cache echo $WHO > /cache/who && cp /cache/who /who\nCOPY . /ctx\n"
+                + $"RUN --mount=type=secret,id=token test \"$(sha256sum < /run/secrets/token | cut -d' ' -f1)\" = {secretHash}\n");
             File.WriteAllText(Path.Combine(directory.FullName, "kept.txt"), "kept");
             File.WriteAllText(Path.Combine(directory.FullName, "left-out.txt"), "not sent");
             File.WriteAllText(Path.Combine(directory.FullName, ".dockerignore"), "left-out.txt\n");
 
             var (code, output, error) = await SampleCli.Run(engine.Endpoint.ToString(), "", buildKit, "build", "-t", $"{name}:ok", "--build-arg", "WHO=cli",
-                "--network=none", "--progress", "plain", directory.FullName);
+                "--network=none", "--secret", $"id=token,src={secretFile}", "--progress", "plain", directory.FullName);
             Assert.True(code == 0, error);
+            Assert.Matches(@"(?m)^#\d+ \[stage-0 \d/\d\] RUN --mount=type=secret", output);
+            Assert.DoesNotContain(secret, await Ok("", "history", $"{name}:ok"));
             Assert.Matches(@"(?m)^#\d+ \[stage-0 \d/\d\] RUN --mount=type=cache", output);
             Assert.Matches(@"(?m)^#\d+ DONE \d+\.\ds$", output);
             Assert.Equal("cli\n.dockerignore\nDockerfile\nkept.txt\n", await Ok("", "run", "--rm", $"{name}:ok", "sh", "-c", "cat /who; ls -A /ctx"));
@@ -140,6 +148,7 @@ public sealed class SampleCliTests(Engine engine)
         finally
         {
             directory.Delete(recursive: true);
+            File.Delete(secretFile);
         }
     }
 }
