@@ -7,9 +7,7 @@ internal static class BuildContext
 {
     public static async Task<MemoryStream> TarAsync(string directory, string dockerfile, CancellationToken ct)
     {
-        ArgumentException.ThrowIfNullOrEmpty(directory);
-        if (!Directory.Exists(directory))
-            throw new DirectoryNotFoundException($"the build context '{directory}' is not a folder");
+        EnsureFolder(directory);
         var ignore = DockerIgnore.Load(directory).Keeping(GoPath.Clean(dockerfile.Replace('\\', '/')), ".dockerignore");
         var context = new MemoryStream();
         // GNU, not PAX: BuildKit tells a tar context from a bare Dockerfile by its first 512 bytes alone, and a PAX
@@ -18,6 +16,14 @@ internal static class BuildContext
             await AddAsync(writer, context, directory, "", ignore, ct).ConfigureAwait(false);
         context.Position = 0;
         return context;
+    }
+
+    /// <summary>Refuses a context that is not a folder, before anything is sent.</summary>
+    public static void EnsureFolder(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        if (!Directory.Exists(directory))
+            throw new DirectoryNotFoundException($"the build context '{directory}' is not a folder");
     }
 
     private static async Task AddAsync(TarWriter writer, Stream context, string folder, string relative, DockerIgnore ignore, CancellationToken ct)

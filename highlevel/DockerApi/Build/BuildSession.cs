@@ -12,12 +12,6 @@ public abstract class BuildSession
     protected internal abstract IReadOnlyList<string> Methods { get; }
 
     /// <summary>
-    /// Whether the engine reads the context folder through the session (file sync, only the files a step uses),
-    /// rather than from a tar of it in the build request.
-    /// </summary>
-    protected internal virtual bool SyncsContext => false;
-
-    /// <summary>
     /// Checks before anything is sent that what the session offers can be served (a secret's file readable, its variable
     /// set); throws a <see cref="DockerException"/> that says what is missing.
     /// </summary>

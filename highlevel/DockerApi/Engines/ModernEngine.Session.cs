@@ -13,14 +13,10 @@ namespace DockerApi.Engines;
 /// </summary>
 internal sealed partial class ModernEngine
 {
-    /// <summary>The <c>remote</c> of a build whose context the engine reads through the session's file sync.</summary>
-    private const string SessionContext = "client-session";
-
     private async IAsyncEnumerable<BuildUpdate> SessionBuildAsync(string directory, BuildOptions options, BuildSession session,
         [EnumeratorCancellation] CancellationToken ct)
     {
-        if (!Directory.Exists(directory))
-            throw new DirectoryNotFoundException($"the build context '{directory}' is not a folder");
+        BuildContext.EnsureFolder(directory);
         await session.PrepareAsync(directory, options.Dockerfile, ct).ConfigureAwait(false);
         var id = NewSessionId();
         var connection = await OpenSessionAsync(id, directory, session, ct).ConfigureAwait(false);
@@ -29,7 +25,7 @@ internal sealed partial class ModernEngine
         var serving = Task.Run(() => ServeAsync(session, connection, building, lifetime.Token), CancellationToken.None);
         try
         {
-            using var context = session.SyncsContext ? null : await BuildContext.TarAsync(directory, options.Dockerfile, ct).ConfigureAwait(false);
+            using var context = await BuildContext.TarAsync(directory, options.Dockerfile, ct).ConfigureAwait(false);
             await using var updates = BuildKitAsync(context, options, id, building.Token).GetAsyncEnumerator(building.Token);
             while (true)
             {
