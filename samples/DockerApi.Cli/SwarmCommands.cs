@@ -3,6 +3,8 @@ using DockerApi.Serialization;
 using DockerApi.Swarm;
 using DockerApi.Latest;
 using Spectre.Console;
+// Docker's Swarm task is DockerApi.Latest.Task; Task here is the framework's.
+using Task = System.Threading.Tasks.Task;
 
 namespace DockerApi.Cli;
 

@@ -43,7 +43,7 @@ public sealed class SwarmTests(Engine engine) : IDisposable
         return created.ID!;
     }
 
-    private async Task<IReadOnlyList<TaskModel>> RunningTasksAsync(string service) =>
+    private async Task<IReadOnlyList<DockerApi.V1_55.Task>> RunningTasksAsync(string service) =>
         (await Manager.Tasks.ListAsync(filters: $$"""{"service":["{{service}}"],"desired-state":["running"]}"""))
             .Where(t => t.Status?.State == TaskState.Running).ToList();
 

@@ -44,7 +44,7 @@ internal sealed class AttachRoute(DaemonState state) : RouteArea(state)
     }
 
     /// <summary>Copies the connection's bytes to the container's stdin (if it keeps stdin open); at their end, closes stdin of a StdinOnce container.</summary>
-    private static async Task ForwardStdinAsync(Stream connection, Container container, ContainerProcess process, CancellationToken cancellationToken)
+    private static async Task ForwardStdinAsync(Stream connection, Container container, IContainerProcess process, CancellationToken cancellationToken)
     {
         var buffer = new byte[16 * 1024];
         try

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using DockerApi.Emulator.Processes;
 using DockerApi.Emulator.State;
 
 namespace DockerApi.Emulator.Api;

@@ -1,4 +1,5 @@
 using DockerApi.Emulator.Http;
+using DockerApi.Emulator.Processes;
 using DockerApi.Emulator.State;
 
 namespace DockerApi.Emulator.Api;
@@ -10,7 +11,7 @@ internal sealed class Daemon
 
     public Daemon(EmulatorOptions options)
     {
-        var state = new DaemonState(options);
+        var state = new DaemonState(options, ContainerProcess.Start);
         RouteArea[] areas =
         [
             new ContainerRoutes(state), new ContainerRunRoutes(state), new AttachRoute(state),

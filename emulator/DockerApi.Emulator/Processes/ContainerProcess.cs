@@ -5,7 +5,7 @@ using DockerApi.Emulator.State;
 namespace DockerApi.Emulator.Processes;
 
 /// <summary>The emulated process of a running container: its stdin pipe, its output, its end.</summary>
-internal sealed class ContainerProcess
+internal sealed class ContainerProcess : IContainerProcess
 {
     private readonly CancellationTokenSource _kill = new();
     private readonly Pipe _stdin = new();

@@ -1,5 +1,3 @@
-using DockerApi.Emulator.Processes;
-
 namespace DockerApi.Emulator.State;
 
 /// <summary>A container: its configuration, its filesystem, its logs and, while it runs, its process.</summary>
@@ -26,7 +24,7 @@ internal sealed class Container
     public int Pid { get; set; }
     public int ExitCode { get; set; }
     public DateTimeOffset StartedAt { get; set; } = DateTimeOffset.MinValue;
-    public ContainerProcess? Process { get; set; }
+    public IContainerProcess? Process { get; set; }
 
     /// <summary>Completes when the current (or last) run has ended.</summary>
     public TaskCompletionSource Exited { get; set; } = CompletedSource();

@@ -1,4 +1,3 @@
-using DockerApi.Emulator.Processes;
 
 namespace DockerApi.Emulator.State;
 
@@ -6,7 +5,9 @@ namespace DockerApi.Emulator.State;
 /// Everything the emulated daemon knows — containers, the image graph, the offline index, stored credentials —
 /// and the operations several route areas share (create, start, kill, commit). Route areas hold no state.
 /// </summary>
-internal sealed class DaemonState(EmulatorOptions options)
+/// <param name="options">The emulator's settings.</param>
+/// <param name="startProcess">Starts a container's process (<c>Processes.ContainerProcess.Start</c>): handed in, as the processes run over this state.</param>
+internal sealed class DaemonState(EmulatorOptions options, Func<Container, IContainerProcess> startProcess)
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Container> _containers = new(StringComparer.Ordinal);
@@ -102,7 +103,7 @@ internal sealed class DaemonState(EmulatorOptions options)
             container.Pid = 1000 + Random.Shared.Next(30000);
             container.StartedAt = DateTimeOffset.UtcNow;
             container.Exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            container.Process = ContainerProcess.Start(container);
+            container.Process = startProcess(container);
         }
     }
 

@@ -11,21 +11,21 @@ internal static class ClientEmitter
 {
     public static string Emit(ApiModel model, ApiInterface api)
     {
-        var w = new SourceWriter().FileHeader(model.Namespace, InterfaceEmitter.Usings.Concat(new[] { "System.Net.Http", "DockerApi.Generated", "DockerApi.Requests" }).ToArray());
+        var w = new SourceWriter().FileHeader(model.Namespace);
         w.Line($"/// <summary>The implementation of <see cref=\"{api.InterfaceName}\"/>: every call goes through DockerApi.Runtime.</summary>");
-        using (w.Block($"internal sealed partial class {api.ClientName} : {api.InterfaceName}"))
+        using (w.Block($"internal sealed partial class {api.ClientName} : {TypeNames.Own(model.Namespace, api.InterfaceName)}"))
         {
-            w.Line("private readonly HttpClient _client;");
+            w.Line($"private readonly {Global.HttpClient} _client;");
             w.Line();
-            w.Line($"public {api.ClientName}(HttpClient client, RefitSettings? settings = null)");
+            w.Line($"public {api.ClientName}({Global.HttpClient} client, {Global.RefitSettings}? settings = null)");
             w.OpenBrace();
-            w.Line("ArgumentNullException.ThrowIfNull(client);");
+            w.Line($"{Global.ArgumentNullException}.ThrowIfNull(client);");
             w.Line("_client = client;");
             w.Line("_ = settings; // requests and answers follow the spec, not Refit's serializer settings");
             w.CloseBrace();
             w.Line();
             w.Line("/// <summary>The client requests go through.</summary>");
-            w.Line("public HttpClient Client => _client;");
+            w.Line($"public {Global.HttpClient} Client => _client;");
             foreach (var op in api.Operations)
             {
                 w.Line();
@@ -38,121 +38,121 @@ internal static class ClientEmitter
     private static void EmitMethod(SourceWriter w, ApiModel model, ApiOperation op)
     {
         w.Line("/// <inheritdoc />");
-        var parameters = OperationShape.Parameters(op, withDefaults: false, withAttributes: false).Concat(new[] { "CancellationToken cancellationToken" });
-        using (w.Block($"public {OperationShape.ReturnType(op)} {op.MethodName}({string.Join(", ", parameters)})"))
+        var parameters = OperationShape.Parameters(op, model.Namespace, withDefaults: false, withAttributes: false)
+            .Concat(new[] { OperationShape.CancellationParameter(op, withDefault: false) });
+        using (w.Block($"public {OperationShape.ReturnType(op, model.Namespace)} {op.MethodName}({string.Join(", ", parameters)})"))
         {
-            foreach (var p in op.Parameters.Where(p => p.Required && !p.Type.IsValueType && p.Location != ParameterLocation.Path))
-                w.Line($"ArgumentNullException.ThrowIfNull({p.Name});");
+            foreach (var p in op.Request.Parameters.Where(p => p.Required && !p.Type.IsValueType && p.Location != ParameterLocation.Path))
+                w.Line($"{Global.ArgumentNullException}.ThrowIfNull({p.Name});");
             EmitUri(w, model, op);
+            var request = OperationShape.Local(op, "request");
             var statements = new SourceWriter();
-            EmitHeadersAndContent(statements, op);
-            var newRequest = $"new HttpRequestMessage({OperationShape.HttpMethod(op)}, uri)";
-            string request;
+            EmitHeadersAndContent(statements, model, op, request);
+            var newRequest = $"new {Global.HttpRequestMessage}({OperationShape.HttpMethod(op)}, {OperationShape.Local(op, "uri")})";
+            string send;
             if (statements.ToString().Length == 0)
             {
                 // Nothing to add to the request: build it in place (a stream builds it when enumerated).
-                request = OperationShape.IsStream(op) ? $"() => {newRequest}" : newRequest;
+                send = OperationShape.IsStream(op) ? $"() => {newRequest}" : newRequest;
             }
             else
             {
-                using (w.Block("HttpRequestMessage Request()"))
+                var factory = OperationShape.Local(op, "Request");
+                using (w.Block($"{Global.HttpRequestMessage} {factory}()"))
                 {
-                    w.Line($"var request = {newRequest};");
+                    w.Line($"var {request} = {newRequest};");
                     w.Lines(statements.ToString());
-                    w.Line("return request;");
+                    w.Line($"return {request};");
                 }
-                request = OperationShape.IsStream(op) ? "Request" : "Request()";
+                send = OperationShape.IsStream(op) ? factory : factory + "()";
             }
-            w.Line(Call(model, op, request));
+            w.Line(Call(model, op, send));
         }
     }
 
     private static void EmitUri(SourceWriter w, ApiModel model, ApiOperation op)
     {
-        var path = PathTemplate.Parameter.Replace(CSharpText.Literal(op.Path), m =>
+        var path = PathTemplate.Parameter.Replace(CSharpText.Literal(op.Request.Path), m =>
         {
-            var p = op.Parameters.First(x => x.Location == ParameterLocation.Path && x.WireName == m.Groups[1].Value);
-            var text = p.Type.Kind == TypeRefKind.String ? p.Name : $"DockerQuery.Integer({p.Name})!";
-            return $"\" + DockerUri.Segment({text}, nameof({p.Name})) + \"";
+            var p = op.Request.Parameters.First(x => x.Location == ParameterLocation.Path && x.WireName == m.Groups[1].Value);
+            var text = p.Type.Kind == TypeRefKind.String ? p.Name : $"{Global.DockerQuery}.Integer({p.Name})!";
+            return $"\" + {Global.DockerUri}.Segment({text}, nameof({p.Name})) + \"";
         }).Replace(" + \"\"", "");
-        var query = op.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
+        var uri = OperationShape.Local(op, "uri");
+        var query = op.Request.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
         if (query.Count == 0)
         {
-            w.Line($"var uri = {path};");
+            w.Line($"var {uri} = {path};");
             return;
         }
-        w.Line("var query = new QueryString();");
+        var q = OperationShape.Local(op, "query");
+        w.Line($"var {q} = new {Global.QueryString}();");
         foreach (var p in query)
         {
             var wire = CSharpText.Literal(p.WireName);
-            switch (p.Type.Kind)
+            var value = p.Type.Kind switch
             {
-                case TypeRefKind.List:
-                    w.Line($"query.AddEach({wire}, {p.Name});");
-                    break;
-                case TypeRefKind.Boolean:
-                    w.Line($"query.Add({wire}, DockerQuery.{(model.BooleanFormat == QueryBooleanFormat.Numeric ? "Numeric" : "Word")}({p.Name}));");
-                    break;
-                case TypeRefKind.Int32:
-                case TypeRefKind.Int64:
-                    w.Line($"query.Add({wire}, DockerQuery.Integer({p.Name}));");
-                    break;
-                case TypeRefKind.Double:
-                    w.Line($"query.Add({wire}, DockerQuery.Number({p.Name}));");
-                    break;
-                default:
-                    w.Line($"query.Add({wire}, {p.Name});");
-                    break;
-            }
+                TypeRefKind.Boolean => $"{Global.DockerQuery}.{(model.BooleanFormat == QueryBooleanFormat.Numeric ? "Numeric" : "Word")}({p.Name})",
+                TypeRefKind.Int32 or TypeRefKind.Int64 => $"{Global.DockerQuery}.Integer({p.Name})",
+                TypeRefKind.Double => $"{Global.DockerQuery}.Number({p.Name})",
+                _ => p.Name,
+            };
+            w.Line(p.Type.Kind == TypeRefKind.List ? $"{q}.AddEach({wire}, {p.Name});" : $"{q}.Add({wire}, {value});");
         }
-        w.Line($"var uri = query.AppendTo({path});");
+        w.Line($"var {uri} = {q}.AppendTo({path});");
     }
 
-    private static void EmitHeadersAndContent(SourceWriter w, ApiOperation op)
+    private static void EmitHeadersAndContent(SourceWriter w, ApiModel model, ApiOperation op, string request)
     {
         // x-docker-since: checked against the connection's API version before anything is sent (ApiVersionHandler).
         var id = CSharpText.Literal(op.OperationId);
         if (op.Since is not null)
-            w.Line($"DockerCall.RequireVersion(request, {CSharpText.Literal(op.Since)}, {id});");
-        foreach (var p in op.Parameters.Where(p => p.Since is not null))
+            w.Line($"{Global.DockerCall}.RequireVersion({request}, {CSharpText.Literal(op.Since)}, {id});");
+        foreach (var p in op.Request.Parameters.Where(p => p.Since is not null))
         {
             var what = CSharpText.Literal($"{op.OperationId} ({p.WireName})");
-            w.Line(p.Required && !p.Type.Nullable
-                ? $"DockerCall.RequireVersion(request, {CSharpText.Literal(p.Since!)}, {what});"
-                : $"if ({p.Name} is not null) DockerCall.RequireVersion(request, {CSharpText.Literal(p.Since!)}, {what});");
+            var require = $"{Global.DockerCall}.RequireVersion({request}, {CSharpText.Literal(p.Since!)}, {what});";
+            w.Line(p.Required && !p.Type.Nullable ? require : $"if ({p.Name} is not null) {require}");
         }
-        foreach (var p in op.Parameters.Where(p => p.Location == ParameterLocation.Header && !IsContentType(p)))
+        foreach (var p in op.Request.Parameters.Where(p => p.Location == ParameterLocation.Header && !IsContentType(p)))
         {
-            w.Line($"DockerHeaders.Add(request, {CSharpText.Literal(p.WireName)}, {p.Name}, nameof({p.Name}));");
+            w.Line($"{Global.DockerHeaders}.Add({request}, {CSharpText.Literal(p.WireName)}, {p.Name}, nameof({p.Name}));");
         }
-        var files = op.Parameters.Where(p => p.Location == ParameterLocation.FormFile).ToList();
+        var files = op.Request.Parameters.Where(p => p.Location == ParameterLocation.FormFile).ToList();
         if (files.Count > 0)
         {
-            w.Line("var form = new MultipartFormDataContent();");
+            var form = OperationShape.Local(op, "form");
+            w.Line($"var {form} = new {Global.MultipartFormDataContent}();");
             foreach (var f in files)
             {
                 var mediaType = f.MediaType is null ? "" : $", {CSharpText.Literal(f.MediaType)}";
                 var fileName = f.FileName is null ? "" : $", fileName: {CSharpText.Literal(f.FileName)}";
-                w.Line($"DockerRequestContent.AddFile(form, {CSharpText.Literal(f.WireName)}, {f.Name}{mediaType}{fileName});");
+                w.Line($"{Global.DockerRequestContent}.AddFile({form}, {CSharpText.Literal(f.WireName)}, {f.Name}{mediaType}{fileName});");
             }
-            w.Line("request.Content = form;");
+            w.Line($"{request}.Content = {form};");
         }
-        if (op.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Body) is { } body)
+        if (op.Request.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Body) is { } body)
         {
             // An optional body of a value type (a JsonElement) is a Nullable<T> here: its value is what is written.
             var value = !body.Required && body.Type.IsValueType ? body.Name + ".Value" : body.Name;
             var content = body.Type.Kind == TypeRefKind.Binary
-                ? $"DockerContent.Binary({body.Name}, {CSharpText.Literal(body.MediaType ?? "application/octet-stream")})"
-                : $"DockerCall.Json({value}, DockerJsonContext.Default.{TypeNames.InfoName(body.Type.AsNullable(false))})";
+                ? $"{Global.DockerContent}.Binary({body.Name}, {CSharpText.Literal(body.MediaType ?? "application/octet-stream")})"
+                : $"{Global.DockerCall}.Json({value}, {Info(model, body.Type.AsNullable(false))})";
             // Docker reads an optional JSON object as its zero value when it is empty, but some calls (exec start) refuse
             // no body at all: an absent one is sent as {}.
-            var absent = body.Type is { Kind: TypeRefKind.Named, NamedKind: TypeKind.Object } && body.MediaType is null or "application/json" ? "DockerCall.EmptyJsonObject()" : "null";
-            w.Line(body.Required ? $"request.Content = {content};" : $"request.Content = {body.Name} is null ? {absent} : {content};");
+            var absent = body.Type is { Kind: TypeRefKind.Named, NamedKind: TypeKind.Object } && body.MediaType is null or "application/json"
+                ? $"{Global.DockerCall}.EmptyJsonObject()"
+                : "null";
+            w.Line(body.Required ? $"{request}.Content = {content};" : $"{request}.Content = {body.Name} is null ? {absent} : {content};");
         }
         // A Content-Type header parameter (ImageBuild's) belongs to the content, which HttpRequestHeaders refuse.
-        foreach (var p in op.Parameters.Where(IsContentType))
-            w.Line($"DockerRequestContent.SetContentType(request, {p.Name}, nameof({p.Name}));");
+        foreach (var p in op.Request.Parameters.Where(IsContentType))
+            w.Line($"{Global.DockerRequestContent}.SetContentType({request}, {p.Name}, nameof({p.Name}));");
     }
+
+    /// <summary>The JSON type info of <paramref name="type"/> in the version's context.</summary>
+    private static string Info(ApiModel model, TypeRef type) =>
+        $"{TypeNames.Own(model.Namespace, "DockerJsonContext")}.Default.{TypeNames.InfoName(type)}";
 
     private static bool IsContentType(ApiParameter p) =>
         p.Location == ParameterLocation.Header && string.Equals(p.WireName, "Content-Type", System.StringComparison.OrdinalIgnoreCase);
@@ -160,33 +160,36 @@ internal static class ClientEmitter
     private static string Call(ApiModel model, ApiOperation op, string request)
     {
         var id = CSharpText.Literal(op.OperationId);
-        switch (op.Result)
+        var ct = OperationShape.Local(op, "cancellationToken");
+        var call = Global.DockerCall;
+        switch (op.Result.Kind)
         {
             case ResultKind.Json:
-                return $"return DockerCall.SendJsonAsync(_client, {request}, DockerJsonContext.Default.{TypeNames.InfoName(op.ResultType!)}, {id}, cancellationToken);";
+                return $"return {call}.SendJsonAsync(_client, {request}, {Info(model, op.Result.Type!)}, {id}, {ct});";
             case ResultKind.Text:
-                return $"return DockerCall.SendTextAsync(_client, {request}, {id}, cancellationToken);";
+                return $"return {call}.SendTextAsync(_client, {request}, {id}, {ct});";
             case ResultKind.Header:
-                return $"return DockerCall.SendForHeaderAsync(_client, {request}, {CSharpText.Literal(op.ResultHeader!)}, {id}, cancellationToken);";
+                return $"return {call}.SendForHeaderAsync(_client, {request}, {CSharpText.Literal(op.Result.Header!)}, {id}, {ct});";
             case ResultKind.Binary:
-                return $"return DockerCall.SendStreamAsync(_client, {request}, {id}, cancellationToken);";
+                return $"return {call}.SendStreamAsync(_client, {request}, {id}, {ct});";
             case ResultKind.Hijack:
-                return $"return DockerCall.HijackAsync(_client, {request}, HijackMode.Raw, {id}, cancellationToken);";
+                return $"return {call}.HijackAsync(_client, {request}, {Global.HijackMode}.Raw, {id}, {ct});";
             case ResultKind.HijackUpgrade:
-                return $"return DockerCall.HijackAsync(_client, {request}, HijackMode.UpgradeTcp, {id}, cancellationToken);";
+                return $"return {call}.HijackAsync(_client, {request}, {Global.HijackMode}.UpgradeTcp, {id}, {ct});";
             case ResultKind.TextProgress:
-                return $"return DockerCall.StreamTextProgressAsync(_client, {request}, {id}, cancellationToken);";
+                return $"return {call}.StreamTextProgressAsync(_client, {request}, {id}, {ct});";
             case ResultKind.BuildOutput:
-                return $"return DockerCall.StreamBuildOutputAsync(_client, {request}, {id}, cancellationToken);";
+                return $"return {call}.StreamBuildOutputAsync(_client, {request}, {id}, {ct});";
             case ResultKind.JsonProgress:
-                var errorOf = op.ErrorProperty is null ? "null" : $"static m => m.{op.ErrorProperty}";
-                var options = op.SkipNonJsonText ? "JsonStreamOptions.Lenient" : "JsonStreamOptions.Default";
-                return $"return DockerCall.StreamJsonAsync(_client, {request}, DockerJsonContext.Default.{TypeNames.InfoName(op.ResultType!)}, {errorOf}, {options}, {id}, cancellationToken);";
+                // A static lambda's parameter may shadow a method parameter (C# 8 and later): no spec name is in its way.
+                var errorOf = op.Result.ErrorProperty is null ? "null" : $"static m => m.{op.Result.ErrorProperty}";
+                var options = $"{Global.JsonStreamOptions}.{(op.Result.SkipNonJsonText ? "Lenient" : "Default")}";
+                return $"return {call}.StreamJsonAsync(_client, {request}, {Info(model, op.Result.Type!)}, {errorOf}, {options}, {id}, {ct});";
             default:
                 // 304 is success where the spec lists it (start, stop): the object is already as asked.
-                return op.Responses.Any(r => r.Status == "304")
-                    ? $"return DockerCall.SendAsync(_client, {request}, {id}, notModifiedIsSuccess: true, cancellationToken);"
-                    : $"return DockerCall.SendAsync(_client, {request}, {id}, cancellationToken);";
+                return op.Result.Responses.Any(r => r.Status == "304")
+                    ? $"return {call}.SendAsync(_client, {request}, {id}, notModifiedIsSuccess: true, {ct});"
+                    : $"return {call}.SendAsync(_client, {request}, {id}, {ct});";
         }
     }
 }

@@ -6,15 +6,9 @@ namespace DockerApi.Generator.Emitting;
 /// <summary>The Refit interface of one tag.</summary>
 internal static class InterfaceEmitter
 {
-    public static readonly string[] Usings =
-    {
-        "System", "System.Collections.Generic", "System.IO", "System.Text.Json", "System.Threading", "System.Threading.Tasks",
-        "DockerApi", "DockerApi.Serialization", "DockerApi.Streams", "DockerApi.Transport", "Refit",
-    };
-
     public static string Emit(ApiModel model, ApiInterface api)
     {
-        var w = new SourceWriter().FileHeader(model.Namespace, Usings);
+        var w = new SourceWriter().FileHeader(model.Namespace);
         XmlDoc.Summary(w, api.Description, $"The {api.Tag} operations of {model.Title} {model.ApiVersion}.");
         w.Line($"/// <remarks>{XmlDoc.Escape(model.Title)} {model.ApiVersion}, tag <c>{XmlDoc.Escape(api.Tag)}</c>. Get one from <see cref=\"DockerClient\"/>, <c>RestService.For&lt;{api.InterfaceName}&gt;(httpClient)</c> or <c>AddRefitGeneratedClient&lt;{api.InterfaceName}&gt;()</c>.</remarks>");
         using (w.Block($"public partial interface {api.InterfaceName}"))
@@ -27,10 +21,11 @@ internal static class InterfaceEmitter
                 first = false;
                 OperationShape.Docs(w, op);
                 w.Line(OperationShape.RefitAttribute(op));
-                if (op.Parameters.Any(p => p.Location == ParameterLocation.FormFile))
-                    w.Line("[Multipart]");
-                var parameters = OperationShape.Parameters(op, withDefaults: true, withAttributes: true).Concat(new[] { "CancellationToken cancellationToken = default" });
-                w.Line($"{OperationShape.ReturnType(op)} {op.MethodName}({string.Join(", ", parameters)});");
+                if (op.Request.Parameters.Any(p => p.Location == ParameterLocation.FormFile))
+                    w.Line($"[{Global.Refit}.Multipart]");
+                var parameters = OperationShape.Parameters(op, model.Namespace, withDefaults: true, withAttributes: true)
+                    .Concat(new[] { OperationShape.CancellationParameter(op, withDefault: true) });
+                w.Line($"{OperationShape.ReturnType(op, model.Namespace)} {op.MethodName}({string.Join(", ", parameters)});");
             }
         }
         return w.ToString();

@@ -8,23 +8,23 @@ internal static class ModelEmitter
 {
     public static string Emit(ApiModel model, ApiType type)
     {
-        var w = new SourceWriter().FileHeader(model.Namespace, "System", "System.Collections.Generic", "System.Text.Json", "DockerApi.Serialization");
+        var w = new SourceWriter().FileHeader(model.Namespace);
         switch (type.Kind)
         {
             case TypeKind.Object:
-                EmitRecord(w, type);
+                EmitRecord(w, model, type);
                 break;
             case TypeKind.IntEnum:
                 EmitIntEnum(w, type);
                 break;
             default:
-                EmitStringEnum(w, type);
+                EmitStringEnum(w, model, type);
                 break;
         }
         return w.ToString();
     }
 
-    private static void EmitRecord(SourceWriter w, ApiType type)
+    private static void EmitRecord(SourceWriter w, ApiModel model, ApiType type)
     {
         XmlDoc.Summary(w, type.Description, type.Name);
         ConverterAttribute(w);
@@ -37,7 +37,7 @@ internal static class ModelEmitter
                     w.Line();
                 first = false;
                 XmlDoc.Summary(w, property.Description, $"The `{property.WireName}` value.");
-                w.Line($"public {(property.Required ? "required " : "")}{TypeNames.CSharp(property.Type)} {property.Name} {{ get; init; }}");
+                w.Line($"public {(property.Required ? "required " : "")}{TypeNames.CSharp(property.Type, model.Namespace)} {property.Name} {{ get; init; }}");
             }
             if (type.KeepsUnknownMembers)
                 EmitExtensionData(w, first);
@@ -54,7 +54,7 @@ internal static class ModelEmitter
         w.Line("/// What the daemon sent that no property carries — members of a newer API, and properties sent as <c>null</c> —");
         w.Line("/// written back as they were read, so that a read-modify-write keeps them; null when there were none.");
         w.Line("/// </summary>");
-        w.Line("public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init; }");
+        w.Line($"public {Global.IReadOnlyDictionary}<string, {Global.JsonElement}>? ExtensionData {{ get; init; }}");
     }
 
     // A record prints every property in ToString(); secrets must never reach a log that way.
@@ -62,7 +62,7 @@ internal static class ModelEmitter
     {
         w.Line();
         w.Line("// Secrets are masked, so that ToString() (and every log that uses it) never shows them.");
-        using (w.Block("private bool PrintMembers(System.Text.StringBuilder builder)"))
+        using (w.Block($"private bool PrintMembers({Global.StringBuilder} builder)"))
         {
             var first = true;
             foreach (var property in type.Properties)
@@ -94,7 +94,7 @@ internal static class ModelEmitter
     }
 
     // Values the daemon adds later must survive a round trip: a string wrapper with known values, not a C# enum.
-    private static void EmitStringEnum(SourceWriter w, ApiType type)
+    private static void EmitStringEnum(SourceWriter w, ApiModel model, ApiType type)
     {
         XmlDoc.Summary(w, type.Description, type.Name);
         w.Line("/// <param name=\"Value\">The value as the daemon sends it; values this version does not know are kept as they are.</param>");
@@ -104,7 +104,7 @@ internal static class ModelEmitter
             foreach (var member in type.Members)
             {
                 XmlDoc.Summary(w, member.Description, $"`{member.Value}`");
-                w.Line($"public static {type.Name} {member.Name} {{ get; }} = new({CSharpText.Literal(member.Value)});");
+                w.Line($"public static {TypeNames.Own(model.Namespace, type.Name)} {member.Name} {{ get; }} = new({CSharpText.Literal(member.Value)});");
                 w.Line();
             }
             w.Line("/// <inheritdoc />");
@@ -118,5 +118,5 @@ internal static class ModelEmitter
     /// tenth of a consumer's build).
     /// </summary>
     private static void ConverterAttribute(SourceWriter w) =>
-        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(global::DockerApi.Serialization.DockerJsonConverterFactory))]");
+        w.Line($"[{Global.JsonConverterAttribute}(typeof({Global.DockerJsonConverterFactory}))]");
 }

@@ -7,60 +7,72 @@ namespace DockerApi.Generator.Emitting;
 /// <summary>The C# shape of an operation, shared by the interface, its implementation and the extensions.</summary>
 internal static class OperationShape
 {
-    public static string ReturnType(ApiOperation op) => op.Result switch
+    public static string ReturnType(ApiOperation op, string ns) => op.Result.Kind switch
     {
-        ResultKind.None => "Task",
-        ResultKind.Json => $"Task<{TypeNames.CSharp(op.ResultType!)}>",
-        ResultKind.Text => "Task<string>",
-        ResultKind.Header => "Task<string?>",
-        ResultKind.Binary => "Task<Stream>",
-        ResultKind.JsonProgress => $"IAsyncEnumerable<{MessageType(op)}>",
-        ResultKind.TextProgress => "IAsyncEnumerable<ProgressLine>",
-        ResultKind.BuildOutput => "IAsyncEnumerable<BuildOutputLine>",
-        _ => "Task<DockerHijackedStream>",
+        ResultKind.None => Global.Task,
+        ResultKind.Json => $"{Global.Task}<{TypeNames.CSharp(op.Result.Type!, ns)}>",
+        ResultKind.Text => $"{Global.Task}<string>",
+        ResultKind.Header => $"{Global.Task}<string?>",
+        ResultKind.Binary => $"{Global.Task}<{Global.Stream}>",
+        ResultKind.JsonProgress or ResultKind.TextProgress or ResultKind.BuildOutput => $"{Global.IAsyncEnumerable}<{MessageType(op, ns)}>",
+        _ => $"{Global.Task}<{Global.DockerHijackedStream}>",
     };
 
     /// <summary>The element type of a streaming operation, or null.</summary>
-    public static string? MessageType(ApiOperation op) => op.Result switch
+    public static string? MessageType(ApiOperation op, string ns) => op.Result.Kind switch
     {
-        ResultKind.JsonProgress => TypeNames.CSharp(op.ResultType!),
-        ResultKind.TextProgress => "ProgressLine",
-        ResultKind.BuildOutput => "BuildOutputLine",
+        ResultKind.JsonProgress => TypeNames.CSharp(op.Result.Type!, ns),
+        ResultKind.TextProgress => Global.ProgressLine,
+        ResultKind.BuildOutput => Global.BuildOutputLine,
         _ => null,
     };
 
-    public static bool IsStream(ApiOperation op) => MessageType(op) is not null;
+    public static bool IsStream(ApiOperation op) => op.Result.Kind is ResultKind.JsonProgress or ResultKind.TextProgress or ResultKind.BuildOutput;
 
-    public static string ParameterType(ApiParameter p)
-    {
-        var type = p.Type.Kind == TypeRefKind.List && p.Location == ParameterLocation.Query
-            ? "IEnumerable<string>" + (p.Type.Nullable ? "?" : "")
-            : TypeNames.CSharp(p.Type);
-        return type;
-    }
+    public static string ParameterType(ApiParameter p, string ns) =>
+        p.Type.Kind == TypeRefKind.List && p.Location == ParameterLocation.Query
+            ? $"{Global.IEnumerable}<string>" + (p.Type.Nullable ? "?" : "")
+            : TypeNames.CSharp(p.Type, ns);
 
     /// <summary><c>type name</c> pairs, each optional one with <c>= null</c> when <paramref name="withDefaults"/>.</summary>
-    public static IEnumerable<string> Parameters(ApiOperation op, bool withDefaults, bool withAttributes)
+    public static IEnumerable<string> Parameters(ApiOperation op, string ns, bool withDefaults, bool withAttributes)
     {
-        foreach (var p in op.Parameters)
+        foreach (var p in op.Request.Parameters)
         {
             var attributes = withAttributes ? Attributes(p) : "";
             var optional = withDefaults && !p.Required ? " = null" : "";
-            yield return $"{attributes}{ParameterType(p)} {p.Name}{optional}";
+            yield return $"{attributes}{ParameterType(p, ns)} {p.Name}{optional}";
         }
     }
 
+    /// <summary>The cancellation token every operation method takes last, named so that no spec parameter is hidden.</summary>
+    public static string CancellationParameter(ApiOperation op, bool withDefault) =>
+        $"{Global.CancellationToken} {Local(op, "cancellationToken")}{(withDefault ? " = default" : "")}";
+
     public static string Arguments(ApiOperation op) =>
-        string.Join(", ", op.Parameters.Select(p => p.Name).Concat(new[] { "cancellationToken" }));
+        string.Join(", ", op.Request.Parameters.Select(p => p.Name).Concat(new[] { Local(op, "cancellationToken") }));
+
+    /// <summary>
+    /// The name of a local (or of a parameter of ours) in a method of <paramref name="op"/>: <paramref name="name"/>,
+    /// or it with a number when a spec parameter has it. The spec's names stay as they are, and ours step aside, as
+    /// Refit's generator makes its locals unique. Our own names differ in their stems, so they stay apart too.
+    /// </summary>
+    public static string Local(ApiOperation op, string name)
+    {
+        var candidate = name;
+        for (var i = 2; op.Request.Parameters.Any(p => p.Name.TrimStart('@') == candidate); i++)
+            candidate = name + i;
+        return candidate;
+    }
 
     private static string Attributes(ApiParameter p)
     {
-        var alias = p.Name.TrimStart('@') == p.WireName ? null : $"AliasAs({CSharpText.Literal(p.WireName)})";
+        var alias = p.Name.TrimStart('@') == p.WireName ? null : $"{Global.Refit}.AliasAs({CSharpText.Literal(p.WireName)})";
         var list = p.Location switch
         {
-            ParameterLocation.Query => new[] { "Query", alias },
-            ParameterLocation.Header => new[] { $"Header({CSharpText.Literal(p.WireName)})" },
-            ParameterLocation.Body => new[] { "Body" },
+            ParameterLocation.Query => new[] { $"{Global.Refit}.Query", alias },
+            ParameterLocation.Header => new[] { $"{Global.Refit}.Header({CSharpText.Literal(p.WireName)})" },
+            ParameterLocation.Body => new[] { $"{Global.Refit}.Body" },
             _ => new[] { alias },
         };
         var present = list.Where(a => a is not null).ToList();
@@ -74,27 +86,27 @@ internal static class OperationShape
     /// <param name="returns">The returns text, when it is not the operation's success responses.</param>
     public static void Docs(SourceWriter w, ApiOperation op, bool extension = false, string? returns = null)
     {
-        XmlDoc.Summary(w, op.Summary, $"{op.OperationId}: `{op.HttpMethod} {op.Path}`.");
-        XmlDoc.Element(w, "remarks", null, op.Description);
+        XmlDoc.Summary(w, op.Docs.Summary, $"{op.OperationId}: `{op.Request.HttpMethod} {op.Request.Path}`.");
+        XmlDoc.Element(w, "remarks", null, op.Docs.Description);
         if (extension)
         {
-            w.Line("/// <param name=\"api\">The API.</param>");
-            w.Line("/// <param name=\"progress\">Receives each message as it arrives; may be null.</param>");
+            w.Line($"/// <param name=\"{Local(op, "api")}\">The API.</param>");
+            w.Line($"/// <param name=\"{Local(op, "progress")}\">Receives each message as it arrives; may be null.</param>");
         }
-        foreach (var p in op.Parameters)
+        foreach (var p in op.Request.Parameters)
             XmlDoc.Element(w, "param", $"name=\"{p.Name.TrimStart('@')}\"", p.Description ?? $"The `{p.WireName}` parameter.");
-        w.Line("/// <param name=\"cancellationToken\">Cancels the request, and the stream it returns.</param>");
-        var success = op.Responses.Where(IsSuccess).ToList();
+        w.Line($"/// <param name=\"{Local(op, "cancellationToken")}\">Cancels the request, and the stream it returns.</param>");
+        var success = op.Result.Responses.Where(IsSuccess).ToList();
         XmlDoc.Element(w, "returns", null, returns ?? (success.Any(r => r.Description.Length > 0) ? Statuses(success) : DefaultReturns(op)));
-        var errors = op.Responses.Where(r => !IsSuccess(r)).ToList();
+        var errors = op.Result.Responses.Where(r => !IsSuccess(r)).ToList();
         if (errors.Count > 0)
         {
-            XmlDoc.Element(w, "exception", "cref=\"DockerApiException\"", errors.Any(r => r.Description.Length > 0)
+            XmlDoc.Element(w, "exception", $"cref=\"{Global.DockerApiException}\"", errors.Any(r => r.Description.Length > 0)
                 ? Statuses(errors)
                 : $"The daemon answered {string.Join(" or ", errors.Select(r => r.Status))}.");
         }
-        if (op.Result is ResultKind.JsonProgress or ResultKind.TextProgress or ResultKind.BuildOutput)
-            w.Line("/// <exception cref=\"DockerStreamException\">The daemon reported an error inside the stream; the messages before it were delivered.</exception>");
+        if (IsStream(op))
+            w.Line($"/// <exception cref=\"{Global.DockerStreamException}\">The daemon reported an error inside the stream; the messages before it were delivered.</exception>");
     }
 
     private static bool IsSuccess(ApiResponse r) => r.Status.StartsWith("2") || r.Status == "101" || r.Status == "304";
@@ -103,30 +115,30 @@ internal static class OperationShape
         string.Join(" ", responses.Select(r => r.Description.Length > 0 ? $"{r.Status}: {r.Description}" : $"{r.Status}."));
 
     /// <summary>What an operation returns, when its spec describes none of its success responses (Docker's published files without prose).</summary>
-    private static string DefaultReturns(ApiOperation op) => op.Result switch
+    private static string DefaultReturns(ApiOperation op) => op.Result.Kind switch
     {
         ResultKind.None => "Completes when the daemon has answered.",
         ResultKind.Json or ResultKind.Text => "The daemon's answer.",
-        ResultKind.Header => $"The value of the answer's {op.ResultHeader} header; null when the daemon sent none.",
+        ResultKind.Header => $"The value of the answer's {op.Result.Header} header; null when the daemon sent none.",
         ResultKind.Binary => "The answer's bytes as they arrive; dispose the stream to end the response.",
         ResultKind.Hijack or ResultKind.HijackUpgrade => "The connection, taken over: the container's output to read and its input to write.",
         _ => "The messages as they arrive.",
     };
 
-    public static string HttpMethod(ApiOperation op) => op.HttpMethod switch
+    public static string HttpMethod(ApiOperation op) => op.Request.HttpMethod switch
     {
-        "GET" => "HttpMethod.Get",
-        "POST" => "HttpMethod.Post",
-        "PUT" => "HttpMethod.Put",
-        "DELETE" => "HttpMethod.Delete",
-        "HEAD" => "HttpMethod.Head",
-        "OPTIONS" => "HttpMethod.Options",
-        _ => "HttpMethod.Patch",
+        "GET" => $"{Global.HttpMethod}.Get",
+        "POST" => $"{Global.HttpMethod}.Post",
+        "PUT" => $"{Global.HttpMethod}.Put",
+        "DELETE" => $"{Global.HttpMethod}.Delete",
+        "HEAD" => $"{Global.HttpMethod}.Head",
+        "OPTIONS" => $"{Global.HttpMethod}.Options",
+        _ => $"{Global.HttpMethod}.Patch",
     };
 
     public static string RefitAttribute(ApiOperation op)
     {
-        var name = op.HttpMethod switch
+        var name = op.Request.HttpMethod switch
         {
             "GET" => "Get",
             "POST" => "Post",
@@ -136,6 +148,6 @@ internal static class OperationShape
             "OPTIONS" => "Options",
             _ => "Patch",
         };
-        return $"[{name}({CSharpText.Literal(op.Path)})]";
+        return $"[{Global.Refit}.{name}({CSharpText.Literal(op.Request.Path)})]";
     }
 }

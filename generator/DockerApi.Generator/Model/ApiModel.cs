@@ -40,37 +40,48 @@ internal enum ResultKind
     /// <summary>The connection is taken over after <c>101 UPGRADED</c>, asked for with <c>Upgrade: tcp</c>.</summary>
     HijackUpgrade,
 
-    /// <summary>No body: the value of the one header the success answers with (<see cref="ApiOperation.ResultHeader"/>).</summary>
+    /// <summary>No body: the value of the one header the success answers with (<see cref="ApiResult.Header"/>).</summary>
     Header,
 }
 
+/// <summary>
+/// One operation, in named parts: what is sent (<see cref="Request"/>), how the answer is read (<see cref="Result"/>)
+/// and what is said of it (<see cref="Docs"/>). An extension that changes one part adds a property to that part's
+/// record, read by the parser and used by the emitter that writes that part; nothing else moves.
+/// </summary>
 /// <param name="Since">The API version that added the operation (<c>x-docker-since</c>); null when it is in every version the spec covers.</param>
-/// <param name="Framing">For a hijacked connection or a binary answer of container output (logs), how it is framed (<c>x-docker-framing</c>).</param>
-/// <param name="ErrorProperty">
-/// The C# member path to the error text of a JSON stream's messages (<c>Error</c>, or <c>ErrorDetail?.Message</c>
-/// where the spec lists only <c>errorDetail</c>), whose value raises <c>DockerStreamException</c>; null when the
-/// messages have none (events, stats).
-/// </param>
-internal sealed record ApiOperation(
-    string OperationId,
-    string MethodName,
-    string HttpMethod,
-    string Path,
-    string? Summary,
-    string? Description,
-    EquatableArray<ApiParameter> Parameters,
-    EquatableArray<ApiResponse> Responses,
-    ResultKind Result,
-    TypeRef? ResultType,
-    string? ErrorProperty,
-    bool SkipNonJsonText,
-    bool Undocumented,
-    OutputFraming Framing = OutputFraming.None,
-    string? Since = null)
+internal sealed record ApiOperation(string OperationId, string MethodName, ApiRequest Request, ApiResult Result, ApiDocs Docs, string? Since = null);
+
+/// <summary>The request: method, path template and parameters (path parameters in template order, then required, then optional).</summary>
+internal sealed record ApiRequest(string HttpMethod, string Path, EquatableArray<ApiParameter> Parameters);
+
+/// <summary>How the answer is read.</summary>
+/// <param name="Kind">One value, a stream, a hijacked connection, a header, or nothing.</param>
+/// <param name="Responses">Every status the spec lists, with its description.</param>
+internal sealed record ApiResult(ResultKind Kind, EquatableArray<ApiResponse> Responses)
 {
+    /// <summary>The type of a JSON answer, or of each message of a JSON stream.</summary>
+    public TypeRef? Type { get; init; }
+
     /// <summary>For <see cref="ResultKind.Header"/>, the header whose value is the result.</summary>
-    public string? ResultHeader { get; init; }
+    public string? Header { get; init; }
+
+    /// <summary>
+    /// The C# member path to the error text of a JSON stream's messages (<c>Error</c>, or <c>ErrorDetail?.Message</c>
+    /// where the spec lists only <c>errorDetail</c>), whose value raises <c>DockerStreamException</c>; null when the
+    /// messages have none (events, stats).
+    /// </summary>
+    public string? ErrorProperty { get; init; }
+
+    /// <summary>Raw text between a JSON stream's values is skipped (<c>x-docker-stream-tolerates-text</c>).</summary>
+    public bool SkipNonJsonText { get; init; }
+
+    /// <summary>For a hijacked connection or a binary answer of container output (logs), how it is framed (<c>x-docker-framing</c>).</summary>
+    public OutputFraming Framing { get; init; }
 }
+
+/// <summary>What is said of an operation: the spec's texts, and whether the daemon documented it.</summary>
+internal sealed record ApiDocs(string? Summary, string? Description, bool Undocumented);
 
 /// <summary>How container output (a hijacked connection: attach, exec; or an answer: logs) is framed.</summary>
 internal enum OutputFraming

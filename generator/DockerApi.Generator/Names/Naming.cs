@@ -46,37 +46,14 @@ internal static class Naming
     }
 
     /// <summary>
-    /// Names of the framework and runtime types generated code and its users work with. A generated type with one of
-    /// these names would make <c>Task</c> or <c>Stream</c> ambiguous in the user's code, so it gets the suffix <c>Model</c>.
-    /// Every public runtime type is here: a test keeps the list in step with DockerApi.Runtime.
+    /// A type name: the wire name in PascalCase, kept as it is (emitted code names every outside type with
+    /// <c>global::</c>, so <c>Task</c> or <c>Options</c> shadows nothing) unless C# forbids it: a record may not be called
+    /// like one of the members every record has (<c>ToString</c>, <c>Equals</c>…), so those get the suffix <c>Model</c>.
     /// </summary>
-    internal static readonly HashSet<string> FrameworkNames = new()
-    {
-        "Task", "ValueTask", "Stream", "CancellationToken", "HttpClient", "HttpMethod", "HttpRequestMessage", "HttpResponseMessage",
-        "HttpContent", "JsonElement", "JsonSerializerOptions", "JsonException", "Utf8JsonReader", "Utf8JsonWriter", "JsonTokenType",
-        "IAsyncEnumerable", "IProgress", "IReadOnlyList", "IReadOnlyDictionary", "IEnumerable", "DateTimeOffset", "DockerTimestamp", "TimeSpan",
-        "Exception", "ArgumentNullException", "Type", "String", "Object", "Uri", "Action", "Func", "Math", "IDisposable",
-        "EmptyObject", "DockerJson", "JsonPropertyNames", "JsonObjectShape", "JsonObjectFactory", "JsonPropertyShape", "JsonTypeTable", "JsonValue", "JsonValues",
-        "DockerJsonConverter", "DockerJsonConverterFactory", "QueryString", "DockerUri", "DockerQuery",
-        "DockerCall", "DockerContent", "DockerFilters", "ProgressLine", "BuildOutputLine", "BuildOutput", "HijackMode", "DockerHijackedStream",
-        "DockerApiException", "DockerStreamException", "DockerException", "JsonStreamOptions", "DockerEndpoint", "DockerHttpClient",
-        "DockerTransportOptions", "RefitSettings", "RestService", "MultipartFormDataContent", "DockerConfigException", "DockerContext",
-        "DockerContexts", "DockerEndpointResolver", "DockerEnvironment", "DockerTls", "RegistryCredentials", "ResolvedEndpoint",
-        "DockerRequestContent", "RegistryCredential",
-        "ApiVersionHandler", "DockerConnectionException", "DockerEndpointKind", "DockerHeaders", "DockerHttpHandler",
-        "DockerProtocolException", "DockerRequestOptions", "DockerResponse", "DockerVersionException", "HijackedResponse",
-        "JsonRead", "JsonStream", "JsonWrite", "LineEnd", "MultiplexedReadResult", "MultiplexedStream", "NegotiatedVersion",
-        "OutputLine", "RegistryAuth", "StdStream", "TextLine", "TextLines", "TextProgress", "VersionNegotiation",
-        // Namespaces generated code names, and members of DockerJsonContext that a type's info property would hide.
-        "System", "Refit", "DockerApi", "Microsoft", "Default", "Options", "GetTypeInfo",
-    };
-
-    /// <summary>A type name that does not shadow a framework or runtime type.</summary>
     public static string TypeName(string wire)
     {
         var name = Pascal(wire);
-        // Each type also names a property of DockerJsonContext, where object's members (ToString, Equals…) are taken.
-        return FrameworkNames.Contains(name) || ReservedNames.RecordMembers.Contains(name) ? name + "Model" : name;
+        return ReservedNames.RecordMembers.Contains(name) ? name + "Model" : name;
     }
 
     public static string Escape(string identifier) =>

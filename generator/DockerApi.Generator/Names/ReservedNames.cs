@@ -26,13 +26,7 @@ internal static class ReservedNames
     /// <summary>Members of the <c>DockerClient</c> facade besides its API properties.</summary>
     public static readonly HashSet<string> FacadeMembers = new(RecordMembers, StringComparer.Ordinal)
     {
-        "DockerClient", "HttpClient", "Settings", "ApiVersion", "Dispose",
-    };
-
-    /// <summary>Locals and parameters every generated operation method has.</summary>
-    public static readonly HashSet<string> OperationLocals = new(StringComparer.Ordinal)
-    {
-        "cancellationToken", "progress", "query", "uri", "request", "form", "Request",
+        "DockerClient", "HttpClient", "Settings", "ApiVersion", "Dispose", "ConnectAsync", "Negotiated", "Checked",
     };
 
     /// <summary>Top-level names the emitters write in every namespace; generated types never take them.</summary>

@@ -266,9 +266,17 @@ internal sealed class SpecParser
 
         var methodName = MethodName(id!, TagOf(node), method) + "Async";
 
-        return new ApiOperation(id!, methodName, method.ToUpperInvariant(), path, node.Str("summary"), node.Str("description"),
-            parameters.ToEquatableArray(), responses.ToEquatableArray(), result, resultType, errorProperty,
-            node.Bool("x-docker-stream-tolerates-text"), node.Bool("x-docker-undocumented"), ReadFraming(node, result, known), ReadSince(node)) { ResultHeader = resultHeader };
+        var request = new ApiRequest(method.ToUpperInvariant(), path, parameters.ToEquatableArray());
+        var answer = new ApiResult(result, responses.ToEquatableArray())
+        {
+            Type = resultType,
+            Header = resultHeader,
+            ErrorProperty = errorProperty,
+            SkipNonJsonText = node.Bool("x-docker-stream-tolerates-text"),
+            Framing = ReadFraming(node, result, known),
+        };
+        var docs = new ApiDocs(node.Str("summary"), node.Str("description"), node.Bool("x-docker-undocumented"));
+        return new ApiOperation(id!, methodName, request, answer, docs, ReadSince(node));
     }
 
     /// <summary>
@@ -387,7 +395,7 @@ internal sealed class SpecParser
     {
         var declared = shared.Concat(node.Seq("parameters")?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>()).ToList();
         var consumes = node.Seq("consumes")?.Children.OfType<YamlScalarNode>().Select(c => c.Value!).Where(c => c is not null).ToList() ?? new List<string>();
-        var names = new HashSet<string>(ReservedNames.OperationLocals);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<ApiParameter>();
 
         foreach (var template in PathTemplate.Parameter.Matches(path).Cast<Match>().Select(m => m.Groups[1].Value))
@@ -457,13 +465,8 @@ internal sealed class SpecParser
                 ParameterLocation.FormFile => p.Str("x-docker-content-type"),
                 _ => null,
             };
-            var name = Naming.Camel(wire);
-            if (ReservedNames.OperationLocals.Contains(name))
-            {
-                _diagnostics.Report(DiagnosticDescriptors.NameChanged, p, name, "a parameter", "the generated method uses that name itself", name + "Value");
-                name += "Value";
-            }
-            result.Add(new ApiParameter(Naming.Unique(name, names), wire, where, type.AsNullable(!required), required,
+            // The emitters' own locals step aside from the spec's names (OperationShape.Local): the name is kept.
+            result.Add(new ApiParameter(Naming.Unique(Naming.Camel(wire), names), wire, where, type.AsNullable(!required), required,
                 p.Describe(), mediaType, where == ParameterLocation.FormFile ? p.Str("x-docker-file-name") : null, ReadSince(p)));
         }
         // Path parameters in template order, then required ones, then optional ones: C# wants optional parameters last.

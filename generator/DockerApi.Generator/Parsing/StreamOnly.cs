@@ -15,9 +15,9 @@ internal static class StreamOnly
         var all = types.ToList();
         var ops = operations.ToList();
         var writtenBack = new HashSet<string>(TagSelection.Reachable(all,
-                ops.Select(o => o.Result == ResultKind.JsonProgress ? o with { ResultType = null } : o), Enumerable.Empty<TypeRef>())
+                ops.Select(o => o.Result.Kind == ResultKind.JsonProgress ? o with { Result = o.Result with { Type = null } } : o), Enumerable.Empty<TypeRef>())
             .Select(t => t.Name));
-        var streamed = new HashSet<string>(TagSelection.Reachable(all, ops.Where(o => o.Result == ResultKind.JsonProgress).Select(o => o with { Parameters = EquatableArray<ApiParameter>.Empty }),
+        var streamed = new HashSet<string>(TagSelection.Reachable(all, ops.Where(o => o.Result.Kind == ResultKind.JsonProgress).Select(o => o with { Request = o.Request with { Parameters = EquatableArray<ApiParameter>.Empty } }),
                 Enumerable.Empty<TypeRef>())
             .Select(t => t.Name));
         return all.Select(t => t.Kind == TypeKind.Object && streamed.Contains(t.Name) && !writtenBack.Contains(t.Name) ? t with { KeepsUnknownMembers = false } : t);

@@ -40,7 +40,7 @@ internal static class TagSelection
     {
         var byName = types.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var pending = new Stack<TypeRef>(operations
-            .SelectMany(o => o.Parameters.Select(p => p.Type).Concat(o.ResultType is null ? Enumerable.Empty<TypeRef>() : new[] { o.ResultType }))
+            .SelectMany(o => o.Request.Parameters.Select(p => p.Type).Concat(o.Result.Type is null ? Enumerable.Empty<TypeRef>() : new[] { o.Result.Type }))
             .Concat(roots));
         var used = new HashSet<string>(StringComparer.Ordinal);
         while (pending.Count > 0)

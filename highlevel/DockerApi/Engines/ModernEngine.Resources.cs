@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using DockerApi.Latest;
 using DockerApi.Requests;
+// Docker's Swarm task is DockerApi.Latest.Task; Task here is the framework's.
+using Task = System.Threading.Tasks.Task;
 
 namespace DockerApi.Engines;
 

@@ -4,6 +4,8 @@ using DockerApi.Latest;
 using DockerApi.Requests;
 using DockerApi.Streams;
 using DockerApi.Transport;
+// Docker's Swarm task is DockerApi.Latest.Task; Task here is the framework's.
+using Task = System.Threading.Tasks.Task;
 
 namespace DockerApi.Engines;
 

@@ -66,7 +66,7 @@ public static class ServiceConvergence
                     throw Failed(service, reading, $"its update stopped ({reading.UpdateState})");
                 if (reading.Running == reading.Desired && reading.UpdateState is not ("updating" or "rollback_started") && (until is null || until(reading)))
                     return reading;
-                await Task.Delay(PollInterval, deadline.Token).ConfigureAwait(false);
+                await System.Threading.Tasks.Task.Delay(PollInterval, deadline.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)

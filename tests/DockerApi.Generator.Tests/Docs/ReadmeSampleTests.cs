@@ -59,7 +59,8 @@ public sealed partial class ReadmeSampleTests
 
             internal static class Sample{{index}}
             {
-                public static async Task RunAsync()
+                // Qualified: a sample may import a generated namespace, whose Swarm Task keeps Docker's name.
+                public static async System.Threading.Tasks.Task RunAsync()
                 {
                     {{borrowed}}{{docker}}{{body}}
                 }

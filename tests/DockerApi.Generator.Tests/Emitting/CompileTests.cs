@@ -36,6 +36,8 @@ public sealed class CompileTests
         var consumer = $$"""
             using System.Threading.Tasks;
             using DockerApi.V{{version.Replace('.', '_')}};
+            // Docker's Swarm task is a generated Task from 1.25 on: a file that imports both names the framework's.
+            using Task = System.Threading.Tasks.Task;
 
             namespace Consumer;
 

@@ -58,6 +58,24 @@ internal sealed record GeneratorRun(GeneratorDriverRunResult Result, CSharpCompi
 
     public string Source(string hintName) => Sources.Single(s => s.HintName == hintName).SourceText.ToString();
 
+    /// <summary>
+    /// A generated file as a reader names its types, for assertions on shape: the <c>global::</c> qualifiers that
+    /// emitted code writes dropped (<c>Task&lt;Stream&gt;</c>, not <c>global::System.Threading.Tasks.Task&lt;…&gt;</c>).
+    /// </summary>
+    public string Readable(string hintName)
+    {
+        var text = Source(hintName);
+        // The namespaces emitted code qualifies with: those of the emitters' outside names, and the generated ones.
+        var namespaces = typeof(DockerApi.Generator.Emitting.Global).GetFields()
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Select(name => name.Count(c => c == '.') == 0 ? name : name[..name.LastIndexOf('.')])
+            .Concat(Sources.Select(s => "global::" + s.HintName[..s.HintName.LastIndexOf('.', s.HintName.Length - ".g.cs".Length - 1)]))
+            .Distinct().OrderByDescending(n => n.Length);
+        foreach (var ns in namespaces)
+            text = text.Replace(ns + ".", "", StringComparison.Ordinal);
+        return text;
+    }
+
     /// <summary>Errors and warnings of compiling the generated code (with nullable analysis on).</summary>
     public IReadOnlyList<Diagnostic> CompileProblems() =>
         Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();

@@ -65,14 +65,14 @@ public sealed class DockerShapesTests
     {
         var run = GeneratorHarness.Run(new SpecFile("/specs/shapes.yaml", Spec));
         run.AssertClean();
-        var config = run.Source("DockerApi.V1_41.Config.g.cs");
+        var config = run.Readable("DockerApi.V1_41.Config.g.cs");
 
         Assert.Contains("public IReadOnlyList<string>? Cmd { get; init; }", config);
         Assert.Contains("public IReadOnlyDictionary<string, EmptyObject>? ExposedPorts { get; init; }", config);
         Assert.Contains("public IReadOnlyDictionary<string, EmptyObject>? Volumes { get; init; }", config);
         Assert.Contains("public ConfigPropagation? Propagation { get; init; }", config);
-        Assert.Contains("public EmptyObject? Global { get; init; }", run.Source("DockerApi.V1_41.ConfigMode.g.cs"));
-        Assert.Contains("public IReadOnlyList<ContainerSummary>? Items { get; init; }", run.Source("DockerApi.V1_41.DiskUsage.g.cs"));
+        Assert.Contains("public EmptyObject? Global { get; init; }", run.Readable("DockerApi.V1_41.ConfigMode.g.cs"));
+        Assert.Contains("public IReadOnlyList<ContainerSummary>? Items { get; init; }", run.Readable("DockerApi.V1_41.DiskUsage.g.cs"));
         // The one value with no shape at all stays JsonElement, and says so.
         Assert.Contains("public JsonElement? Anything { get; init; }", config);
         var freeForm = Assert.Single(run.Diagnostics, d => d.Id == "DAPI013");

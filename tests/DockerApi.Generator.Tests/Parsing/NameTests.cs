@@ -66,7 +66,7 @@ public sealed class NameTests
         var json = run.Source("DockerApi.V1_2.DockerJsonContext.g.cs");
         foreach (var member in members)
         {
-            Assert.Contains($"new(\"{member}\", JsonValues.String)", json, StringComparison.Ordinal);
+            Assert.Contains($"new(\"{member}\", global::DockerApi.Serialization.JsonValues.String)", json, StringComparison.Ordinal);
             Assert.Contains($"{member}Value = (string?)values[", json, StringComparison.Ordinal);
             Assert.Contains($"{member}Value {{ get; init; }}", source, StringComparison.Ordinal);
         }
@@ -116,8 +116,33 @@ public sealed class NameTests
                 properties:
                   D: {type: "string"}
             """));
-        Assert.Contains(run.Sources, s => s.HintName == "DockerApi.V1_2.SystemModel.g.cs");
+        Assert.Contains(run.Sources, s => s.HintName == "DockerApi.V1_2.System.g.cs");
         Assert.Contains(run.Sources, s => s.HintName == "DockerApi.V1_2.ThingJson2.g.cs");
+        // The types keep their names; the context's own Default and Options stay, and those types' infos take a "_".
+        var context = run.Source("DockerApi.V1_2.DockerJsonContext.g.cs");
+        Assert.Contains("global::DockerApi.V1_2.Default> Default_ =>", context, StringComparison.Ordinal);
+        Assert.Contains("global::DockerApi.V1_2.Options> Options_ =>", context, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Definitions_named_like_framework_and_runtime_types_keep_their_names()
+    {
+        // Emitted code names every outside type with global::, so none of these shadows anything (Docker's Swarm Task
+        // among them): no list of reserved names, and no rename.
+        var names = new[] { "Task", "Stream", "CancellationToken", "HttpClient", "JsonElement", "DockerApiException", "DockerCall", "JsonValues", "Refit", "Type" };
+        var definitions = string.Concat(names.Select(n => $$"""
+              {{n}}:
+                type: "object"
+                properties:
+                  Id: {type: "string"}
+                  Next: {$ref: "#/definitions/{{n}}"}
+
+            """));
+        var holder = string.Concat(names.Select(n => $"                  {n}: {{$ref: \"#/definitions/{n}\"}}\n"));
+        var run = Clean(Spec("\"Thing\"", "", definitions + "      Holder:\n        type: \"object\"\n        properties:\n" + holder));
+        Assert.Empty(Renamed(run));
+        foreach (var name in names)
+            Assert.Contains($"public sealed partial record {name}", run.Source($"DockerApi.V1_2.{name}.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,9 +184,9 @@ public sealed class NameTests
                   Value: {$ref: "#/definitions/Value"}
             """));
         var json = run.Source("DockerApi.V1_2.DockerJsonContext.g.cs");
-        Assert.Contains("new(\"A\", CreateJson.Value)", json, StringComparison.Ordinal);
-        Assert.Contains("new(\"Value\", ValueJson.Value)", json, StringComparison.Ordinal);
-        Assert.Contains(run.Sources, s => s.HintName == "DockerApi.V1_2.JsonValuesModel.g.cs");
+        Assert.Contains("new(\"A\", global::DockerApi.V1_2.CreateJson.Value)", json, StringComparison.Ordinal);
+        Assert.Contains("new(\"Value\", global::DockerApi.V1_2.ValueJson.Value)", json, StringComparison.Ordinal);
+        Assert.Contains(run.Sources, s => s.HintName == "DockerApi.V1_2.JsonValues.g.cs");
     }
 
     [Theory]
@@ -194,25 +219,36 @@ public sealed class NameTests
         Assert.Equal(hints.Count, hints.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
-    [Fact]
-    public void Parameters_named_like_the_method_s_own_locals_are_renamed()
+    [Theory]
+    [InlineData("")]
+    [InlineData("x-docker-stream: \"json-progress\"")]
+    [InlineData("x-docker-stream: \"hijack\"")]
+    public void Parameters_named_like_the_method_s_own_locals_keep_their_names(string stream)
     {
-        var run = Clean(Spec("\"Thing\"", """
-                    - name: "query"
-                      in: "query"
+        // Every local and parameter of ours, in a plain, a streaming (IProgress extension) and a framed (output extension)
+        // operation: the spec's names stay, ours step aside.
+        var names = new[] { "query", "uri", "request", "Request", "form", "cancellationToken", "api", "progress", "tty", "output", "m" };
+        var parameters = string.Concat(names.Select((n, i) => $"""
+                    - name: "{n}"
+                      in: "{(i == 2 ? "header" : "query")}"
                       type: "string"
-                    - name: "uri"
-                      in: "query"
-                      type: "string"
-                    - name: "request"
-                      in: "header"
-                      type: "string"
-                    - name: "form"
-                      in: "query"
-                      type: "integer"
-            """, ""));
-        Assert.Equal(4, Renamed(run).Count(m => m.Contains("a parameter", StringComparison.Ordinal)));
-        Assert.Contains("string? queryValue = null", run.Source("DockerApi.V1_2.IThingApi.g.cs"), StringComparison.Ordinal);
+
+            """));
+        var yaml = Spec("\"Thing\"", parameters, "");
+        if (stream.Length > 0)
+            yaml = yaml.Replace("      tags: [\"Thing\"]", "      tags: [\"Thing\"]\n      " + stream, StringComparison.Ordinal)
+                .Replace("      Name:\n        type: \"string\"", "      Name:\n        type: \"string\"\n      error:\n        type: \"string\"", StringComparison.Ordinal);
+        var run = Clean(yaml);
+        Assert.Empty(Renamed(run));
+        var api = run.Source("DockerApi.V1_2.IThingApi.g.cs");
+        Assert.Contains("string? query = null", api, StringComparison.Ordinal);
+        Assert.Contains("string? request2 = null", api, StringComparison.Ordinal);  // "Request" in camelCase meets "request"
+        Assert.Contains("global::System.Threading.CancellationToken cancellationToken2 = default", api, StringComparison.Ordinal);
+        if (stream.Length > 0)
+        {
+            var extensions = run.Source("DockerApi.V1_2.ThingApiExtensions.g.cs");
+            Assert.Contains("this global::DockerApi.V1_2.IThingApi api2", extensions, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

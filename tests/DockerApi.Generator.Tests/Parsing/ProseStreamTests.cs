@@ -74,16 +74,16 @@ public sealed class ProseStreamTests
     public void Attach_hijacks_with_an_upgrade_and_export_is_a_stream()
     {
         var run = Run(Spec(CreateImageInfo));
-        Assert.Contains("Task<Stream> ExportAsync(string id", run.Source("DockerApi.V1_41.IContainerApi.g.cs"));
-        Assert.Contains("Task<DockerHijackedStream> AttachAsync(string id", run.Source("DockerApi.V1_41.IContainerApi.g.cs"));
-        Assert.Contains("HijackMode.UpgradeTcp, \"ContainerAttach\"", run.Source("DockerApi.V1_41.ContainerApiClient.g.cs"));
+        Assert.Contains("Task<Stream> ExportAsync(string id", run.Readable("DockerApi.V1_41.IContainerApi.g.cs"));
+        Assert.Contains("Task<DockerHijackedStream> AttachAsync(string id", run.Readable("DockerApi.V1_41.IContainerApi.g.cs"));
+        Assert.Contains("HijackMode.UpgradeTcp, \"ContainerAttach\"", run.Readable("DockerApi.V1_41.ContainerApiClient.g.cs"));
     }
 
     [Fact]
     public void Pull_and_import_stream_the_message_definition_the_table_names_raising_its_error()
     {
         var run = Run(Spec(CreateImageInfo));
-        var client = run.Source("DockerApi.V1_41.ImageApiClient.g.cs");
+        var client = run.Readable("DockerApi.V1_41.ImageApiClient.g.cs");
         Assert.Contains("IAsyncEnumerable<CreateImageInfo> CreateAsync(string? fromSrc, Stream? inputImage,", client);
         Assert.Contains("DockerContent.Binary(inputImage, \"application/octet-stream\")", client);
         Assert.Contains("DockerJsonContext.Default.CreateImageInfo, static m => m.Error,", client);
@@ -93,14 +93,14 @@ public sealed class ProseStreamTests
     public void Events_stream_the_success_schema()
     {
         var run = Run(Spec(CreateImageInfo));
-        Assert.Contains("IAsyncEnumerable<EventMessage> EventsAsync(", run.Source("DockerApi.V1_41.ISystemApi.g.cs"));
+        Assert.Contains("IAsyncEnumerable<EventMessage> EventsAsync(", run.Readable("DockerApi.V1_41.ISystemApi.g.cs"));
     }
 
     [Fact]
     public void Without_the_message_definition_the_answer_is_a_stream_so_nothing_is_lost()
     {
         var run = Run(Spec(definitions: ""));
-        Assert.Contains("Task<Stream> CreateAsync(", run.Source("DockerApi.V1_41.IImageApi.g.cs"));
+        Assert.Contains("Task<Stream> CreateAsync(", run.Readable("DockerApi.V1_41.IImageApi.g.cs"));
     }
 
     [Fact]
@@ -125,14 +125,14 @@ public sealed class ProseStreamTests
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, info.Severity);
         Assert.Equal("The operation ContainerAttachWebsocket (GET /containers/{id}/attach/ws) is not generated: it needs a WebSocket client; ContainerAttach gives the same streams over an upgraded connection", info.GetMessage());
         Assert.Equal(yaml.Split('\n').ToList().FindIndex(l => l.Contains("\"ContainerAttachWebsocket\"")), info.Location.GetLineSpan().StartLinePosition.Line);
-        Assert.DoesNotContain("AttachWebsocket", run.Source("DockerApi.V1_41.IContainerApi.g.cs"));
+        Assert.DoesNotContain("AttachWebsocket", run.Readable("DockerApi.V1_41.IContainerApi.g.cs"));
     }
 
     [Fact]
     public void An_operation_with_its_own_stream_extension_never_looks_at_the_table()
     {
         var run = Run(Spec(CreateImageInfo, extra: "x-docker-stream: \"binary\""));
-        Assert.Contains("Task<Stream> CreateAsync(", run.Source("DockerApi.V1_41.IImageApi.g.cs"));
+        Assert.Contains("Task<Stream> CreateAsync(", run.Readable("DockerApi.V1_41.IImageApi.g.cs"));
     }
 
     [Fact]
@@ -164,9 +164,9 @@ public sealed class ProseStreamTests
         """);
         var run = Run(yaml);
 
-        Assert.Contains("Task<Stream> GetArchiveAsync(string id, [Query] string path", run.Source("DockerApi.V1_41.IContainerApi.g.cs"));
-        Assert.Contains("Task<Stream> LogsAsync(string id", run.Source("DockerApi.V1_41.IServiceApi.g.cs"));
-        var output = run.Source("DockerApi.V1_41.ServiceApiExtensions.g.cs");
+        Assert.Contains("Task<Stream> GetArchiveAsync(string id, [Query] string path", run.Readable("DockerApi.V1_41.IContainerApi.g.cs"));
+        Assert.Contains("Task<Stream> LogsAsync(string id", run.Readable("DockerApi.V1_41.IServiceApi.g.cs"));
+        var output = run.Readable("DockerApi.V1_41.ServiceApiExtensions.g.cs");
         Assert.Contains("public static async Task<MultiplexedStream> LogsOutputAsync(this IServiceApi api, string id, bool tty = false, CancellationToken cancellationToken = default)", output);
         Assert.Contains("return new MultiplexedStream(output, \"ServiceLogs\", tty: tty);", output);
     }

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace DockerApi.Emulator.Processes;
+namespace DockerApi.Emulator.State;
 
 /// <summary>
 /// A container's output: the stored stdout and stderr logs (what <c>attach?logs=1</c> replays) and the live copy
