@@ -124,7 +124,7 @@ public sealed class Docker : IAsyncDisposable, IDisposable
     public async IAsyncEnumerable<DockerEvent> EventsAsync(Requests.DockerFilters? filters = null, DateTimeOffset? since = null, DateTimeOffset? until = null,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var engine = Modern("SystemEvents", VersionNegotiation.OldestSpokenDown.ToString(2));
+        var engine = Modern("SystemEvents", VersionNegotiation.OldestSpokenDown.ToString());
         await foreach (var e in engine.EventsAsync(filters, since, until, cancellationToken).ConfigureAwait(false))
             yield return e;
     }

@@ -49,8 +49,8 @@ internal sealed partial class LegacyEngine(DockerEndpoint endpoint) : IEngine
         Refuse(options.CpuLimit, "ContainerCreate (CPU limit)", "1.25");
         Refuse(options.AutoRemove ? true : null, "ContainerCreate (auto-remove)", "1.25");
         // 2013 had ports and volumes of another shape, which this client publishes and mounts through its modern API only.
-        Refuse(options.Ports, "ContainerCreate (published ports)", VersionNegotiation.OldestSpokenDown.ToString(2));
-        Refuse(options.Mounts, "ContainerCreate (mounts)", VersionNegotiation.OldestSpokenDown.ToString(2));
+        Refuse(options.Ports, "ContainerCreate (published ports)", VersionNegotiation.OldestSpokenDown.ToString());
+        Refuse(options.Mounts, "ContainerCreate (mounts)", VersionNegotiation.OldestSpokenDown.ToString());
         var stdin = options.Input is not null || options.Interactive;
         var created = await Client.Containers.CreateAsync(new ContainerConfig
         {

@@ -36,7 +36,7 @@ internal sealed partial class ModernEngine
             using var ping = await Http.GetAsync("/_ping", ct).ConfigureAwait(false);
             builder = ping.Headers.TryGetValues("Builder-Version", out var values) && values.Contains("2") ? Builder.BuildKit : Builder.Legacy;
         }
-        if (builder == Builder.BuildKit && new Version(ApiVersion) < new Version(1, 39))
+        if (builder == Builder.BuildKit && Transport.ApiVersion.Parse(ApiVersion) < new Transport.ApiVersion(1, 39))
             throw new Transport.DockerVersionException("ImageBuild (BuildKit)", "1.39", ApiVersion);
         return builder == Builder.BuildKit;
     }

@@ -22,7 +22,7 @@ public static class DockerCall
     public static void RequireVersion(HttpRequestMessage request, string version, string what)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.Options.TryGetValue(ApiVersionHandler.RequiredVersionKey, out var current) || Version.Parse(version) > Version.Parse(current.Version))
+        if (!request.Options.TryGetValue(ApiVersionHandler.RequiredVersionKey, out var current) || ApiVersion.Parse(version) > ApiVersion.Parse(current.Version))
             request.Options.Set(ApiVersionHandler.RequiredVersionKey, (version, what));
     }
 

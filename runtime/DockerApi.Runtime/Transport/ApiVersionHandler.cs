@@ -9,12 +9,13 @@ namespace DockerApi.Transport;
 public sealed partial class ApiVersionHandler : DelegatingHandler
 {
     private readonly string _prefix;
+    private readonly Transport.ApiVersion _version;
 
     /// <summary>Creates the handler for API <paramref name="apiVersion"/> (for example <c>1.2</c> or <c>1.41</c>).</summary>
     public ApiVersionHandler(string apiVersion)
     {
         ArgumentNullException.ThrowIfNull(apiVersion);
-        if (!VersionText().IsMatch(apiVersion))
+        if (!Transport.ApiVersion.TryParse(apiVersion, out _version))
             throw new ArgumentException($"'{apiVersion}' is not an API version such as 1.2 or 1.41.", nameof(apiVersion));
         ApiVersion = apiVersion;
         _prefix = "/v" + apiVersion;
@@ -47,16 +48,13 @@ public sealed partial class ApiVersionHandler : DelegatingHandler
     {
         // A call newer than the version spoken is refused here, before the transport sees it.
         if (request.Options.TryGetValue(RequiredVersionKey, out var required)
-            && Version.Parse(required.Version) > Version.Parse(ApiVersion))
+            && Transport.ApiVersion.Parse(required.Version) > _version)
             throw new DockerVersionException(required.What, required.Version, ApiVersion);
         if (request.RequestUri is not { IsAbsoluteUri: true } uri || VersionedPath().IsMatch(uri.AbsolutePath))
             return;
         var builder = new UriBuilder(uri) { Path = _prefix + uri.AbsolutePath };
         request.RequestUri = builder.Uri;
     }
-
-    [GeneratedRegex(@"^\d+\.\d+$")]
-    private static partial Regex VersionText();
 
     [GeneratedRegex(@"^/v\d+(\.\d+)?(/|$)")]
     private static partial Regex VersionedPath();

@@ -27,7 +27,7 @@ public static class VersionNegotiation
     /// The oldest version a newer client speaks down to: that of the oldest of Docker's published descriptions
     /// (1.25), from which on each operation's <c>x-docker-since</c> is known. A client of 1.0 – 1.2 speaks only its own.
     /// </summary>
-    public static readonly Version OldestSpokenDown = new(1, 25);
+    public static readonly ApiVersion OldestSpokenDown = new(1, 25);
 
     /// <summary>
     /// The version to speak with the daemon at <paramref name="endpoint"/>, given the client versions
@@ -39,7 +39,7 @@ public static class VersionNegotiation
     public static async Task<NegotiatedVersion> NegotiateAsync(DockerEndpoint endpoint, IEnumerable<string> supported, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        var versions = supported.Select(v => (Text: v, Value: Parse(v))).OrderByDescending(v => v.Value).ToList();
+        var versions = supported.Select(v => (Text: v, Value: ApiVersion.Parse(v.Trim()))).OrderByDescending(v => v.Value).ToList();
         if (versions.Count == 0)
             throw new ArgumentException("At least one supported version is needed.", nameof(supported));
         using var client = new HttpClient(new DockerHttpHandler(endpoint)) { BaseAddress = endpoint.BaseAddress };
@@ -68,11 +68,11 @@ public static class VersionNegotiation
 
         if (maximum is not null)
         {
-            var (max, min) = (DaemonVersion(maximum, source!), minimum is null ? new Version(0, 0) : DaemonVersion(minimum, "/version"));
+            var (max, min) = (DaemonVersion(maximum, source!), minimum is null ? new ApiVersion(0, 0) : DaemonVersion(minimum, "/version"));
             // The closest modern client at or above the daemon's newest version speaks that version, as the docker CLI does.
             if (max >= OldestSpokenDown && max >= min
                 && versions.Where(v => v.Value >= max && v.Value >= OldestSpokenDown).OrderBy(v => v.Value).FirstOrDefault() is { Text: not null } newer)
-                return new NegotiatedVersion(max.ToString(2), maximum, minimum, source!) { ClientVersion = newer.Text };
+                return new NegotiatedVersion(max.ToString(), maximum, minimum, source!) { ClientVersion = newer.Text };
             foreach (var (text, value) in versions)
             {
                 if (value <= max && value >= min)
@@ -96,23 +96,19 @@ public static class VersionNegotiation
     /// What to do about a client older than the engine's minimum: engines from 25 on refuse old versions unless started
     /// with <c>DOCKER_MIN_API_VERSION</c>, which goes down to 1.24 and no further.
     /// </summary>
-    private static string TooOld((string Text, Version Value) newest) => newest.Value >= LowestMinimum
+    private static string TooOld((string Text, ApiVersion Value) newest) => newest.Value >= LowestMinimum
         ? $" The engine refuses versions this old: start it with DOCKER_MIN_API_VERSION={newest.Text} (or lower) to accept this client, or use a newer client."
-        : $" The engine refuses versions this old, and DOCKER_MIN_API_VERSION cannot take an engine below {LowestMinimum.ToString(2)}: use a client of {OldestSpokenDown.ToString(2)} or later.";
+        : $" The engine refuses versions this old, and DOCKER_MIN_API_VERSION cannot take an engine below {LowestMinimum}: use a client of {OldestSpokenDown} or later.";
 
     /// <summary>The lowest version <c>DOCKER_MIN_API_VERSION</c> can make an engine accept.</summary>
-    private static readonly Version LowestMinimum = new(1, 24);
+    private static readonly ApiVersion LowestMinimum = new(1, 24);
 
     /// <summary>The largest <c>/version</c> answer read: a real one is under 2 KB.</summary>
     private const int MaxVersionAnswerBytes = 1024 * 1024;
 
     /// <summary>A version the daemon named; one that is not a version is the daemon's fault, said as such.</summary>
-    private static Version DaemonVersion(string text, string source) =>
-        Version.TryParse(text.Trim(), out var version) && version.Major >= 0 && version.Minor >= 0
+    private static ApiVersion DaemonVersion(string text, string source) =>
+        ApiVersion.TryParse(text.Trim(), out var version)
             ? version
             : throw new DockerProtocolException($"the daemon's {source} names the API version '{(text.Length > 40 ? text[..40] + "…" : text)}', which is not one such as 1.41");
-
-    // "1.41" > "1.2": versions compare by their numbers, not as decimals.
-    private static Version Parse(string text) =>
-        Version.TryParse(text.Trim(), out var version) ? version : throw new FormatException($"'{text}' is not an API version such as 1.2 or 1.41.");
 }
