@@ -93,7 +93,7 @@ public static class DockerContexts
             throw new DockerConfigException($"the context '{name}' names '{DockerEndpoint.Redact(host)}', which is not a Docker endpoint", path);
         var skipVerify = docker.TryGetProperty("SkipTLSVerify", out var skip) && skip.ValueKind == JsonValueKind.True;
         var tlsFolder = Path.Combine(environment.ConfigDirectory, "contexts", "tls", digest, "docker");
-        if (endpoint.Kind == DockerEndpointKind.Tcp && (Directory.Exists(tlsFolder) || skipVerify || endpoint.Tls is not null))
+        if (endpoint.AcceptsTls && (Directory.Exists(tlsFolder) || skipVerify || endpoint.Tls is not null))
             endpoint = endpoint.WithTls(Directory.Exists(tlsFolder) ? DockerTls.FromDirectory(tlsFolder, !skipVerify) : new DockerTls(verify: !skipVerify));
         var description = root.TryGetProperty("Metadata", out var metadata) ? DockerConfigFile.String(metadata, "Description") ?? "" : "";
         return new DockerContext(name, endpoint, description);

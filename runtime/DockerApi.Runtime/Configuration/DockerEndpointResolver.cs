@@ -87,7 +87,7 @@ public static class DockerEndpointResolver
     /// <summary>TLS for a tcp:// endpoint: the explicit settings, else DOCKER_TLS_VERIFY / DOCKER_TLS with DOCKER_CERT_PATH (default ~/.docker).</summary>
     private static DockerEndpoint WithTls(DockerEndpoint endpoint, DockerTls? tls, DockerEnvironment environment)
     {
-        if (endpoint.Kind != DockerEndpointKind.Tcp)
+        if (!endpoint.AcceptsTls)
             return endpoint;
         if (tls is not null)
             return endpoint.WithTls(tls);

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
+using DockerApi.Transport.Schemes;
 
 namespace DockerApi.Transport;
 
@@ -35,9 +35,10 @@ public sealed partial class DockerEndpoint : IEquatable<DockerEndpoint>
     /// <summary>The port of <c>https://host</c>, or of <c>tcp://host</c> with TLS, given without one (Docker's convention).</summary>
     public const int DefaultTlsPort = 2376;
 
-    private DockerEndpoint(DockerEndpointKind kind, string? socketPath, string host, int port, DockerTls? tls = null, string? user = null, string? pipeName = null)
+    internal DockerEndpoint(EndpointScheme scheme, string host, int port, DockerTls? tls = null, string? user = null, string? pipeName = null,
+        string? socketPath = null)
     {
-        Kind = kind;
+        Scheme = scheme;
         SocketPath = socketPath;
         Host = host;
         Port = port;
@@ -45,10 +46,14 @@ public sealed partial class DockerEndpoint : IEquatable<DockerEndpoint>
         User = user;
         PipeName = pipeName;
         // Requests are plain HTTP/1.1 above the connection whatever carries it (TLS, ssh): the connection is ours.
-        BaseAddress = kind == DockerEndpointKind.Tcp
-            ? new Uri($"http://{(host.Contains(':') ? $"[{host}]" : host)}:{port}/")
-            : new Uri("http://localhost/");
+        BaseAddress = scheme.IsNetwork ? new Uri($"http://{Authority.Bracketed(host)}:{port}/") : new Uri("http://localhost/");
     }
+
+    /// <summary>How this endpoint is read, written and connected to.</summary>
+    internal EndpointScheme Scheme { get; }
+
+    /// <summary>True for an endpoint addressed by host and port (TCP), the only kind TLS applies to.</summary>
+    internal bool AcceptsTls => Scheme.IsNetwork;
 
     /// <summary>TLS settings of a TCP endpoint; null for plain TCP and the other kinds.</summary>
     public DockerTls? Tls { get; }
@@ -61,12 +66,12 @@ public sealed partial class DockerEndpoint : IEquatable<DockerEndpoint>
 
     /// <summary>This TCP endpoint secured with <paramref name="tls"/> (null: plain TCP).</summary>
     /// <exception cref="InvalidOperationException">The endpoint is not TCP.</exception>
-    public DockerEndpoint WithTls(DockerTls? tls) => Kind == DockerEndpointKind.Tcp
-        ? new DockerEndpoint(Kind, null, Host, Port, tls)
+    public DockerEndpoint WithTls(DockerTls? tls) => AcceptsTls
+        ? new DockerEndpoint(Scheme, Host, Port, tls)
         : throw new InvalidOperationException($"TLS applies to tcp:// endpoints, not to {this}.");
 
-    /// <summary>Unix socket or TCP.</summary>
-    public DockerEndpointKind Kind { get; }
+    /// <summary>Unix socket, TCP, ssh or named pipe.</summary>
+    public DockerEndpointKind Kind => Scheme.Kind;
 
     /// <summary>The socket's path for <see cref="DockerEndpointKind.Unix"/>, else null.</summary>
     public string? SocketPath { get; }
@@ -120,95 +125,26 @@ public sealed partial class DockerEndpoint : IEquatable<DockerEndpoint>
             error = "it is empty";
             return false;
         }
-
-        const string unixScheme = "unix://";
-        if (value.StartsWith(unixScheme, StringComparison.OrdinalIgnoreCase))
+        // host:port without a scheme is TCP, as DOCKER_HOST reads it.
+        var separator = value.IndexOf("://", StringComparison.Ordinal);
+        var name = separator < 0 ? "tcp" : value[..separator].ToLowerInvariant();
+        var text = separator < 0 ? "tcp://" + value : value;
+        string? reason = null;
+        if (EndpointScheme.Find(name) is { } scheme && scheme.TryParse(name, text, out endpoint, out reason))
         {
-            var path = value[unixScheme.Length..];
-            if (!path.StartsWith('/'))
-            {
-                error = "a unix socket needs an absolute path, as in unix:///var/run/docker.sock";
-                return false;
-            }
-            endpoint = new DockerEndpoint(DockerEndpointKind.Unix, path, "localhost", 0);
             error = "";
             return true;
         }
-
-        if (value.StartsWith("npipe://", StringComparison.OrdinalIgnoreCase))
-            return TryParsePipe(value, out endpoint, out error);
-
-        var withScheme = value.Contains("://", StringComparison.Ordinal) ? value : "tcp://" + value;
-        if (!Uri.TryCreate(withScheme, UriKind.Absolute, out var uri)
-            || uri.Scheme is not ("tcp" or "http" or "https" or "ssh")
-            || string.IsNullOrEmpty(uri.Host)
-            || (uri.AbsolutePath != "/" && uri.AbsolutePath != "")
-            || (uri.UserInfo.Length > 0 && uri.Scheme != "ssh") || uri.UserInfo.Contains(':', StringComparison.Ordinal))
-        {
-            error = "expected unix:///path, tcp://host:port, http(s)://host:port, ssh://[user@]host[:port] or npipe:////./pipe/name";
-            return false;
-        }
-        // Only a missing port means Docker's default; an explicit ":0" asks for any free port (servers, tests).
-        var explicitPort = System.Text.RegularExpressions.Regex.IsMatch(uri.Authority, @":\d+$");
-        var host = uri.IdnHost.Trim('[', ']');
-        error = "";
-        endpoint = uri.Scheme switch
-        {
-            "ssh" => new DockerEndpoint(DockerEndpointKind.Ssh, null, host, explicitPort ? uri.Port : 0,
-                user: uri.UserInfo.Length > 0 ? Uri.UnescapeDataString(uri.UserInfo) : null),
-            "https" => new DockerEndpoint(DockerEndpointKind.Tcp, null, host, explicitPort ? uri.Port : DefaultTlsPort, new DockerTls()),
-            _ => new DockerEndpoint(DockerEndpointKind.Tcp, null, host, explicitPort ? uri.Port : DefaultTcpPort),
-        };
-        return true;
-    }
-
-    // npipe:////./pipe/docker_engine (Docker's form) or npipe://./pipe/docker_engine: a server ('.' is this machine) and a name.
-    private static bool TryParsePipe(string value, out DockerEndpoint? endpoint, out string error)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(value[("npipe:".Length)..], @"^/{2,4}([^/]+)/pipe/([^/]+)$");
-        if (!match.Success)
-        {
-            (endpoint, error) = (null, "a named pipe is npipe:////./pipe/<name> (or npipe:////<server>/pipe/<name>)");
-            return false;
-        }
-        (endpoint, error) = (new DockerEndpoint(DockerEndpointKind.NamedPipe, null, match.Groups[1].Value, 0, pipeName: match.Groups[2].Value), "");
-        return true;
+        (endpoint, error) = (null, reason ?? "expected " + EndpointScheme.Forms());
+        return false;
     }
 
     /// <summary>Opens a new connection to the daemon.</summary>
     /// <exception cref="NotSupportedException">The endpoint is ssh or a named pipe, whose connections are not sockets.</exception>
-    public async ValueTask<Socket> ConnectAsync(CancellationToken cancellationToken = default)
-    {
-        if (Kind is DockerEndpointKind.Ssh or DockerEndpointKind.NamedPipe)
-            throw new NotSupportedException($"{this} is not reached over a socket of this process; DockerHttpHandler opens its connections.");
-        EndPoint target = Kind == DockerEndpointKind.Unix
-            ? new UnixDomainSocketEndPoint(SocketPath!)
-            : IPAddress.TryParse(Host, out var address) ? new IPEndPoint(address, Port) : new DnsEndPoint(Host, Port);
-        var socket = Kind == DockerEndpointKind.Unix
-            ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
-            : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(target, cancellationToken).ConfigureAwait(false);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
+    public ValueTask<Socket> ConnectAsync(CancellationToken cancellationToken = default) => Scheme.ConnectSocketAsync(this, cancellationToken);
 
     /// <inheritdoc />
-    public override string ToString() => Kind switch
-    {
-        DockerEndpointKind.Unix => "unix://" + SocketPath,
-        DockerEndpointKind.Ssh => $"ssh://{(User is null ? "" : User + "@")}{Bracketed}{(Port > 0 ? $":{Port}" : "")}",
-        DockerEndpointKind.NamedPipe => $"npipe:////{Host}/pipe/{PipeName}",
-        _ => $"{(Tls is null ? "tcp" : "https")}://{Bracketed}:{Port}",
-    };
-
-    private string Bracketed => Host.Contains(':') ? $"[{Host}]" : Host;
+    public override string ToString() => Scheme.Format(this);
 
     /// <inheritdoc />
     public bool Equals(DockerEndpoint? other) => other is not null && ToString() == other.ToString();

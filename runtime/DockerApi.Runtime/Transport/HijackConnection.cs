@@ -73,7 +73,7 @@ internal static class HijackConnection
 
         var head = new StringBuilder();
         head.Append(request.Method.Method).Append(' ').Append(target).Append(" HTTP/1.1\r\n");
-        head.Append("Host: ").Append(endpoint.Kind == DockerEndpointKind.Tcp ? uri.Authority : "localhost").Append("\r\n");
+        head.Append("Host: ").Append(endpoint.BaseAddress.Authority).Append("\r\n");
         AppendHeaders(head, request.Headers, skip: ["Host", "Connection", "Upgrade", "Content-Length", "Transfer-Encoding"]);
         if (request.Content is not null)
             AppendHeaders(head, request.Content.Headers, skip: ["Content-Length"]);

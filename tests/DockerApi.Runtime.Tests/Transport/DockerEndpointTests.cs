@@ -78,4 +78,26 @@ public sealed class DockerEndpointTests
         var arguments = DockerApi.Transport.Connections.SshConnection.Arguments(DockerEndpoint.Parse("ssh://deploy@build.example:2222"));
         Assert.Equal(["-o", "BatchMode=yes", "-l", "deploy", "-p", "2222", "--", "build.example", "docker", "system", "dial-stdio"], arguments);
     }
+
+    [Fact]
+    public void Every_scheme_reads_what_it_writes_and_is_named_in_the_parse_error()
+    {
+        // The schemes are a list (EndpointScheme.All), not a switch: one that is added is held to this at once.
+        string[] samples = ["unix:///run/x.sock", "tcp://10.1.2.3:2375", "https://[::1]:2376", "ssh://me@host:22", "ssh://host", "npipe:////./pipe/docker_engine"];
+        foreach (var scheme in DockerApi.Transport.Schemes.EndpointScheme.All)
+        {
+            var mine = samples.Where(s => scheme.Names.Contains(s[..s.IndexOf(':')])).ToList();
+            Assert.True(mine.Count > 0, $"no sample of {scheme.GetType().Name}");
+            foreach (var text in mine)
+            {
+                var endpoint = DockerEndpoint.Parse(text);
+                Assert.Same(scheme, endpoint.Scheme);
+                Assert.Equal(scheme.Kind, endpoint.Kind);
+                Assert.Equal(text, endpoint.ToString());
+                Assert.Equal(endpoint, DockerEndpoint.Parse(endpoint.ToString()));
+            }
+            var error = Assert.Throws<FormatException>(() => DockerEndpoint.Parse("gopher://host"));
+            Assert.Contains(scheme.Form, error.Message, StringComparison.Ordinal);
+        }
+    }
 }
