@@ -53,6 +53,7 @@ public static class SpecImporter
         MarkNameMaps(root);
         Strip(root);
         MarkSecrets(root);
+        MarkStreams(root);
         if (oldest is not null)
             MarkSince(root, oldest, firstSeen);
         var info = (YamlMappingNode)root.Children[new YamlScalarNode("info")];
@@ -62,7 +63,7 @@ public static class SpecImporter
         var text = new StringWriter();
         text.WriteLine($"# Docker Engine API v{version}, imported by tools/DockerApi.SpecImport from {source}");
         text.WriteLine("# (moby/moby api/swagger.yaml, Apache License 2.0). Paths, parameters, responses and schemas are kept");
-        text.WriteLine("# exactly; descriptions, summaries, examples and titles are left out; secrets and x-docker-since are marked.");
+        text.WriteLine("# exactly; descriptions, summaries, examples and titles are left out; secrets, streams and x-docker-since are marked.");
         text.WriteLine("# Regenerate, do not edit: dotnet run --project tools/DockerApi.SpecImport -- <moby-swagger folder> spec");
         new YamlStream(new YamlDocument(root)).Save(text, assignAnchors: false);
         return text.ToString().Replace("\r\n", "\n").TrimEnd('.', '\n') + "\n";
@@ -99,6 +100,44 @@ public static class SpecImporter
     }
 
     /// <summary>
+    /// <c>x-docker-stream</c> (and <c>x-docker-framing</c>) on each operation that Docker's file describes as a stream
+    /// only in prose, from the generator's table (<see cref="ProseStreams"/>): the shipped files say it themselves, and
+    /// the table serves only copies of Docker's files that users bring. A JSON stream whose message is a definition gets
+    /// that definition as its success schema, or is a byte stream in a version that lacks it (nothing lost). An operation
+    /// this client cannot speak (a WebSocket, an h2c upgrade) is left as it is: the generator says why it skips it.
+    /// </summary>
+    public static void MarkStreams(YamlMappingNode root)
+    {
+        var definitions = root.Children.TryGetValue(new YamlScalarNode("definitions"), out var d) ? d as YamlMappingNode : null;
+        foreach (var (route, op) in Features(root).Where(f => !f.Key.Contains(':', StringComparison.Ordinal)).ToList())
+        {
+            var id = op.Children.TryGetValue(new YamlScalarNode("operationId"), out var i) ? (i as YamlScalarNode)?.Value ?? "" : "";
+            var space = route.IndexOf(' ');
+            if (op.Children.ContainsKey(new YamlScalarNode("x-docker-stream"))
+                || ProseStreams.Find(route[..space], route[(space + 1)..], id) is not { Stream: { } stream } entry)
+                continue;
+            if (entry.Message is not null)
+            {
+                if (definitions?.Children.ContainsKey(new YamlScalarNode(entry.Message)) == true && Success(op) is { } success)
+                    success.Children[new YamlScalarNode("schema")] = new YamlMappingNode(new YamlScalarNode("$ref"), Quoted("#/definitions/" + entry.Message));
+                else
+                    stream = "binary";
+            }
+            op.Children[new YamlScalarNode("x-docker-stream")] = Quoted(stream);
+            if (entry.Framing is not null)
+                op.Children[new YamlScalarNode("x-docker-framing")] = Quoted(entry.Framing);
+        }
+    }
+
+    /// <summary>The first 2xx response of an operation.</summary>
+    private static YamlMappingNode? Success(YamlMappingNode op) =>
+        op.Children.TryGetValue(new YamlScalarNode("responses"), out var r) && r is YamlMappingNode responses
+            ? responses.Children.Where(c => c.Key is YamlScalarNode { Value: { Length: 3 } status } && status[0] == '2').Select(c => c.Value).OfType<YamlMappingNode>().FirstOrDefault()
+            : null;
+
+    private static YamlScalarNode Quoted(string value) => new(value) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted };
+
+    /// <summary>
     /// <c>x-docker-since: "X.Y"</c> on each operation and parameter first published after <paramref name="oldest"/>: the
     /// first published file that has it (the reference lacks some versions, so this can be later than Docker's own).
     /// </summary>
@@ -107,7 +146,7 @@ public static class SpecImporter
         foreach (var (key, node) in Features(root).ToList())
         {
             if (firstSeen.TryGetValue(key, out var since) && since != oldest)
-                node.Children[new YamlScalarNode("x-docker-since")] = new YamlScalarNode(since) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted };
+                node.Children[new YamlScalarNode("x-docker-since")] = Quoted(since);
         }
     }
 

@@ -328,7 +328,7 @@ internal sealed class SpecParser
         {
             ResultKind.Hijack or ResultKind.HijackUpgrade => framing == "raw" ? OutputFraming.Raw : OutputFraming.Multiplexed,
             ResultKind.Binary when framing == "multiplexed" => OutputFraming.Multiplexed,
-            ResultKind.Binary when framing is null => known?.Framing ?? OutputFraming.None,
+            ResultKind.Binary when framing is null && known?.Framing == "multiplexed" => OutputFraming.Multiplexed,
             _ => OutputFraming.None,
         };
     }
@@ -337,26 +337,22 @@ internal sealed class SpecParser
     private (ResultKind, TypeRef?, string?) ReadResult(string id, YamlMappingNode node, YamlMappingNode? success, SchemaReader schemas, ProseStreams.Entry? known)
     {
         var schema = success?.Map("schema");
-        var declared = node.Str("x-docker-stream");
-        ResultKind? stream = null;
+        // The operation's own x-docker-stream, else the prose table's words for it: one reading of both.
+        var declared = node.Str("x-docker-stream") ?? known?.Stream;
+        StreamKind? stream = null;
         if (declared is not null)
         {
-            if (!StreamKinds.ByName.TryGetValue(declared, out var kind))
+            if (!StreamKinds.ByName.TryGetValue(declared, out stream))
             {
                 _diagnostics.Report(DiagnosticDescriptors.InvalidExtension, node.Get("x-docker-stream"), "x-docker-stream", declared, string.Join(", ", StreamKinds.ByName.Keys));
                 return (ResultKind.None, null, null);
             }
-            stream = kind;
         }
         TypeRef? message = null;
-        if (known is not null)
-        {
-            stream = known.Stream;
-            // A version without the message definition keeps every byte: the answer comes out as a Stream.
-            if (known.Message is not null && (message = schemas.Definition(known.Message)) is null)
-                stream = ResultKind.Binary;
-        }
-        switch (stream)
+        // A version without the message definition keeps every byte: the answer comes out as a Stream.
+        if (known?.Message is not null && (message = schemas.Definition(known.Message)) is null)
+            stream = StreamKinds.ByName["binary"];
+        switch (stream?.Result)
         {
             case ResultKind.JsonProgress when message is not null:
                 return (ResultKind.JsonProgress, message.AsNullable(false), schemas.ErrorAccessor(message));
@@ -371,9 +367,9 @@ internal sealed class SpecParser
                     message = schemas.MergeOptional(id + "Message", new[] { schema, resultSchema }, schema);
                 else
                     message = schemas.Read(schema, id + "Message", nullable: false);
-                var error = schemas.ErrorAccessor(message);
-                // A spec that says json-progress itself promises in-band errors; Docker's events and stats streams have none.
-                if (error is null && known is null)
+                // json-progress promises in-band errors, so its messages must carry them; json-values (events, stats) has none.
+                var error = stream!.InBandErrors ? schemas.ErrorAccessor(message) : null;
+                if (error is null && stream.InBandErrors)
                     _diagnostics.Report(DiagnosticDescriptors.StreamWithoutErrors, schema, id);
                 return (ResultKind.JsonProgress, message.AsNullable(false), error);
             case { } other:

@@ -146,7 +146,7 @@ public sealed class DiagnosticTests
     public void DAPI007_unknown_stream_kind()
     {
         var d = Single(Valid.Replace("      tags: [\"Thing\"]", "      tags: [\"Thing\"]\n      x-docker-stream: \"server-sent-events\""), "DAPI007");
-        Assert.Equal("'x-docker-stream: server-sent-events' is not a known value; use one of: hijack, hijack-upgrade, json-progress, text-progress, build-output, binary. See spec/README.md.", d.GetMessage());
+        Assert.Equal("'x-docker-stream: server-sent-events' is not a known value; use one of: hijack, hijack-upgrade, json-progress, json-values, text-progress, build-output, binary. See spec/README.md.", d.GetMessage());
         Assert.Equal(("/specs/test.yaml", 10, 24), Where(d));
     }
 
