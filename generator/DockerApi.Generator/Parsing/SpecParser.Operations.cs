@@ -1,13 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System.Threading;
 using DockerApi.Generator.Diagnostics;
 using DockerApi.Generator.Model;
 using DockerApi.Generator.Names;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace DockerApi.Generator.Parsing;
