@@ -41,8 +41,18 @@ public sealed class BuildKitSession : BuildSession
     /// </summary>
     public bool RegistryCredentials { get; init; } = true;
 
+    /// <summary>
+    /// Whether the engine pulls the build's files from this session by BuildKit's file sync, as the docker CLI sends a
+    /// folder: default true. Only what the engine's copy from an earlier build of the folder lacks is sent, and a large
+    /// context is never tarred whole; false sends the context as a tar with the build.
+    /// </summary>
+    public bool SyncContext { get; init; } = true;
+
     /// <summary>Where the stored credentials are looked up (<c>DOCKER_CONFIG</c>, <c>HOME</c>); default this process's environment.</summary>
     public DockerEnvironment Environment { get; init; } = DockerEnvironment.Current;
+
+    /// <inheritdoc />
+    protected override bool SyncsContext => SyncContext;
 
     /// <inheritdoc />
     protected override IReadOnlyList<string> Methods => Services().SelectMany(s => s.Methods, (s, m) => $"/{s.FullName}/{m.Name}").ToArray();
@@ -57,6 +67,8 @@ public sealed class BuildKitSession : BuildSession
             yield return Wire.Ssh.SSH.Descriptor;
         if (RegistryCredentials)
             yield return Wire.Auth.Auth.Descriptor;
+        if (SyncContext)
+            yield return Wire.FileSync.FileSync.Descriptor;
     }
 
     /// <inheritdoc />
@@ -68,6 +80,9 @@ public sealed class BuildKitSession : BuildSession
             await secret.ReadAsync(cancellationToken).ConfigureAwait(false);
         foreach (var agent in SshAgents)
             (await agent.ConnectAsync(cancellationToken).ConfigureAwait(false)).Dispose();
+        // A .dockerignore that cannot be used is said before anything is sent, as the tar path says it.
+        if (SyncContext)
+            _ = DockerIgnore.ForContext(directory, dockerfile);
     }
 
     private static void EnsureUnique(IEnumerable<string> ids, string what)
@@ -77,7 +92,7 @@ public sealed class BuildKitSession : BuildSession
     }
 
     /// <inheritdoc />
-    protected override Task ServeAsync(Stream connection, CancellationToken cancellationToken)
+    protected override Task ServeAsync(Stream connection, string directory, string dockerfile, CancellationToken cancellationToken)
     {
         var health = new HealthServiceImpl();
         health.SetStatus("", Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving);
@@ -87,6 +102,7 @@ public sealed class BuildKitSession : BuildSession
             services.AddSingleton(new SecretsService(Secrets.ToDictionary(s => s.Id)));
             services.AddSingleton(new SshService(SshAgents.ToDictionary(a => a.Id)));
             services.AddSingleton(new AuthService(Environment));
+            services.AddSingleton(new FileSyncService(SyncedFolders(directory, dockerfile)));
         }, app =>
         {
             app.MapGrpcService<HealthServiceImpl>();
@@ -96,10 +112,22 @@ public sealed class BuildKitSession : BuildSession
                 app.MapGrpcService<SshService>();
             if (RegistryCredentials)
                 app.MapGrpcService<AuthService>();
+            if (SyncContext)
+                app.MapGrpcService<FileSyncService>();
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// The folders BuildKit's Dockerfile frontend pulls, by the names the docker CLI gives them: the context, less what
+    /// its <c>.dockerignore</c> leaves out (the Dockerfile and the ignore file kept), and the Dockerfile's own folder.
+    /// </summary>
+    private static Dictionary<string, SyncedFolder> SyncedFolders(string directory, string dockerfile) => new()
+    {
+        ["context"] = new SyncedFolder(directory, DockerIgnore.ForContext(directory, dockerfile)),
+        ["dockerfile"] = new SyncedFolder(Path.GetDirectoryName(Path.GetFullPath(Path.Combine(directory, dockerfile)))!, null),
+    };
+
     /// <inheritdoc />
     public override string ToString() =>
-        $"BuildKitSession {{ Secrets = [{string.Join(", ", Secrets.Select(s => s.Id))}], SshAgents = [{string.Join(", ", SshAgents.Select(a => a.Id))}], RegistryCredentials = {RegistryCredentials} }}";
+        $"BuildKitSession {{ Secrets = [{string.Join(", ", Secrets.Select(s => s.Id))}], SshAgents = [{string.Join(", ", SshAgents.Select(a => a.Id))}], RegistryCredentials = {RegistryCredentials}, SyncContext = {SyncContext} }}";
 }

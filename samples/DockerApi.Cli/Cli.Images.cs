@@ -63,7 +63,7 @@ public sealed partial class Cli
     }
 
     private const string BuildUsage = "build [-t NAME[:TAG]] [-f FILE] [--build-arg K=V] [--target STAGE] [--no-cache] [--pull] [--network MODE] "
-        + "[--secret id=ID,src=FILE|env=VAR] [--ssh default|ID=SOCKET] [--progress auto|plain] DIR";
+        + "[--secret id=ID,src=FILE|env=VAR] [--ssh default|ID=SOCKET] [--progress auto|plain|tty] DIR";
 
     /// <summary>
     /// <c>docker build</c>'s options as the docker CLI spells them (also <c>--opt=value</c>); BuildKit when
@@ -76,6 +76,8 @@ public sealed partial class Cli
         var agents = new List<DockerApi.BuildKit.SshAgent>();
         string? tag = null, file = null, target = null, network = null, directory = null;
         bool noCache = false, pull = false;
+        // auto: drawn in place on a terminal, lines elsewhere (a file, a pipe, CI), as the docker CLI chooses.
+        var tty = !Console.IsOutputRedirected && stdout == Console.Out;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -90,8 +92,13 @@ public sealed partial class Cli
                 case "--no-cache": noCache = true; break;
                 case "--pull": pull = true; break;
                 case "--progress":
-                    if (Value() is not ("auto" or "plain"))
-                        return await Fail("--progress takes auto or plain here (tty is not drawn yet: plain is what it prints)");
+                    switch (Value())
+                    {
+                        case "plain": tty = false; break;
+                        case "tty": tty = true; break;
+                        case "auto": break;
+                        default: return await Fail("--progress takes auto, plain or tty");
+                    }
                     break;
                 case "--build-arg":
                     var pair = Value();
@@ -117,14 +124,55 @@ public sealed partial class Cli
         var dockerfile = file ?? "Dockerfile";
         if (!File.Exists(Path.Combine(directory, dockerfile)))
             return await Fail($"No {dockerfile} in {directory}");
-        await docker.Images.BuildAsync(directory, new Build.BuildOptions
+        var options = new Build.BuildOptions
         {
             Tag = tag, Dockerfile = dockerfile, Target = target, Network = network, NoCache = noCache, Pull = pull,
             BuildArgs = buildArgs.Count > 0 ? buildArgs : null,
             // A session (which makes the build a BuildKit one) when the build needs what only a session gives.
             Session = secrets.Count + agents.Count > 0 ? new DockerApi.BuildKit.BuildKitSession { Secrets = secrets, SshAgents = agents } : null,
-        }, new LineRelay(stdout), ct);
+        };
+        if (tty)
+            await DrawBuildAsync(docker, directory, options, ct);
+        else
+            await docker.Images.BuildAsync(directory, options, new LineRelay(stdout), ct);
         return 0;
+    }
+
+    /// <summary>The build drawn in place (<see cref="TtyBuildProgress"/>), redrawn as updates come and a few times a second for the clock.</summary>
+    private async Task DrawBuildAsync(Docker docker, string directory, Build.BuildOptions options, CancellationToken ct)
+    {
+        var view = new TtyBuildProgress(DateTimeOffset.UtcNow);
+        await _console.Live(view.Render(DateTimeOffset.UtcNow)).StartAsync(async live =>
+        {
+            var gate = new object();
+            void Redraw()
+            {
+                lock (gate)
+                    live.UpdateTarget(view.Render(DateTimeOffset.UtcNow));
+            }
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var clock = Task.Run(async () =>
+            {
+                using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+                while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
+                    Redraw();
+            }, CancellationToken.None);
+            try
+            {
+                await foreach (var update in docker.Images.BuildStreamAsync(directory, options, ct))
+                {
+                    lock (gate)
+                        view.Apply(update);
+                    Redraw();
+                }
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await clock.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                Redraw();
+            }
+        });
     }
 
     /// <summary>Writes each line as it is reported, at once.</summary>

@@ -44,7 +44,7 @@ public sealed partial class Cli(TextWriter stdout, TextWriter stderr, TextReader
           tag IMAGE REPO[:TAG]            Tag an image
           commit CONTAINER [REPO[:TAG]]   Create an image from a container
           build [-t NAME[:TAG]] [-f FILE] [--build-arg K=V] [--target STAGE] [--no-cache] [--pull]
-                [--network MODE] [--progress auto|plain] DIR
+                [--network MODE] [--progress auto|plain|tty] DIR
                                           Build an image (BuildKit with DOCKER_BUILDKIT=1 or when the engine says so)
           history IMAGE                   Show the layers of an image
           inspect NAME                    Show a container or an image as JSON

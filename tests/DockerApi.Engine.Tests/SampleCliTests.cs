@@ -138,6 +138,13 @@ public sealed class SampleCliTests(Engine engine)
             Assert.Matches(@"(?m)^#\d+ DONE \d+\.\ds$", output);
             Assert.Equal("cli\n.dockerignore\nDockerfile\nkept.txt\n", await Ok("", "run", "--rm", $"{name}:ok", "sh", "-c", "cat /who; ls -A /ctx"));
 
+            // The same build drawn as on a terminal: every step from the cache now, shown as the docker CLI's tty progress ends.
+            var drawn = await SampleCli.Run(engine.Endpoint.ToString(), "", buildKit, "build", "-t", $"{name}:ok", "--build-arg", "WHO=cli",
+                "--network=none", "--secret", $"id=token,src={secretFile}", "--progress", "tty", directory.FullName);
+            Assert.True(drawn.Code == 0, drawn.Err);
+            Assert.Matches(@"(?m)^\[\+\] Building \d+\.\ds \((\d+)/\1\)", drawn.Out);
+            Assert.Matches(@"(?m)^=> CACHED \[stage-0 \d/\d\] RUN --mount=type=cache", drawn.Out);
+
             File.WriteAllText(Path.Combine(directory.FullName, "Dockerfile"), "FROM test:latest\nRUN echo going down; exit 3\n");
             var failed = await SampleCli.Run(engine.Endpoint.ToString(), "", buildKit, "build", "-t", $"{name}:failed", "--network", "none", directory.FullName);
             Assert.NotEqual(0, failed.Code);

@@ -205,7 +205,8 @@ public sealed class BuildKitSessionTests
 
         protected internal override Task PrepareAsync(string directory, string dockerfile, CancellationToken cancellationToken) => Task.CompletedTask;
 
-        protected internal override async Task ServeAsync(Stream connection, CancellationToken cancellationToken) => await connection.DisposeAsync();
+        protected internal override async Task ServeAsync(Stream connection, string directory, string dockerfile, CancellationToken cancellationToken) =>
+            await connection.DisposeAsync();
     }
 
     /// <summary>A program and the libraries <c>ldd</c> names, flat in <paramref name="target"/>, the loader as <c>ld.so</c>.</summary>

@@ -8,7 +8,7 @@ internal static class BuildContext
     public static async Task<MemoryStream> TarAsync(string directory, string dockerfile, CancellationToken ct)
     {
         EnsureFolder(directory);
-        var ignore = DockerIgnore.Load(directory).Keeping(GoPath.Clean(dockerfile.Replace('\\', '/')), ".dockerignore");
+        var ignore = DockerIgnore.ForContext(directory, dockerfile);
         var context = new MemoryStream();
         // GNU, not PAX: BuildKit tells a tar context from a bare Dockerfile by its first 512 bytes alone, and a PAX
         // archive begins with an extended header whose records follow it (read as a Dockerfile: "unknown instruction").

@@ -2,7 +2,7 @@ namespace DockerApi.Build;
 
 /// <summary>
 /// The client's side of a BuildKit session: what the engine may ask for during a build (secrets, registry
-/// credentials, an ssh agent, the context's files), served as gRPC over the connection of <c>POST /session</c>. This
+/// credentials, an ssh agent, the build's files), served as gRPC over the connection of <c>POST /session</c>. This
 /// package opens that connection; the server comes from a package that has one (<c>DockerApi.BuildKit</c>'s
 /// <c>BuildKitSession</c>), so that a client without it does not carry an HTTP/2 server.
 /// </summary>
@@ -21,8 +21,19 @@ public abstract class BuildSession
     protected internal abstract Task PrepareAsync(string directory, string dockerfile, CancellationToken cancellationToken);
 
     /// <summary>
+    /// True when the session sends the build's files itself, by BuildKit's file sync: the build then sends no tar, and
+    /// the engine pulls the folders <c>context</c> and <c>dockerfile</c> from the session (<c>remote=client-session</c>),
+    /// only what its copy from an earlier build lacks, as the docker CLI builds a folder.
+    /// </summary>
+    protected internal virtual bool SyncsContext => false;
+
+    /// <summary>
     /// Serves the engine's calls on <paramref name="connection"/> (HTTP/2, the engine the client) until the engine closes
     /// it or <paramref name="cancellationToken"/> is cancelled; returns then.
     /// </summary>
-    protected internal abstract Task ServeAsync(Stream connection, CancellationToken cancellationToken);
+    /// <param name="connection">The upgraded connection of <c>POST /session</c>.</param>
+    /// <param name="directory">The build's context folder.</param>
+    /// <param name="dockerfile">The Dockerfile, relative to <paramref name="directory"/>.</param>
+    /// <param name="cancellationToken">Ends the serving.</param>
+    protected internal abstract Task ServeAsync(Stream connection, string directory, string dockerfile, CancellationToken cancellationToken);
 }

@@ -51,13 +51,40 @@ public sealed class DockerIgnore
                 line = line[1..].Trim();
             if (line.Length == 0)
                 throw new FormatException("illegal exclusion pattern: \"!\"");
-            var cleaned = GoPath.Clean(line);
-            if (cleaned.Length > 1 && cleaned[0] == '/')
-                cleaned = cleaned[1..];
-            patterns.Add(IgnorePattern.Compile(cleaned, exception));
+            patterns.Add(IgnorePattern.Compile(Relative(GoPath.Clean(line)), exception));
         }
         return new DockerIgnore(patterns);
     }
+
+    /// <summary>
+    /// Patterns given as a list, as BuildKit's file sync and the docker CLI pass them: each one a pattern (none a comment),
+    /// cleaned and matched as the lines of a <c>.dockerignore</c>.
+    /// </summary>
+    /// <exception cref="FormatException">A pattern is <c>!</c> alone, or malformed (an unclosed <c>[</c>).</exception>
+    public static DockerIgnore FromPatterns(IEnumerable<string> patterns)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        var compiled = new List<IgnorePattern>();
+        foreach (var pattern in patterns.Select(p => p.Trim()).Where(p => p.Length > 0))
+        {
+            var exception = pattern[0] == '!';
+            var line = exception ? pattern[1..].Trim() : pattern;
+            if (line.Length == 0)
+                throw new FormatException("illegal exclusion pattern: \"!\"");
+            compiled.Add(IgnorePattern.Compile(Relative(GoPath.Clean(line)), exception));
+        }
+        return new DockerIgnore(compiled);
+    }
+
+    /// <summary>
+    /// The <c>.dockerignore</c> of a build context as the docker CLI applies it: the Dockerfile and the ignore file are
+    /// sent even when a line leaves them out.
+    /// </summary>
+    /// <param name="contextDirectory">The context folder.</param>
+    /// <param name="dockerfile">The Dockerfile, relative to the context (<c>Dockerfile</c>, <c>build/app.Dockerfile</c>).</param>
+    /// <exception cref="DockerConfigException">The file cannot be read, or a pattern in it is malformed.</exception>
+    public static DockerIgnore ForContext(string contextDirectory, string dockerfile) =>
+        Load(contextDirectory).Keeping(GoPath.Clean(dockerfile.Replace('\\', '/')), ".dockerignore");
 
     /// <summary>Reads <c>.dockerignore</c> of <paramref name="contextDirectory"/>; <see cref="None"/> when there is none.</summary>
     /// <exception cref="DockerConfigException">The file cannot be read, or a pattern in it is malformed (the message names the file).</exception>
@@ -99,6 +126,9 @@ public sealed class DockerIgnore
         }
         return excluded;
     }
+
+    /// <summary>A cleaned pattern taken relative to the context: a leading <c>/</c> dropped.</summary>
+    private static string Relative(string cleaned) => cleaned.Length > 1 && cleaned[0] == '/' ? cleaned[1..] : cleaned;
 
     /// <summary>A copy that never excludes <paramref name="paths"/>: the Dockerfile and .dockerignore are always sent (the docker CLI's rule).</summary>
     public DockerIgnore Keeping(params string[] paths) =>

@@ -47,14 +47,16 @@ internal sealed partial class ModernEngine
     /// <summary>
     /// <c>POST /build?version=2</c> with the tar context, in the session <paramref name="sessionId"/> if any: its lines are BuildKit's progress (<c>moby.buildkit.trace</c>, base64
     /// protobuf in <c>aux</c>), the image's id (<c>moby.image.id</c>), or an error. Leaving early (cancellation, a bad
-    /// message) closes the connection, which cancels the build on the engine.
+    /// message) closes the connection, which cancels the build on the engine. Without a tar the session syncs the files:
+    /// the engine pulls the context and the Dockerfile's folder from it, the Dockerfile named within that folder.
     /// </summary>
-    private async IAsyncEnumerable<BuildUpdate> BuildKitAsync(Stream context, BuildOptions options, string? sessionId, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<BuildUpdate> BuildKitAsync(Stream? context, BuildOptions options, string? sessionId, [EnumeratorCancellation] CancellationToken ct)
     {
         var query = new QueryString();
         query.Add("version", "2");
         query.Add("session", sessionId);
-        query.Add("dockerfile", options.Dockerfile);
+        query.Add("remote", context is null ? "client-session" : null);
+        query.Add("dockerfile", context is null ? Path.GetFileName(options.Dockerfile.Replace('\\', '/')) : options.Dockerfile);
         query.Add("t", options.Tag);
         query.Add("nocache", DockerQuery.Word(options.NoCache ? true : null));
         query.Add("pull", options.Pull ? "1" : null);
@@ -63,7 +65,7 @@ internal sealed partial class ModernEngine
         query.Add("networkmode", options.Network);
         query.Add("target", options.Target);
         query.Add("rm", "true");
-        var request = new HttpRequestMessage(HttpMethod.Post, query.AppendTo("/build")) { Content = DockerContent.Tar(context) };
+        var request = new HttpRequestMessage(HttpMethod.Post, query.AppendTo("/build")) { Content = context is null ? null : DockerContent.Tar(context) };
         var body = await DockerCall.SendStreamAsync(Http, request, "ImageBuild", ct).ConfigureAwait(false);
         await using (body.ConfigureAwait(false))
         {

@@ -22,10 +22,11 @@ internal sealed partial class ModernEngine
         var connection = await OpenSessionAsync(id, directory, session, ct).ConfigureAwait(false);
         using var building = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var serving = Task.Run(() => ServeAsync(session, connection, building, lifetime.Token), CancellationToken.None);
+        var serving = Task.Run(() => ServeAsync(session, connection, directory, options.Dockerfile, building, lifetime.Token), CancellationToken.None);
         try
         {
-            using var context = await BuildContext.TarAsync(directory, options.Dockerfile, ct).ConfigureAwait(false);
+            // A session that syncs the files sends no tar: the engine pulls them from it (the docker CLI's client-session).
+            using var context = session.SyncsContext ? null : await BuildContext.TarAsync(directory, options.Dockerfile, ct).ConfigureAwait(false);
             await using var updates = BuildKitAsync(context, options, id, building.Token).GetAsyncEnumerator(building.Token);
             while (true)
             {
@@ -57,11 +58,12 @@ internal sealed partial class ModernEngine
     /// Serves until the engine closes the session or the build is over; a session that ends first (its connection
     /// closed, its server failed) cancels the build, whose connection is then closed, which cancels it on the engine.
     /// </summary>
-    private static async Task ServeAsync(BuildSession session, Stream connection, CancellationTokenSource building, CancellationToken ct)
+    private static async Task ServeAsync(BuildSession session, Stream connection, string directory, string dockerfile, CancellationTokenSource building,
+        CancellationToken ct)
     {
         try
         {
-            await session.ServeAsync(connection, ct).ConfigureAwait(false);
+            await session.ServeAsync(connection, directory, dockerfile, ct).ConfigureAwait(false);
         }
         finally
         {
