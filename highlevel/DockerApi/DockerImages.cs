@@ -183,6 +183,13 @@ internal static class ImageReference
     }
 
     /// <summary>
+    /// An image id in the one form inspect gives it: <c>sha256:</c> and 64 hex digits. Podman's commit answer leaves the
+    /// algorithm out (its inspect of the same image does not).
+    /// </summary>
+    public static string Id(string id) =>
+        id.Length == 64 && id.All(char.IsAsciiHexDigitLower) ? "sha256:" + id : id;
+
+    /// <summary>
     /// A name as the docker CLI shows it: Docker Hub's <c>docker.io/library/</c> and <c>docker.io/</c> left out, as
     /// Docker does and Podman does not (it lists <c>test:latest</c> as <c>docker.io/library/test:latest</c>).
     /// </summary>

@@ -5,19 +5,41 @@ using DockerApi.V1_55;
 namespace DockerApi.Engine.Tests;
 
 [CollectionDefinition(Name)]
-public sealed class EngineCollection : ICollectionFixture<Engine>
+public sealed class EngineCollection : ICollectionFixture<DockerEngine>
 {
     public const string Name = "real engine";
 }
 
+[CollectionDefinition(Name)]
+public sealed class PodmanCollection : ICollectionFixture<PodmanEngine>
+{
+    public const string Name = "podman";
+}
+
+/// <summary>Debian's dockerd 20.10, named by <c>DOCKERAPI_TEST_ENGINE</c>.</summary>
+public sealed class DockerEngine() : Engine(EngineVariable, "Docker Engine");
+
+/// <summary>Podman 4.3's Docker-compatible API, named by <c>DOCKERAPI_TEST_PODMAN</c>: the same tests, and a skip with its reason where Podman differs.</summary>
+public sealed class PodmanEngine() : Engine(PodmanVariable, "Podman");
+
 /// <summary>
-/// The real Docker Engine the tests talk to, named by <c>DOCKERAPI_TEST_ENGINE</c> (<c>.ci/dockerd</c> sets it), with
-/// <c>test:latest</c> imported and its rootfs tar at <c>DOCKERAPI_TEST_ROOTFS</c>. Everything a test creates carries
-/// the label of this run and is removed when the run ends.
+/// A real engine the tests talk to, named by a variable <c>.ci/dockerd</c> sets, with <c>test:latest</c> imported and its
+/// rootfs tar at <c>DOCKERAPI_TEST_ROOTFS</c>. Everything a test creates carries the label of this run and is removed
+/// when the run ends. One fixture per engine (<see cref="DockerEngine"/>, <see cref="PodmanEngine"/>); a test class that
+/// holds on both is abstract, with a class of each engine's collection.
 /// </summary>
-public sealed class Engine : IAsyncLifetime
+/// <param name="variable">The variable naming the engine's endpoint.</param>
+/// <param name="kind">What the engine is, for messages.</param>
+public abstract class Engine(string variable, string kind) : IAsyncLifetime
 {
     public const string EngineVariable = "DOCKERAPI_TEST_ENGINE";
+    public const string PodmanVariable = "DOCKERAPI_TEST_PODMAN";
+
+    /// <summary>True for Podman, where a test that cannot hold skips, saying why.</summary>
+    public bool IsPodman => variable == PodmanVariable;
+
+    /// <summary>Skips the calling test on Podman with <paramref name="why"/>: what Podman does differently.</summary>
+    public void SkipOnPodman(string why) => Skip.If(IsPodman, "Podman 4.3: " + why);
     public const string RootfsVariable = "DOCKERAPI_TEST_ROOTFS";
     public const string Image = "test:latest";
     public const string Label = "dockerapi.test.run";
@@ -56,7 +78,7 @@ public sealed class Engine : IAsyncLifetime
         if (_missing is null)
             return;
         if (Environment.GetEnvironmentVariable("CI") == "true")
-            throw new InvalidOperationException($"CI must run the real-engine tests: {_missing}");
+            throw new InvalidOperationException($"CI must run the {kind} tests: {_missing}");
         Skip.If(true, _missing);
     }
 
@@ -82,10 +104,10 @@ public sealed class Engine : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var host = Environment.GetEnvironmentVariable(EngineVariable);
+        var host = Environment.GetEnvironmentVariable(variable);
         if (string.IsNullOrEmpty(host))
         {
-            _missing = $"no real Docker Engine: {EngineVariable} is not set (`.ci/dockerd start <dir>` starts one, see .ci/run).";
+            _missing = $"no {kind}: {variable} is not set (`.ci/dockerd start <dir>` starts one, see .ci/run).";
             return;
         }
         _endpoint = DockerEndpoint.Parse(host);
@@ -98,7 +120,7 @@ public sealed class Engine : IAsyncLifetime
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or DockerException)
         {
-            _missing = $"no Docker Engine answers at {host}: {e.Message}";
+            _missing = $"no {kind} answers at {host}: {e.Message}";
         }
     }
 

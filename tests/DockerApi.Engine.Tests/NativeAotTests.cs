@@ -9,7 +9,7 @@ namespace DockerApi.Engine.Tests;
 /// runs on the embedded emulator and against the CI engine. Needs clang and lld, which .ci/run installs.
 /// </summary>
 [Collection(EngineCollection.Name)]
-public sealed partial class NativeAotTests(Engine engine, NativeCli cli) : IClassFixture<NativeCli>
+public sealed partial class NativeAotTests(DockerEngine engine, NativeCli cli) : IClassFixture<NativeCli>
 {
     [SkippableFact]
     public void Publishing_with_native_AOT_gives_no_trim_or_AOT_warning()

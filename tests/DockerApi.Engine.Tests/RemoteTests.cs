@@ -10,7 +10,7 @@ namespace DockerApi.Engine.Tests;
 
 /// <summary>The engine through TLS, ssh, a context the docker CLI made, and credentials `docker login` stored.</summary>
 [Collection(EngineCollection.Name)]
-public sealed class RemoteTests(Engine engine)
+public sealed class RemoteTests(DockerEngine engine)
 {
     /// <summary>Create, attach with stdin, half-close, read, wait, logs: through <paramref name="client"/> only.</summary>
     private async Task AttachWithStdinAndLogsAsync(DockerClient client)

@@ -15,7 +15,7 @@ namespace DockerApi.Engine.Tests;
 /// .ci/dockerd as worker): nodes, services across both nodes, drain, stale updates, rollback, logs, secrets and configs.
 /// </summary>
 [Collection(EngineCollection.Name)]
-public sealed class SwarmTests(Engine engine) : IDisposable
+public sealed class SwarmTests(DockerEngine engine) : IDisposable
 {
     private DockerClient Manager => engine.Client;
 

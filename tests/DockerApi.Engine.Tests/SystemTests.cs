@@ -2,8 +2,7 @@ using DockerApi.Transport;
 
 namespace DockerApi.Engine.Tests;
 
-[Collection(EngineCollection.Name)]
-public sealed class SystemTests(Engine engine)
+public abstract class SystemTests(Engine engine)
 {
     [SkippableFact]
     public async Task Ping_version_and_info_describe_the_engine()
@@ -13,7 +12,8 @@ public sealed class SystemTests(Engine engine)
         Assert.Equal("OK", await client.System.PingAsync());
         var version = await client.System.VersionAsync();
         Assert.Equal("1.41", version.ApiVersion);
-        Assert.Equal("1.12", version.MinAPIVersion);
+        // Docker 20.10 goes down to 1.12; Podman 4.3 says 1.24 (and accepts any prefix all the same).
+        Assert.Equal(engine.IsPodman ? "1.24" : "1.12", version.MinAPIVersion);
         Assert.Equal("linux", version.Os);
         var info = await client.System.InfoAsync();
         Assert.Equal("vfs", info.Driver);
@@ -35,6 +35,7 @@ public sealed class SystemTests(Engine engine)
     public async Task The_2013_client_gets_the_daemons_clear_too_old_error()
     {
         _ = engine.Client;
+        engine.SkipOnPodman("it serves every version prefix, 2013's /v1.2 too, so there is no too-old error to read");
         using var old = new DockerApi.V1_2.DockerClient(engine.Endpoint);
 
         var e = await Assert.ThrowsAsync<DockerApiException>(() => old.System.VersionAsync());
@@ -57,13 +58,15 @@ public sealed class SystemTests(Engine engine)
             filters: $$"""{"container":["{{id}}"]}"""))
             actions.Add(e.Action!);
 
-        Assert.Equal(["create", "destroy"], actions);
+        // Podman names the end of a container "remove" where Docker says "destroy".
+        Assert.Equal(["create", engine.IsPodman ? "remove" : "destroy"], actions);
     }
 
     [SkippableFact]
     public async Task An_open_events_stream_delivers_as_it_happens_and_stops_when_left()
     {
         var client = engine.Client;
+        engine.SkipOnPodman("its events carry no labels, which this stream is filtered by (the high-level tests say the same)");
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1)); // a guard, not a synchronisation
         var label = engine.Name("evt");
         // `since` replays what happened after it, so the create below is seen even if the request reaches the daemon after it.
@@ -85,3 +88,11 @@ public sealed class SystemTests(Engine engine)
         return DateTimeOffset.Parse(info.SystemTime!).ToUnixTimeSeconds();
     }
 }
+
+/// <summary>The cases of <see cref="SystemTests"/> on Docker.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class DockerSystemTests(DockerEngine engine) : SystemTests(engine);
+
+/// <summary>The cases of <see cref="SystemTests"/> on Podman.</summary>
+[Collection(PodmanCollection.Name)]
+public sealed class PodmanSystemTests(PodmanEngine engine) : SystemTests(engine);

@@ -3,8 +3,7 @@ using DockerApi.Transport;
 namespace DockerApi.Engine.Tests;
 
 /// <summary>The newest client against the CI engine (Docker 20.10): it speaks 1.41 and refuses what 1.41 lacks.</summary>
-[Collection(EngineCollection.Name)]
-public sealed class VersionTests(Engine engine)
+public abstract class VersionTests(Engine engine)
 {
     [SkippableFact]
     public async Task The_newest_client_speaks_the_engines_version()
@@ -27,3 +26,11 @@ public sealed class VersionTests(Engine engine)
         Assert.Equal(("VolumeUpdate", "1.42", client.Negotiated!.ApiVersion), (error.Operation, error.RequiredVersion, error.ApiVersion));
     }
 }
+
+/// <summary>The cases of <see cref="VersionTests"/> on Docker.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class DockerVersionTests(DockerEngine engine) : VersionTests(engine);
+
+/// <summary>The cases of <see cref="VersionTests"/> on Podman.</summary>
+[Collection(PodmanCollection.Name)]
+public sealed class PodmanVersionTests(PodmanEngine engine) : VersionTests(engine);

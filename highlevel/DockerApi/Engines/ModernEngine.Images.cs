@@ -38,10 +38,20 @@ internal sealed partial class ModernEngine
         await foreach (var m in Client.Images.CreateAsync(fromSrc: "-", repo: repository, tag: tag, inputImage: archive, cancellationToken: ct).ConfigureAwait(false))
         {
             tracker.Report(null, m.Status, m.ProgressDetail?.Current, m.ProgressDetail?.Total);
-            if (m.Status is { Length: > 0 } status && m.ProgressDetail is null)
-                id = status; // the last status is the new image's id
+            // The last status is the new image's id; Podman sends it with an empty progressDetail ({}).
+            if (m.Status is { Length: > 0 } status && m.ProgressDetail is null or { Current: null, Total: null })
+                id = status;
         }
-        return id ?? throw new DockerProtocolException("the import ended without naming the image it made", "ImageCreate");
+        if (id is null)
+            throw new DockerProtocolException("the import ended without naming the image it made", "ImageCreate");
+        if (repository is null)
+            return ImageReference.Id(id);
+        // Podman 4.3 tags an import "latest" whatever tag was asked: the name asked for is made here, so it exists on every
+        // engine; and its last status is another digest than the image's id, so the id is asked for by that name.
+        var reference = $"{repository}:{tag ?? "latest"}";
+        if (!await Lookup.ExistsAsync(Client.Images.InspectAsync(reference, cancellationToken: ct)).ConfigureAwait(false))
+            await Client.Images.TagAsync(id, repo: repository, tag: tag, cancellationToken: ct).ConfigureAwait(false);
+        return (await Client.Images.InspectAsync(reference, cancellationToken: ct).ConfigureAwait(false)).Id ?? id;
     }
 
     public async Task<IReadOnlyList<ImageInfo>> ListImagesAsync(bool all, DockerFilters? filters, CancellationToken ct) =>
@@ -58,7 +68,7 @@ internal sealed partial class ModernEngine
 
     public async Task<IReadOnlyList<ImageLayer>> HistoryAsync(string image, CancellationToken ct) =>
         (await Client.Images.HistoryAsync(image, cancellationToken: ct).ConfigureAwait(false))
-            .Select(l => new ImageLayer(l.Id, Lookup.Time(l.Created), l.CreatedBy, l.Tags ?? [], l.Size)).ToList();
+            .Select(l => new ImageLayer(l.Id, Lookup.Time(l.Created), l.CreatedBy, (l.Tags ?? []).Select(ImageReference.Familiar).ToList(), l.Size)).ToList();
 
     public Task TagAsync(string image, string repository, string tag, CancellationToken ct) =>
         Client.Images.TagAsync(image, repo: repository, tag: tag, cancellationToken: ct);

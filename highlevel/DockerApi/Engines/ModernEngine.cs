@@ -179,7 +179,7 @@ internal sealed partial class ModernEngine(DockerEndpoint endpoint, NegotiatedVe
     }
 
     public async Task<string> CommitAsync(string id, string? repository, string? tag, CancellationToken ct) =>
-        (await Client.Images.CommitAsync(container: id, repo: repository, tag: tag, cancellationToken: ct).ConfigureAwait(false)).Id;
+        ImageReference.Id((await Client.Images.CommitAsync(container: id, repo: repository, tag: tag, cancellationToken: ct).ConfigureAwait(false)).Id);
 
     public void Dispose() => Client.Dispose();
 }
