@@ -161,23 +161,4 @@ public sealed class RemoteTests(DockerEngine engine)
 
         Assert.Equal(image, (await client.Images.InspectAsync($"{aliased}:1")).Id);
     }
-
-    [SkippableFact]
-    public async Task The_sample_CLI_logs_in_the_docker_way_and_pushes_and_pulls_with_what_it_stored()
-    {
-        using var config = new Remote.CliConfig();
-        var environment = new Dictionary<string, string> { ["DOCKER_CONFIG"] = config.Folder };
-        var host = engine.Endpoint.ToString();
-        var image = engine.OwnImage($"{engine.Registry}/dapi/{engine.Name("cli")}:1");
-        Task<string> Cli(string input, params string[] args) => SampleCli.Succeed(host, input, environment, args);
-
-        Assert.Equal("Login Succeeded\n", await Cli(Engine.RegistryPassword + "\n", "login", engine.Registry, "-u", Engine.RegistryUser, "--password-stdin"));
-        Assert.NotNull((await RegistryCredentials.GetAsync(engine.Registry, config.Environment))?.Password);
-        await Cli("", "tag", Engine.Image, image);
-        await Cli("", "push", image);
-        await Cli("", "rmi", image);
-        await Cli("", "pull", image);
-
-        Assert.NotEmpty((await engine.Client.Images.InspectAsync(image)).Id!);
-    }
 }

@@ -1,3 +1,4 @@
+using DockerApi.Configuration;
 using DockerApi.Tests;
 
 namespace DockerApi.Engine.Tests;
@@ -107,6 +108,45 @@ public abstract class SampleCliTests(Engine engine)
         finally
         {
             await engine.Client.Containers.DeleteAsync(id, force: true);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Push_and_pull_go_through_the_CI_registry_with_the_stored_credentials()
+    {
+        _ = engine.Client;
+        using var config = new Remote.CliConfig();
+        var environment = new Dictionary<string, string> { ["DOCKER_CONFIG"] = config.Folder };
+        var host = engine.Endpoint.ToString();
+        var image = engine.OwnImage($"{engine.Registry}/dapi/{engine.Name("cli")}:1");
+        Task<string> Cli(string input, params string[] args) => SampleCli.Succeed(host, input, environment, args);
+        // Podman's /auth reaches a registry over HTTPS only, and the CI registry speaks plain HTTP: there the credentials
+        // are stored as `docker login` stores them, and push and pull send them as on Docker.
+        if (engine.IsPodman)
+            await RegistryCredentials.StoreAsync(new RegistryCredential(engine.Registry, Engine.RegistryUser, Engine.RegistryPassword), config.Environment);
+        else
+            Assert.Equal("Login Succeeded\n", await Cli(Engine.RegistryPassword + "\n", "login", engine.Registry, "-u", Engine.RegistryUser, "--password-stdin"));
+        Assert.NotNull((await RegistryCredentials.GetAsync(engine.Registry, config.Environment))?.Password);
+
+        await Cli("", "tag", Engine.Image, image);
+        await Cli("", "push", image);
+        await Cli("", "rmi", image);
+        Assert.False(await Exists(image));
+        await Cli("", "pull", image);
+        Assert.True(await Exists(image));
+        Assert.Equal("pulled\n", await Cli("", "run", "--rm", image, "echo", "pulled"));
+    }
+
+    private async Task<bool> Exists(string image)
+    {
+        try
+        {
+            await engine.Client.Images.InspectAsync(image);
+            return true;
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
         }
     }
 

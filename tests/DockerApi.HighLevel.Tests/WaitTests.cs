@@ -45,7 +45,8 @@ public sealed class WaitTests
         // The CI engine runs without its default bridge: a network made here publishes through the engine's proxy.
         await using var daemon = await Engines.ConnectAsync("engine");
         await using var net = await daemon.Docker.Networks.CreateAsync($"dockerapi-hl-{Guid.NewGuid():N}"[..24]);
-        await using var c = await daemon.Docker.Containers.StartAsync(daemon.Image, ["sh", "-c", "sleep 0.5; echo hello | nc -l -p 8080"],
+        // It keeps listening: the wait's own probe is a connection, and one nc would end the container with it.
+        await using var c = await daemon.Docker.Containers.StartAsync(daemon.Image, ["sh", "-c", "sleep 0.5; while true; do echo hello | nc -l -p 8080; done"],
             new ContainerOptions { Network = net.Name, Ports = [new PortMapping(8080, HostIp: "127.0.0.1")], WaitFor = ContainerWait.ForPort(8080, TimeSpan.FromSeconds(30)) });
 
         var port = await c.GetHostPortAsync(8080);

@@ -74,7 +74,7 @@ internal static class ExtensionsEmitter
         w.Line($"/// </summary>");
         w.Line($"/// <param name=\"{self}\">The API.</param>");
         foreach (var p in op.Request.Parameters)
-            XmlDoc.Element(w, "param", $"name=\"{p.Name.TrimStart('@')}\"", p.Description ?? $"The `{p.WireName}` parameter.");
+            XmlDoc.Element(w, "param", $"name=\"{p.Name.TrimStart('@')}\"", OperationShape.ParameterText(op, p));
         if (!raw)
             w.Line($"/// <param name=\"{tty}\">True when the container (or exec) has a TTY: its output is raw, not framed.</param>");
         w.Line($"/// <param name=\"{ct}\">Cancels the request.</param>");

@@ -87,14 +87,15 @@ internal static class OperationShape
     public static void Docs(SourceWriter w, ApiOperation op, bool extension = false, string? returns = null)
     {
         XmlDoc.Summary(w, op.Docs.Summary, $"{op.OperationId}: `{op.Request.HttpMethod} {op.Request.Path}`.");
-        XmlDoc.Element(w, "remarks", null, op.Docs.Description);
+        var since = op.Since is null ? null : $"Since API {op.Since}: a client speaking an older version raises `DockerVersionException` before anything is sent.";
+        XmlDoc.Element(w, "remarks", null, string.Join("\n\n", new[] { op.Docs.Description, since }.Where(t => t is not null)));
         if (extension)
         {
             w.Line($"/// <param name=\"{Local(op, "api")}\">The API.</param>");
             w.Line($"/// <param name=\"{Local(op, "progress")}\">Receives each message as it arrives; may be null.</param>");
         }
         foreach (var p in op.Request.Parameters)
-            XmlDoc.Element(w, "param", $"name=\"{p.Name.TrimStart('@')}\"", p.Description ?? $"The `{p.WireName}` parameter.");
+            XmlDoc.Element(w, "param", $"name=\"{p.Name.TrimStart('@')}\"", ParameterText(op, p));
         w.Line($"/// <param name=\"{Local(op, "cancellationToken")}\">Cancels the request, and the stream it returns.</param>");
         var success = op.Result.Responses.Where(IsSuccess).ToList();
         XmlDoc.Element(w, "returns", null, returns ?? (success.Any(r => r.Description.Length > 0) ? Statuses(success) : DefaultReturns(op)));
@@ -107,6 +108,13 @@ internal static class OperationShape
         }
         if (IsStream(op))
             w.Line($"/// <exception cref=\"{Global.DockerStreamException}\">The daemon reported an error inside the stream; the messages before it were delivered.</exception>");
+    }
+
+    /// <summary>A parameter's text, and the version that added it (<c>x-docker-since</c>) when it is newer than the operation.</summary>
+    public static string ParameterText(ApiOperation op, ApiParameter p)
+    {
+        var text = p.Description ?? $"The `{p.WireName}` parameter.";
+        return p.Since is null || p.Since == op.Since ? text : $"{text} Since API {p.Since}: given a value on an older version, it makes the call raise `DockerVersionException` before anything is sent.";
     }
 
     private static bool IsSuccess(ApiResponse r) => r.Status.StartsWith("2") || r.Status == "101" || r.Status == "304";

@@ -17,7 +17,7 @@ public static partial class ContainerApiExtensions
     /// <param name="stdout">The <c>stdout</c> parameter.</param>
     /// <param name="stderr">The <c>stderr</c> parameter.</param>
     /// <param name="since">The <c>since</c> parameter.</param>
-    /// <param name="until">The <c>until</c> parameter.</param>
+    /// <param name="until">The <c>until</c> parameter. Since API 1.35: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="timestamps">The <c>timestamps</c> parameter.</param>
     /// <param name="tail">The <c>tail</c> parameter.</param>
     /// <param name="tty">True when the container (or exec) has a TTY: its output is raw, not framed.</param>
@@ -59,7 +59,7 @@ public static partial class ContainerApiExtensions
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="stream">The <c>stream</c> parameter.</param>
-    /// <param name="oneShot">The <c>one-shot</c> parameter.</param>
+    /// <param name="oneShot">The <c>one-shot</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>A task that completes when the stream has ended.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>

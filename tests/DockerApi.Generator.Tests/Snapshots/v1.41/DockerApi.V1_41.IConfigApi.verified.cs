@@ -13,6 +13,7 @@ public partial interface IConfigApi
     /// <summary>
     /// ConfigList: <c>GET /configs</c>.
     /// </summary>
+    /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
     /// <param name="filters">The <c>filters</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
@@ -23,6 +24,7 @@ public partial interface IConfigApi
     /// <summary>
     /// ConfigCreate: <c>POST /configs/create</c>.
     /// </summary>
+    /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
     /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
@@ -33,6 +35,7 @@ public partial interface IConfigApi
     /// <summary>
     /// ConfigInspect: <c>GET /configs/{id}</c>.
     /// </summary>
+    /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
@@ -43,6 +46,7 @@ public partial interface IConfigApi
     /// <summary>
     /// ConfigDelete: <c>DELETE /configs/{id}</c>.
     /// </summary>
+    /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>Completes when the daemon has answered.</returns>
@@ -53,6 +57,7 @@ public partial interface IConfigApi
     /// <summary>
     /// ConfigUpdate: <c>POST /configs/{id}/update</c>.
     /// </summary>
+    /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="version">The <c>version</c> parameter.</param>
     /// <param name="body">The <c>body</c> parameter.</param>

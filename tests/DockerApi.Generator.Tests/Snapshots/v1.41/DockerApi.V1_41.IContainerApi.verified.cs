@@ -28,7 +28,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="name">The <c>name</c> parameter.</param>
-    /// <param name="platform">The <c>platform</c> parameter.</param>
+    /// <param name="platform">The <c>platform</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 404 or 409 or 500.</exception>
@@ -65,7 +65,7 @@ public partial interface IContainerApi
     /// <param name="stdout">The <c>stdout</c> parameter.</param>
     /// <param name="stderr">The <c>stderr</c> parameter.</param>
     /// <param name="since">The <c>since</c> parameter.</param>
-    /// <param name="until">The <c>until</c> parameter.</param>
+    /// <param name="until">The <c>until</c> parameter. Since API 1.35: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="timestamps">The <c>timestamps</c> parameter.</param>
     /// <param name="tail">The <c>tail</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
@@ -99,7 +99,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="stream">The <c>stream</c> parameter.</param>
-    /// <param name="oneShot">The <c>one-shot</c> parameter.</param>
+    /// <param name="oneShot">The <c>one-shot</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The messages as they arrive.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
@@ -225,7 +225,7 @@ public partial interface IContainerApi
     /// ContainerWait: <c>POST /containers/{id}/wait</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="condition">The <c>condition</c> parameter.</param>
+    /// <param name="condition">The <c>condition</c> parameter. Since API 1.30: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 404 or 500.</exception>
@@ -238,7 +238,7 @@ public partial interface IContainerApi
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="v">The <c>v</c> parameter.</param>
     /// <param name="force">The <c>force</c> parameter.</param>
-    /// <param name="link">The <c>link</c> parameter.</param>
+    /// <param name="link">The <c>link</c> parameter. Since API 1.26: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>Completes when the daemon has answered.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 404 or 409 or 500.</exception>
@@ -274,7 +274,7 @@ public partial interface IContainerApi
     /// <param name="path">The <c>path</c> parameter.</param>
     /// <param name="inputStream">The <c>inputStream</c> parameter.</param>
     /// <param name="noOverwriteDirNonDir">The <c>noOverwriteDirNonDir</c> parameter.</param>
-    /// <param name="copyUIDGID">The <c>copyUIDGID</c> parameter.</param>
+    /// <param name="copyUIDGID">The <c>copyUIDGID</c> parameter. Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>Completes when the daemon has answered.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 403 or 404 or 500.</exception>

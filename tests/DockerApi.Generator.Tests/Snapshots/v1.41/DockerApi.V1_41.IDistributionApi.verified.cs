@@ -13,6 +13,7 @@ public partial interface IDistributionApi
     /// <summary>
     /// DistributionInspect: <c>GET /distribution/{name}/json</c>.
     /// </summary>
+    /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>

@@ -28,7 +28,7 @@ public partial interface IImageApi
     /// <param name="inputStream">The <c>inputStream</c> parameter.</param>
     /// <param name="dockerfile">The <c>dockerfile</c> parameter.</param>
     /// <param name="t">The <c>t</c> parameter.</param>
-    /// <param name="extrahosts">The <c>extrahosts</c> parameter.</param>
+    /// <param name="extrahosts">The <c>extrahosts</c> parameter. Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="remote">The <c>remote</c> parameter.</param>
     /// <param name="q">The <c>q</c> parameter.</param>
     /// <param name="nocache">The <c>nocache</c> parameter.</param>
@@ -49,10 +49,10 @@ public partial interface IImageApi
     /// <param name="networkmode">The <c>networkmode</c> parameter.</param>
     /// <param name="contentType">The <c>Content-type</c> parameter.</param>
     /// <param name="xRegistryConfig">The <c>X-Registry-Config</c> parameter.</param>
-    /// <param name="platform">The <c>platform</c> parameter.</param>
-    /// <param name="target">The <c>target</c> parameter.</param>
-    /// <param name="outputs">The <c>outputs</c> parameter.</param>
-    /// <param name="version">The <c>version</c> parameter.</param>
+    /// <param name="platform">The <c>platform</c> parameter. Since API 1.34: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="target">The <c>target</c> parameter. Since API 1.37: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="outputs">The <c>outputs</c> parameter. Since API 1.40: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="version">The <c>version</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The messages as they arrive.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 500.</exception>
@@ -63,9 +63,10 @@ public partial interface IImageApi
     /// <summary>
     /// BuildPrune: <c>POST /build/prune</c>.
     /// </summary>
-    /// <param name="keepStorage">The <c>keep-storage</c> parameter.</param>
-    /// <param name="all">The <c>all</c> parameter.</param>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <remarks>Since API 1.31: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
+    /// <param name="keepStorage">The <c>keep-storage</c> parameter. Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="all">The <c>all</c> parameter. Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="filters">The <c>filters</c> parameter. Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
@@ -79,11 +80,11 @@ public partial interface IImageApi
     /// <param name="fromSrc">The <c>fromSrc</c> parameter.</param>
     /// <param name="repo">The <c>repo</c> parameter.</param>
     /// <param name="tag">The <c>tag</c> parameter.</param>
-    /// <param name="message">The <c>message</c> parameter.</param>
+    /// <param name="message">The <c>message</c> parameter. Since API 1.40: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="inputImage">The <c>inputImage</c> parameter.</param>
     /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
-    /// <param name="changes">The <c>changes</c> parameter.</param>
-    /// <param name="platform">The <c>platform</c> parameter.</param>
+    /// <param name="changes">The <c>changes</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="platform">The <c>platform</c> parameter. Since API 1.34: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The messages as they arrive.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>

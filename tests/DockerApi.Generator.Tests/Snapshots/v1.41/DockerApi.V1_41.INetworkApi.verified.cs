@@ -24,8 +24,8 @@ public partial interface INetworkApi
     /// NetworkInspect: <c>GET /networks/{id}</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="verbose">The <c>verbose</c> parameter.</param>
-    /// <param name="scope">The <c>scope</c> parameter.</param>
+    /// <param name="verbose">The <c>verbose</c> parameter. Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="scope">The <c>scope</c> parameter. Since API 1.31: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>

@@ -13,7 +13,7 @@ public partial interface IPluginApi
     /// <summary>
     /// PluginList: <c>GET /plugins</c>.
     /// </summary>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <param name="filters">The <c>filters</c> parameter. Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
@@ -23,7 +23,7 @@ public partial interface IPluginApi
     /// <summary>
     /// GetPluginPrivileges: <c>GET /plugins/privileges</c>.
     /// </summary>
-    /// <param name="remote">The <c>remote</c> parameter.</param>
+    /// <param name="remote">The <c>remote</c> parameter. Since API 1.27: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
@@ -79,7 +79,7 @@ public partial interface IPluginApi
     /// PluginDisable: <c>POST /plugins/{name}/disable</c>.
     /// </summary>
     /// <param name="name">The <c>name</c> parameter.</param>
-    /// <param name="force">The <c>force</c> parameter.</param>
+    /// <param name="force">The <c>force</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>Completes when the daemon has answered.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
@@ -89,6 +89,7 @@ public partial interface IPluginApi
     /// <summary>
     /// PluginUpgrade: <c>POST /plugins/{name}/upgrade</c>.
     /// </summary>
+    /// <remarks>Since API 1.26: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
     /// <param name="name">The <c>name</c> parameter.</param>
     /// <param name="remote">The <c>remote</c> parameter.</param>
     /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>

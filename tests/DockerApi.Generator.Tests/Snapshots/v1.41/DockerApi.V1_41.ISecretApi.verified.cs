@@ -53,6 +53,7 @@ public partial interface ISecretApi
     /// <summary>
     /// SecretUpdate: <c>POST /secrets/{id}/update</c>.
     /// </summary>
+    /// <remarks>Since API 1.26: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="version">The <c>version</c> parameter.</param>
     /// <param name="body">The <c>body</c> parameter.</param>

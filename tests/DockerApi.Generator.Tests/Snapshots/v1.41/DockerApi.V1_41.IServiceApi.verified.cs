@@ -14,7 +14,7 @@ public partial interface IServiceApi
     /// ServiceList: <c>GET /services</c>.
     /// </summary>
     /// <param name="filters">The <c>filters</c> parameter.</param>
-    /// <param name="status">The <c>status</c> parameter.</param>
+    /// <param name="status">The <c>status</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500 or 503.</exception>
@@ -36,7 +36,7 @@ public partial interface IServiceApi
     /// ServiceInspect: <c>GET /services/{id}</c>.
     /// </summary>
     /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="insertDefaults">The <c>insertDefaults</c> parameter.</param>
+    /// <param name="insertDefaults">The <c>insertDefaults</c> parameter. Since API 1.29: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500 or 503.</exception>
@@ -60,7 +60,7 @@ public partial interface IServiceApi
     /// <param name="body">The <c>body</c> parameter.</param>
     /// <param name="version">The <c>version</c> parameter.</param>
     /// <param name="registryAuthFrom">The <c>registryAuthFrom</c> parameter.</param>
-    /// <param name="rollback">The <c>rollback</c> parameter.</param>
+    /// <param name="rollback">The <c>rollback</c> parameter. Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>

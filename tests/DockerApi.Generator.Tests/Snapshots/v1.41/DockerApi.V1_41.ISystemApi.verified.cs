@@ -50,6 +50,7 @@ public partial interface ISystemApi
     /// <summary>
     /// SystemPingHead: <c>HEAD /_ping</c>.
     /// </summary>
+    /// <remarks>Since API 1.40: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>The daemon's answer.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>

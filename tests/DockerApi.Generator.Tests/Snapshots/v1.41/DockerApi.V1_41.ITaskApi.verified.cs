@@ -33,6 +33,7 @@ public partial interface ITaskApi
     /// <summary>
     /// TaskLogs: <c>GET /tasks/{id}/logs</c>.
     /// </summary>
+    /// <remarks>Since API 1.29: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
     /// <param name="id">The <c>id</c> parameter.</param>
     /// <param name="details">The <c>details</c> parameter.</param>
     /// <param name="follow">The <c>follow</c> parameter.</param>

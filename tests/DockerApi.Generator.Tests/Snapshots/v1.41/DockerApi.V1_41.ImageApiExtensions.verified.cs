@@ -15,7 +15,7 @@ public static partial class ImageApiExtensions
     /// <param name="inputStream">The <c>inputStream</c> parameter.</param>
     /// <param name="dockerfile">The <c>dockerfile</c> parameter.</param>
     /// <param name="t">The <c>t</c> parameter.</param>
-    /// <param name="extrahosts">The <c>extrahosts</c> parameter.</param>
+    /// <param name="extrahosts">The <c>extrahosts</c> parameter. Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="remote">The <c>remote</c> parameter.</param>
     /// <param name="q">The <c>q</c> parameter.</param>
     /// <param name="nocache">The <c>nocache</c> parameter.</param>
@@ -36,10 +36,10 @@ public static partial class ImageApiExtensions
     /// <param name="networkmode">The <c>networkmode</c> parameter.</param>
     /// <param name="contentType">The <c>Content-type</c> parameter.</param>
     /// <param name="xRegistryConfig">The <c>X-Registry-Config</c> parameter.</param>
-    /// <param name="platform">The <c>platform</c> parameter.</param>
-    /// <param name="target">The <c>target</c> parameter.</param>
-    /// <param name="outputs">The <c>outputs</c> parameter.</param>
-    /// <param name="version">The <c>version</c> parameter.</param>
+    /// <param name="platform">The <c>platform</c> parameter. Since API 1.34: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="target">The <c>target</c> parameter. Since API 1.37: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="outputs">The <c>outputs</c> parameter. Since API 1.40: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="version">The <c>version</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>A task that completes when the stream has ended.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 500.</exception>
@@ -59,11 +59,11 @@ public static partial class ImageApiExtensions
     /// <param name="fromSrc">The <c>fromSrc</c> parameter.</param>
     /// <param name="repo">The <c>repo</c> parameter.</param>
     /// <param name="tag">The <c>tag</c> parameter.</param>
-    /// <param name="message">The <c>message</c> parameter.</param>
+    /// <param name="message">The <c>message</c> parameter. Since API 1.40: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="inputImage">The <c>inputImage</c> parameter.</param>
     /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
-    /// <param name="changes">The <c>changes</c> parameter.</param>
-    /// <param name="platform">The <c>platform</c> parameter.</param>
+    /// <param name="changes">The <c>changes</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="platform">The <c>platform</c> parameter. Since API 1.34: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>A task that completes when the stream has ended.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
