@@ -49,7 +49,7 @@ public sealed class DockerContainers
             throw;
         }
         if (!options.Keep)
-            await Engine.RemoveAsync(id, force: true, CancellationToken.None).ConfigureAwait(false);
+            await Gone.RemovedAsync(Engine.RemoveAsync(id, force: true, CancellationToken.None)).ConfigureAwait(false);
         return result;
     }
 

@@ -41,6 +41,13 @@ public sealed partial class Cli
     /// <summary>Shows <paramref name="transfer"/>'s progress as a bar and its status line.</summary>
     private async Task ShowProgressAsync(string title, Func<IProgress<PullProgress>, Task> transfer)
     {
+        // No bar where nobody watches (a file, a pipe): the docker CLI prints only the outcome there, and Spectre's
+        // stand-in for a bar could write after the command's own output.
+        if (!_console.Profile.Capabilities.Interactive)
+        {
+            await transfer(new Progress<PullProgress>());
+            return;
+        }
         await _console.Progress().AutoClear(true).StartAsync(async context =>
         {
             var bar = context.AddTask(Markup.Escape(title), maxValue: 100);

@@ -44,9 +44,12 @@ public sealed record Daemon(Docker Docker, string Image, EmulatedDaemon? Emulato
 {
     public bool Is2013 => Docker.ApiVersion == "1.2";
 
-    /// <summary>Every container the daemon has, running or not: what a test may leave behind.</summary>
-    public async Task<IReadOnlyList<string>> ContainerIdsAsync() => Docker.Api is { } modern
-        ? (await modern.Containers.ListAsync(all: true)).Select(c => c.Id!).ToList()
+    /// <summary>
+    /// Every container the daemon has, running or not, or those of <paramref name="ancestor"/> only: what a test may leave
+    /// behind. A test on a shared engine names its own image, as the other test assemblies run their containers beside it.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ContainerIdsAsync(string? ancestor = null) => Docker.Api is { } modern
+        ? (await modern.Containers.ListAsync(all: true, filters: ancestor is null ? null : $$"""{"ancestor":["{{ancestor}}"]}""")).Select(c => c.Id!).ToList()
         : (await Docker.LegacyApi!.Containers.ListAsync(all: true)).Select(c => c.Id!).ToList();
 
     public async ValueTask DisposeAsync()

@@ -63,7 +63,7 @@ public sealed partial class ReadmeTests
             await daemon.Docker.Images.PushAsync(image);
             Directory.CreateDirectory(Path.Combine(work, "site"));
             await File.WriteAllTextAsync(Path.Combine(work, "site", "index.html"), "hello");
-            var before = await daemon.ContainerIdsAsync();
+            var before = await daemon.ContainerIdsAsync(image);
 
             var program = Blocks()[1]
                 .Replace("Docker.ConnectAsync()", $"Docker.ConnectAsync(\"{daemon.Docker.Endpoint}\")")
@@ -73,7 +73,7 @@ public sealed partial class ReadmeTests
 
             Assert.Contains("start", output);
             Assert.Equal(12, File.ReadAllText(Path.Combine(work, "out", "hostname")).Trim().Length);
-            Assert.Equal(before, await daemon.ContainerIdsAsync());
+            Assert.Equal(before, await daemon.ContainerIdsAsync(image));
         }
         finally
         {

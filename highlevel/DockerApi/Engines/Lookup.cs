@@ -34,4 +34,20 @@ internal static class Lookup
 internal static class Gone
 {
     public static Task IgnoredAsync(Task removal) => Lookup.ExistsAsync(removal);
+
+    /// <summary>
+    /// A removal whose end is what was asked even when it fails: the thing is gone already (404), or another request
+    /// is removing it (Docker's 409 "removal of container … is already in progress", as when the connection pool sends
+    /// an idempotent DELETE again after its connection closed under it).
+    /// </summary>
+    public static async Task RemovedAsync(Task removal)
+    {
+        try
+        {
+            await IgnoredAsync(removal).ConfigureAwait(false);
+        }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.Conflict && e.DaemonMessage?.Contains("already in progress", StringComparison.Ordinal) == true)
+        {
+        }
+    }
 }
