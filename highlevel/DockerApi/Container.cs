@@ -166,17 +166,21 @@ public sealed partial class Container : IAsyncDisposable
 
     /// <summary>Waits for the container's process to end.</summary>
     /// <returns>Its exit code.</returns>
+    /// <example><code>await c.StartAsync(); long code = await c.WaitAsync();</code></example>
     public Task<long> WaitAsync(CancellationToken cancellationToken = default) => Engine.WaitAsync(Id, cancellationToken);
 
     /// <summary>Stops the container: SIGTERM, then SIGKILL after <see cref="StopTimeout"/>.</summary>
+    /// <example><code>await c.StopAsync(); // SIGTERM, then SIGKILL if it has not ended in time</code></example>
     public Task StopAsync(CancellationToken cancellationToken = default) => Engine.StopAsync(Id, StopTimeout, cancellationToken);
 
     /// <summary>Sends the process <paramref name="signal"/> (<c>docker kill</c>; <c>SIGKILL</c> when null).</summary>
     /// <exception cref="DockerApiException">The engine refused: 409 when it is not running.</exception>
+    /// <example><code>await c.KillAsync("SIGHUP"); // ask the process to reload</code></example>
     public Task KillAsync(string? signal = null, CancellationToken cancellationToken = default) => Engine.KillAsync(Id, signal, cancellationToken);
 
     /// <summary>Saves the container's file system as an image (<c>docker commit</c>), tagged <paramref name="reference"/> when given.</summary>
     /// <returns>The new image's id.</returns>
+    /// <example><code>string id = await c.CommitAsync("app:snapshot");</code></example>
     public Task<string> CommitAsync(string? reference = null, CancellationToken cancellationToken = default)
     {
         var (repository, tag) = reference is null ? (null, null) : ImageReference.Split(reference);
@@ -188,6 +192,7 @@ public sealed partial class Container : IAsyncDisposable
     /// it runs, else only once it has stopped (<c>docker rm</c>). Disposing it afterwards does nothing.
     /// </summary>
     /// <exception cref="DockerApiException">The engine refused: 404 when it is gone already, 409 when it runs and <paramref name="force"/> is false.</exception>
+    /// <example><code>await c.RemoveAsync(force: false); // only once it has stopped</code></example>
     public async Task RemoveAsync(bool force = true, CancellationToken cancellationToken = default)
     {
         await Engine.RemoveAsync(Id, force, cancellationToken).ConfigureAwait(false);

@@ -45,6 +45,12 @@ public sealed class Docker : IAsyncDisposable, IDisposable
     /// <exception cref="FormatException"><paramref name="host"/> is not a Docker endpoint.</exception>
     /// <exception cref="DockerConnectionException">The daemon cannot be reached.</exception>
     /// <exception cref="DockerVersionException">The daemon speaks none of the versions this client has.</exception>
+    /// <example>
+    /// <code>
+    /// await using var docker = await Docker.ConnectAsync();                 // as the docker CLI would
+    /// await using var remote = await Docker.ConnectAsync("ssh://me@build-host");
+    /// </code>
+    /// </example>
     public static Task<Docker> ConnectAsync(string? host = null, CancellationToken cancellationToken = default) =>
         ConnectAsync(DockerEndpointResolver.Resolve(host).Endpoint, cancellationToken);
 
@@ -89,6 +95,7 @@ public sealed class Docker : IAsyncDisposable, IDisposable
     public Task<EngineVersion> VersionAsync(CancellationToken cancellationToken = default) => Engine.VersionAsync(cancellationToken);
 
     /// <summary>What the daemon says of its host and contents (<c>docker info</c>).</summary>
+    /// <example><code>var info = await docker.InfoAsync(); Console.WriteLine($"{info.Containers} containers, {info.Images} images");</code></example>
     public Task<EngineInfo> InfoAsync(CancellationToken cancellationToken = default) => Engine.InfoAsync(cancellationToken);
 
     /// <summary>

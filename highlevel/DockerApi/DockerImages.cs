@@ -49,6 +49,7 @@ public sealed class DockerImages
 
     /// <summary>Gives the image <paramref name="image"/> the name <paramref name="reference"/> too (<c>docker tag</c>).</summary>
     /// <exception cref="DockerApiException">The engine refused: 404 when there is no such image.</exception>
+    /// <example><code>await docker.Images.TagAsync("app:latest", "registry.example.com/app:1.2");</code></example>
     public Task TagAsync(string image, string reference, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(image);
@@ -67,6 +68,7 @@ public sealed class DockerImages
 
     /// <summary>What the engine says of the image (<c>docker image inspect</c>).</summary>
     /// <exception cref="DockerApiException">The engine refused: 404 when there is no such image.</exception>
+    /// <example><code>var image = await docker.Images.InspectAsync("alpine:3.20"); Console.WriteLine(image.Id);</code></example>
     public Task<ImageDetails> InspectAsync(string reference, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(reference);
@@ -75,6 +77,12 @@ public sealed class DockerImages
 
     /// <summary>The layers of the image, newest first (<c>docker history</c>).</summary>
     /// <exception cref="DockerApiException">The engine refused: 404 when there is no such image.</exception>
+    /// <example>
+    /// <code>
+    /// foreach (var layer in await docker.Images.HistoryAsync("app:latest"))
+    ///     Console.WriteLine($"{layer.Size,12} {layer.CreatedBy}");
+    /// </code>
+    /// </example>
     public Task<IReadOnlyList<ImageLayer>> HistoryAsync(string reference, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(reference);
@@ -146,6 +154,7 @@ public sealed class DockerImages
     }
 
     /// <summary>Whether the daemon has the image <paramref name="reference"/>.</summary>
+    /// <example><code>if (!await docker.Images.ExistsAsync("alpine:3.20")) await docker.Images.PullAsync("alpine:3.20");</code></example>
     public Task<bool> ExistsAsync(string reference, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(reference);
@@ -158,6 +167,7 @@ public sealed class DockerImages
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>What was done, a line each, as the docker CLI prints it: <c>Untagged: busybox:latest</c>, <c>Deleted: sha256:…</c>.</returns>
     /// <exception cref="DockerApiException">The engine refused: 404 when there is no such image, 409 when a container uses it.</exception>
+    /// <example><code>var gone = await docker.Images.RemoveAsync("app:old"); // the names untagged and the ids deleted</code></example>
     public Task<IReadOnlyList<string>> RemoveAsync(string reference, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(reference);

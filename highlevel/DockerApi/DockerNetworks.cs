@@ -35,6 +35,7 @@ public sealed class DockerNetworks
 
     /// <summary>Removes the networks no container uses (<c>docker network prune</c>), those that match <paramref name="filters"/> (<c>until</c>, <c>label</c>).</summary>
     /// <exception cref="Transport.DockerVersionException">A 2013 daemon; nothing was sent.</exception>
+    /// <example><code>var pruned = await docker.Networks.PruneAsync(new DockerFilters().Add("until", "24h"));</code></example>
     public async Task<PruneResult> PruneAsync(Requests.DockerFilters? filters = null, CancellationToken cancellationToken = default) =>
         await _docker.Modern("NetworkPrune", "1.25").PruneNetworksAsync(filters, cancellationToken).ConfigureAwait(false);
 
@@ -64,6 +65,12 @@ public sealed class Network : IAsyncDisposable
     public string? Driver { get; init; }
 
     /// <summary>Connects a running container to it (<c>docker network connect</c>).</summary>
+    /// <example>
+    /// <code>
+    /// await using var net = await docker.Networks.CreateAsync("backend");
+    /// await net.ConnectAsync(web);
+    /// </code>
+    /// </example>
     public Task ConnectAsync(Container container, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(container);

@@ -33,10 +33,12 @@ public sealed class DockerVolumes
     /// the filter <c>all=true</c> asks for named ones too; also <c>label</c>.
     /// </summary>
     /// <exception cref="Transport.DockerVersionException">A 2013 daemon; nothing was sent.</exception>
+    /// <example><code>var pruned = await docker.Volumes.PruneAsync(new DockerFilters().Add("all", "true")); Console.WriteLine(pruned.SpaceReclaimed);</code></example>
     public async Task<PruneResult> PruneAsync(Requests.DockerFilters? filters = null, CancellationToken cancellationToken = default) =>
         await _docker.Modern("VolumePrune", "1.25").PruneVolumesAsync(filters, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The engine's volumes that match <paramref name="filters"/> (<c>name</c>, <c>label</c>, <c>dangling</c>…); disposing one of them does nothing.</summary>
+    /// <example><code>var mine = await docker.Volumes.ListAsync(new DockerFilters().Add("label", "app=web"));</code></example>
     public async Task<IReadOnlyList<Volume>> ListAsync(Requests.DockerFilters? filters = null, CancellationToken cancellationToken = default) =>
         (await _docker.Modern("VolumeList", Since).ListVolumesAsync(filters, cancellationToken).ConfigureAwait(false))
             .Select(v => new Volume(_docker, v.Name, v.Mountpoint, owned: false)).ToList();

@@ -24,7 +24,13 @@ public static class SpecImporter
     /// Imports every published version, each marked with <c>x-docker-since</c> where an operation or a parameter first
     /// appears after the oldest of them. Each text is read once.
     /// </summary>
-    public static IReadOnlyList<(string Version, string Yaml)> ImportAll(IEnumerable<Published> published)
+    public static IReadOnlyList<(string Version, string Yaml)> ImportAll(IEnumerable<Published> published) => ImportAll(published, OwnTexts.Embedded());
+
+    /// <summary>
+    /// <see cref="ImportAll(IEnumerable{Published})"/> with <paramref name="texts"/> as the descriptions; fails when a
+    /// text fits nothing in any of the versions (a typo would otherwise leave its member undocumented, silently).
+    /// </summary>
+    public static IReadOnlyList<(string Version, string Yaml)> ImportAll(IEnumerable<Published> published, OwnTexts texts)
     {
         var ordered = published.OrderBy(p => System.Version.Parse(p.Version)).ToList();
         var firstSeen = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -34,8 +40,10 @@ public static class SpecImporter
             var root = Load(file.Text);
             foreach (var key in Features(root).Select(f => f.Key))
                 firstSeen.TryAdd(key, file.Version);
-            result.Add((file.Version, Write(root, file.Source, ordered[0].Version, firstSeen)));
+            result.Add((file.Version, Write(root, file.Source, ordered[0].Version, firstSeen, texts)));
         }
+        if (texts.Unused is { Count: > 0 } unused)
+            throw new InvalidDataException($"{unused.Count} texts describe nothing in any version: {string.Join(", ", unused.Take(20))}");
         return result;
     }
 
@@ -43,15 +51,16 @@ public static class SpecImporter
     public static string Import(string publishedYaml, string source)
     {
         var root = Load(publishedYaml);
-        return Write(root, source, oldest: null, firstSeen: new Dictionary<string, string>());
+        return Write(root, source, oldest: null, firstSeen: new Dictionary<string, string>(), OwnTexts.Embedded());
     }
 
     private static YamlMappingNode Load(string text) => (YamlMappingNode)TolerantYaml.Load(text).Documents[0].RootNode;
 
-    private static string Write(YamlMappingNode root, string source, string? oldest, IReadOnlyDictionary<string, string> firstSeen)
+    private static string Write(YamlMappingNode root, string source, string? oldest, IReadOnlyDictionary<string, string> firstSeen, OwnTexts texts)
     {
         MarkNameMaps(root);
         Strip(root);
+        texts.Apply(root);
         MarkSecrets(root);
         MarkStreams(root);
         if (oldest is not null)
@@ -63,7 +72,8 @@ public static class SpecImporter
         var text = new StringWriter();
         text.WriteLine($"# Docker Engine API v{version}, imported by tools/DockerApi.SpecImport from {source}");
         text.WriteLine("# (moby/moby api/swagger.yaml, Apache License 2.0). Paths, parameters, responses and schemas are kept");
-        text.WriteLine("# exactly; descriptions, summaries, examples and titles are left out; secrets, streams and x-docker-since are marked.");
+        text.WriteLine("# exactly; Docker's descriptions, summaries, examples and titles are left out and ours written in (tools/DockerApi.SpecImport/Texts);");
+        text.WriteLine("# secrets, streams and x-docker-since are marked.");
         text.WriteLine("# Regenerate, do not edit: dotnet run --project tools/DockerApi.SpecImport -- <moby-swagger folder> spec");
         new YamlStream(new YamlDocument(root)).Save(text, assignAnchors: false);
         return text.ToString().Replace("\r\n", "\n").TrimEnd('.', '\n') + "\n";
@@ -135,7 +145,7 @@ public static class SpecImporter
             ? responses.Children.Where(c => c.Key is YamlScalarNode { Value: { Length: 3 } status } && status[0] == '2').Select(c => c.Value).OfType<YamlMappingNode>().FirstOrDefault()
             : null;
 
-    private static YamlScalarNode Quoted(string value) => new(value) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted };
+    internal static YamlScalarNode Quoted(string value) => new(value) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted };
 
     /// <summary>
     /// <c>x-docker-since: "X.Y"</c> on each operation and parameter first published after <paramref name="oldest"/>: the

@@ -37,6 +37,7 @@ internal static class ModelEmitter
                     w.Line();
                 first = false;
                 XmlDoc.Summary(w, property.Description, $"The `{property.WireName}` value.");
+                XmlDoc.Element(w, "value", null, property.Value);
                 w.Line($"public {(property.Required ? "required " : "")}{TypeNames.CSharp(property.Type, model.Namespace)} {property.Name} {{ get; init; }}");
             }
             if (type.KeepsUnknownMembers)

@@ -98,14 +98,10 @@ internal static class OperationShape
             XmlDoc.Element(w, "param", $"name=\"{p.Name.TrimStart('@')}\"", ParameterText(op, p));
         w.Line($"/// <param name=\"{Local(op, "cancellationToken")}\">Cancels the request, and the stream it returns.</param>");
         var success = op.Result.Responses.Where(IsSuccess).ToList();
-        XmlDoc.Element(w, "returns", null, returns ?? (success.Any(r => r.Description.Length > 0) ? Statuses(success) : DefaultReturns(op)));
-        var errors = op.Result.Responses.Where(r => !IsSuccess(r)).ToList();
-        if (errors.Count > 0)
-        {
-            XmlDoc.Element(w, "exception", $"cref=\"{Global.DockerApiException}\"", errors.Any(r => r.Description.Length > 0)
-                ? Statuses(errors)
-                : $"The daemon answered {string.Join(" or ", errors.Select(r => r.Status))}.");
-        }
+        XmlDoc.Element(w, "returns", null, returns ?? Returns(op, success));
+        // One <exception> per status, as a reader looks up the status the exception carries.
+        foreach (var error in op.Result.Responses.Where(r => !IsSuccess(r)))
+            XmlDoc.Element(w, "exception", $"cref=\"{Global.DockerApiException}\"", error.Description.Length > 0 ? $"{error.Status}: {error.Description}" : $"The daemon answered {error.Status}.");
         if (IsStream(op))
             w.Line($"/// <exception cref=\"{Global.DockerStreamException}\">The daemon reported an error inside the stream; the messages before it were delivered.</exception>");
     }
@@ -119,8 +115,19 @@ internal static class OperationShape
 
     private static bool IsSuccess(ApiResponse r) => r.Status.StartsWith("2") || r.Status == "101" || r.Status == "304";
 
-    private static string Statuses(IEnumerable<ApiResponse> responses) =>
-        string.Join(" ", responses.Select(r => r.Description.Length > 0 ? $"{r.Status}: {r.Description}" : $"{r.Status}."));
+    /// <summary>
+    /// What the call returns: the success response's text (each with its status when there are several), and for a
+    /// stream or a taken-over connection how to end it; the generator's own words when the spec describes none.
+    /// </summary>
+    private static string Returns(ApiOperation op, IReadOnlyList<ApiResponse> success)
+    {
+        if (!success.Any(r => r.Description.Length > 0))
+            return DefaultReturns(op);
+        var text = success.Count == 1
+            ? success[0].Description
+            : string.Join(" ", success.Select(r => r.Description.Length > 0 ? $"{r.Status}: {r.Description}" : $"{r.Status}."));
+        return op.Result.Kind is ResultKind.Binary or ResultKind.Hijack or ResultKind.HijackUpgrade ? $"{text} {DefaultReturns(op)}" : text;
+    }
 
     /// <summary>What an operation returns, when its spec describes none of its success responses (Docker's published files without prose).</summary>
     private static string DefaultReturns(ApiOperation op) => op.Result.Kind switch

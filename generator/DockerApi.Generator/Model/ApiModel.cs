@@ -136,7 +136,8 @@ internal enum TypeKind
 internal sealed record ApiType(string Name, string? Description, TypeKind Kind, EquatableArray<ApiProperty> Properties, EquatableArray<ApiEnumMember> Members,
     bool KeepsUnknownMembers = true);
 
-internal sealed record ApiProperty(string Name, string WireName, TypeRef Type, string? Description, bool Required, bool Sensitive);
+/// <param name="Value">What the schema states about the values (allowed ones, default, range), for <c>&lt;value&gt;</c>; null when nothing.</param>
+internal sealed record ApiProperty(string Name, string WireName, TypeRef Type, string? Description, bool Required, bool Sensitive, string? Value = null);
 
 internal sealed record ApiEnumMember(string Name, string Value, string? Description);
 

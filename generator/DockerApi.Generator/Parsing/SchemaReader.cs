@@ -263,13 +263,14 @@ internal sealed class SchemaReader
             ? TypeRef.Of(TypeRefKind.EmptyObject).AsNullable(!required)
             : JsonValue(Read(schema, typeName + Naming.Pascal(wire), nullable: !required));
         properties.Add(new ApiProperty(name, wire, type, schema.Describe(), required && !type.Nullable,
-            schema.Bool("x-docker-sensitive") || SecretNames.IsSecret(wire)));
+            schema.Bool("x-docker-sensitive") || SecretNames.IsSecret(wire), ValueFacts.Of(schema)));
     }
 
     private TypeRef ReadEnum(YamlMappingNode schema, YamlSequenceNode values, string type, string contextName)
     {
         var typeName = ClaimName(contextName);
         var names = schema.Seq("x-enum-varnames")?.Children.OfType<YamlScalarNode>().ToList();
+        var described = schema.Map("x-docker-enum-descriptions");
         var members = new List<ApiEnumMember>();
         var taken = new HashSet<string>(ReservedNames.StringEnumMembers) { typeName };
         var index = 0;
@@ -280,7 +281,7 @@ internal sealed class SchemaReader
             if (type == "integer" && !int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
                 return Unsupported(value, $"the integer enum value '{text}'", contextName, "list whole numbers that fit 32 bits, or make it a string enum");
             var name = names is not null && index < names.Count ? MemberName(names[index]) : MemberName(value, text.Length == 0 ? "Empty" : Naming.Pascal(text));
-            members.Add(new ApiEnumMember(Naming.Unique(name, taken), text, null));
+            members.Add(new ApiEnumMember(Naming.Unique(name, taken), text, described?.Str(text)));
             index++;
         }
         var kind = type == "integer" ? TypeKind.IntEnum : TypeKind.StringEnum;

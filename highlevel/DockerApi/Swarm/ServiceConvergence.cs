@@ -46,6 +46,13 @@ public static class ServiceConvergence
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The converged reading.</returns>
     /// <exception cref="DockerConvergenceException">The timeout passed, or an update paused; the message names the task errors.</exception>
+    /// <example>
+    /// <code>
+    /// await docker.Api.Services.UpdateAsync(id, spec, version);
+    /// var done = await ServiceConvergence.WaitAsync(docker.Api, id, timeout: TimeSpan.FromMinutes(5));
+    /// Console.WriteLine($"{done.Running}/{done.Desired} running");
+    /// </code>
+    /// </example>
     public static async Task<ServiceProgress> WaitAsync(DockerClient client, string service, IProgress<ServiceProgress>? progress = null,
         TimeSpan? timeout = null, Func<ServiceProgress, bool>? until = null, CancellationToken cancellationToken = default)
     {

@@ -15,7 +15,7 @@ public partial interface ISystemApi
     /// </summary>
     /// <remarks>The user name and e-mail the daemon stored at the last successful <c>POST /auth</c>. The password is never sent: its key is present with an empty value. All keys are empty when nothing is stored. Removed in v1.2.</remarks>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: The stored credentials, password empty.</returns>
+    /// <returns>The stored credentials, password empty.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/auth")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_0.AuthConfig> AuthInspectAsync(global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public partial interface ISystemApi
     /// <remarks>Log in to the public index and, on success, store the credentials in the daemon, which uses them for later pushes. When the user name equals the stored one the stored password is used, so the password may be empty. Wrong credentials give 500 (401 and 403 came with v1.3).</remarks>
     /// <param name="authConfig">The credentials to check.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: Login succeeded, or an account was created.</returns>
+    /// <returns>Login succeeded, or an account was created.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Login failed (<c>Wrong login/password, please try again</c>, account not activated, …) or the body is not JSON.</exception>
     [global::Refit.Post("/auth")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_0.AuthResponse> AuthAsync([global::Refit.Body] global::DockerApi.V1_0.AuthConfig authConfig, global::System.Threading.CancellationToken cancellationToken = default);
@@ -35,7 +35,7 @@ public partial interface ISystemApi
     /// Get system information
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: The information.</returns>
+    /// <returns>The information.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/info")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_0.SystemInfo> InfoAsync(global::System.Threading.CancellationToken cancellationToken = default);
@@ -44,7 +44,7 @@ public partial interface ISystemApi
     /// Get version
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: The version.</returns>
+    /// <returns>The version.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/version")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_0.SystemVersion> VersionAsync(global::System.Threading.CancellationToken cancellationToken = default);

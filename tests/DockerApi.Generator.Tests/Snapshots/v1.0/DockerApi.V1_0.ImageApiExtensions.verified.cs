@@ -75,7 +75,8 @@ public static partial class ImageApiExtensions
     /// <param name="registry">Registry to push to; the public index when absent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>A task that completes when the stream has ended.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">404: No such image. 500: Server error, for example a push of the same name already in progress.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No such image.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error, for example a push of the same name already in progress.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     public static global::System.Threading.Tasks.Task PushAsync(this global::DockerApi.V1_0.IImageApi api, global::System.IProgress<global::DockerApi.Streams.ProgressLine>? progress, string name, string? registry = null, global::System.Threading.CancellationToken cancellationToken = default)
     {

@@ -19,8 +19,9 @@ public partial interface IContainerApi
     /// <param name="since">List containers created after this one, including stopped ones. Compared with the 12-character id only.</param>
     /// <param name="before">List containers created before this one, including stopped ones. Compared with the 12-character id only.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: The containers; an empty array when none.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">400: Bad parameter: a boolean was neither <c>1</c>/<c>0</c> nor <c>true</c>/<c>false</c>. 500: Server error.</exception>
+    /// <returns>The containers; an empty array when none.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: Bad parameter: a boolean was neither <c>1</c>/<c>0</c> nor <c>true</c>/<c>false</c>.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/containers/json")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_1.ContainerSummary>> ListAsync([global::Refit.Query] bool? all = null, [global::Refit.Query] long? limit = null, [global::Refit.Query] string? since = null, [global::Refit.Query] string? before = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -30,8 +31,9 @@ public partial interface IContainerApi
     /// <remarks>Create a container from an image. The daemon answers 201 with a <c>text/plain</c> Content-Type although the body is JSON (documented as <c>application/json</c>). A missing image gives 404 "No such image": <c>docker run</c> then pulls and retries.</remarks>
     /// <param name="body">The container's configuration.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>201: The container was created.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">404: No such image (the documentation says container). 500: Server error, for example a memory limit below 524288 bytes or an empty body (<c>EOF</c>).</exception>
+    /// <returns>The container was created.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No such image (the documentation says container).</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error, for example a memory limit below 524288 bytes or an empty body (<c>EOF</c>).</exception>
     [global::Refit.Post("/containers/create")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_1.ContainerCreateResponse> CreateAsync([global::Refit.Body] global::DockerApi.V1_1.ContainerConfig body, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -41,8 +43,9 @@ public partial interface IContainerApi
     /// <remarks>Low-level information on a container.</remarks>
     /// <param name="id">Id, id prefix or name of the container.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: The container.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">404: No such container. 500: Server error.</exception>
+    /// <returns>The container.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/containers/{id}/json")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_1.ContainerInspectResponse> InspectAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -52,8 +55,9 @@ public partial interface IContainerApi
     /// <remarks>Paths added, modified or deleted in the container's filesystem. The daemon sends <c>null</c>, not <c>[]</c>, when nothing changed.</remarks>
     /// <param name="id">Id or name of the container.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: The changes, or <c>null</c> when there are none.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">404: No such container. 500: Server error.</exception>
+    /// <returns>The changes, or <c>null</c> when there are none.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/containers/{id}/changes")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_1.FilesystemChange>?> ChangesAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -63,8 +67,9 @@ public partial interface IContainerApi
     /// <remarks>The container's filesystem as a tar archive, streamed.</remarks>
     /// <param name="id">Id or name of the container.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: A tar archive of the filesystem.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">404: No such container. 500: Server error.</exception>
+    /// <returns>A tar archive of the filesystem. The answer's bytes as they arrive; dispose the stream to end the response.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/containers/{id}/export")]
     global::System.Threading.Tasks.Task<global::System.IO.Stream> ExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -74,8 +79,9 @@ public partial interface IContainerApi
     /// <remarks>Start a created or stopped container. The daemon answers 204 (the documentation says 200) and reads no body.</remarks>
     /// <param name="id">Id or name of the container.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204: The container was started.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">404: No such container. 500: Server error, for example a container that already runs.</exception>
+    /// <returns>The container was started.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error, for example a container that already runs.</exception>
     [global::Refit.Post("/containers/{id}/start")]
     global::System.Threading.Tasks.Task StartAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -86,8 +92,9 @@ public partial interface IContainerApi
     /// <param name="id">Id or name of the container.</param>
     /// <param name="t">Seconds to wait before killing the container.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204: The container was stopped.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">404: No such container. 500: Server error.</exception>
+    /// <returns>The container was stopped.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Post("/containers/{id}/stop")]
     global::System.Threading.Tasks.Task StopAsync(string id, [global::Refit.Query] long? t = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -98,8 +105,9 @@ public partial interface IContainerApi
     /// <param name="id">Id or name of the container.</param>
     /// <param name="t">Seconds to wait before killing the container.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204: The container was restarted.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">404: No such container. 500: Server error.</exception>
+    /// <returns>The container was restarted.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Post("/containers/{id}/restart")]
     global::System.Threading.Tasks.Task RestartAsync(string id, [global::Refit.Query] long? t = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -109,8 +117,9 @@ public partial interface IContainerApi
     /// <remarks>Send SIGKILL to the container's process.</remarks>
     /// <param name="id">Id or name of the container.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204: The container was killed.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">404: No such container. 500: Server error.</exception>
+    /// <returns>The container was killed.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Post("/containers/{id}/kill")]
     global::System.Threading.Tasks.Task KillAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -134,8 +143,10 @@ public partial interface IContainerApi
     /// <param name="stdout">Include stdout in the logs and the stream.</param>
     /// <param name="stderr">Include stderr in the logs and the stream.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: The connection is hijacked; raw output follows until the daemon closes it.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">400: Bad parameter: a boolean was neither <c>1</c>/<c>0</c> nor <c>true</c>/<c>false</c>. 404: No such container (sent before the hijack, as an ordinary response). 500: Server error.</exception>
+    /// <returns>The connection is hijacked; raw output follows until the daemon closes it. The connection, taken over: the container's output to read and its input to write.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: Bad parameter: a boolean was neither <c>1</c>/<c>0</c> nor <c>true</c>/<c>false</c>.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No such container (sent before the hijack, as an ordinary response).</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Post("/containers/{id}/attach")]
     global::System.Threading.Tasks.Task<global::DockerApi.Transport.DockerHijackedStream> AttachAsync(string id, [global::Refit.Query] bool? logs = null, [global::Refit.Query] bool? stream = null, [global::Refit.Query] bool? stdin = null, [global::Refit.Query] bool? stdout = null, [global::Refit.Query] bool? stderr = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -145,8 +156,9 @@ public partial interface IContainerApi
     /// <remarks>Block until the container stops, then return its exit code.</remarks>
     /// <param name="id">Id or name of the container.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: The container stopped.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">404: No such container. 500: Server error.</exception>
+    /// <returns>The container stopped.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Post("/containers/{id}/wait")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_1.ContainerWaitResponse> WaitAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -157,8 +169,11 @@ public partial interface IContainerApi
     /// <param name="id">Id or name of the container.</param>
     /// <param name="v">Also remove the container's volumes that no other container uses.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204: The container was removed.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">400: Bad parameter. 404: No such container. 406: Impossible to remove a running container; stop it first. 500: Server error.</exception>
+    /// <returns>The container was removed.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: Bad parameter.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">406: Impossible to remove a running container; stop it first.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Delete("/containers/{id}")]
     global::System.Threading.Tasks.Task DeleteAsync(string id, [global::Refit.Query] bool? v = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -17,8 +17,9 @@ public partial interface IImageApi
     /// <param name="all">List every image, intermediate layers included (the documentation says containers).</param>
     /// <param name="filter">List only images of this exact repository name. Undocumented.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: The images; an empty array when none.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">400: Bad parameter. 500: Server error.</exception>
+    /// <returns>The images; an empty array when none.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: Bad parameter.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/images/json")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_1.ImageSummary>> ListAsync([global::Refit.Query] bool? all = null, [global::Refit.Query] string? filter = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -27,7 +28,7 @@ public partial interface IImageApi
     /// </summary>
     /// <remarks>The image tree as a graphviz <c>digraph docker { … }</c> in plain text. Documented together with the list as <c>/images/(format)</c>; the daemon takes no parameter here.</remarks>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: The graph.</returns>
+    /// <returns>The graph.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/images/viz")]
     global::System.Threading.Tasks.Task<string> VizAsync(global::System.Threading.CancellationToken cancellationToken = default);
@@ -50,7 +51,7 @@ public partial interface IImageApi
     /// <param name="registry">Registry to pull from; <c>fromImage</c> is then an image id.</param>
     /// <param name="inputImage">With <c>fromSrc=-</c>: the tar archive to import.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: Progress messages; check for an <c>error</c> message.</returns>
+    /// <returns>Progress messages; check for an <c>error</c> message.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error before the stream began, for example a pull of the same image already in progress.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     [global::Refit.Post("/images/create")]
@@ -69,7 +70,7 @@ public partial interface IImageApi
     /// <param name="url">URL of the file to insert.</param>
     /// <param name="path">Path in the image to write the file to.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: Progress messages, then the <c>{"Id":…}</c> of the new image.</returns>
+    /// <returns>Progress messages, then the <c>{"Id":…}</c> of the new image.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     [global::Refit.Post("/images/{name}/insert")]
@@ -81,8 +82,9 @@ public partial interface IImageApi
     /// <remarks>Low-level information on an image. <c>name</c> may be an id prefix, a repository or <c>repository:tag</c> (<c>latest</c> when no tag).</remarks>
     /// <param name="name">Name or id of the image.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: The image.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">404: No such image. 500: Server error.</exception>
+    /// <returns>The image.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No such image.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/images/{name}/json")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_1.ImageInspectResponse> InspectAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -92,7 +94,7 @@ public partial interface IImageApi
     /// <remarks>The layers of an image, newest first. An unknown image gives 500 "Image does not exist" (the documentation says 404).</remarks>
     /// <param name="name">Name or id of the image.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: The layers.</returns>
+    /// <returns>The layers.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error, also for an image that does not exist.</exception>
     [global::Refit.Get("/images/{name}/history")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_1.HistoryResponseItem>> HistoryAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
@@ -109,8 +111,9 @@ public partial interface IImageApi
     /// <param name="name">Name of the image or repository, <c>user/repository</c> for the public index.</param>
     /// <param name="registry">Registry to push to; the public index when absent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: Progress messages; check for an <c>error</c> message.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">404: No such image. 500: Server error, for example a push of the same name already in progress.</exception>
+    /// <returns>Progress messages; check for an <c>error</c> message.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No such image.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error, for example a push of the same name already in progress.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     [global::Refit.Post("/images/{name}/push")]
     global::System.Collections.Generic.IAsyncEnumerable<global::DockerApi.V1_1.ProgressMessage> PushAsync(string name, [global::Refit.Query] string? registry = null, global::System.Threading.CancellationToken cancellationToken = default);
@@ -124,8 +127,9 @@ public partial interface IImageApi
     /// <param name="tag">The tag; <c>latest</c> when absent. Undocumented.</param>
     /// <param name="force">Documented as overwriting an existing tag; the daemon ignores it.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>201: The image was tagged; the body is empty.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">400: Bad parameter. 500: Server error, also for an image that does not exist.</exception>
+    /// <returns>The image was tagged; the body is empty.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: Bad parameter.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error, also for an image that does not exist.</exception>
     [global::Refit.Post("/images/{name}/tag")]
     global::System.Threading.Tasks.Task TagAsync(string name, [global::Refit.Query] string repo, [global::Refit.Query] string? tag = null, [global::Refit.Query] bool? force = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -139,8 +143,9 @@ public partial interface IImageApi
     /// </remarks>
     /// <param name="name"><c>repository</c>, <c>repository:tag</c> or image id.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>204: The image was removed.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">404: No such image. 500: Server error.</exception>
+    /// <returns>The image was removed.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No such image.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Delete("/images/{name}")]
     global::System.Threading.Tasks.Task DeleteAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -150,7 +155,7 @@ public partial interface IImageApi
     /// <remarks>Search the public index. The daemon sends <c>null</c>, not <c>[]</c>, when nothing matches.</remarks>
     /// <param name="term">The term to search for.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: The repositories found, or <c>null</c>.</returns>
+    /// <returns>The repositories found, or <c>null</c>.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/images/search")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_1.ImageSearchResponseItem>?> SearchAsync([global::Refit.Query] string term, global::System.Threading.CancellationToken cancellationToken = default);
@@ -170,7 +175,7 @@ public partial interface IImageApi
     /// <param name="context">The build context: a tar archive of the files <c>ADD</c> refers to.</param>
     /// <param name="t"><c>repository</c> or <c>repository:tag</c> to give the image on success.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: Build output; success is the line <c>Successfully built &lt;id&gt;</c>.</returns>
+    /// <returns>Build output; success is the line <c>Successfully built &lt;id&gt;</c>.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error before the build began, for example a missing <c>Dockerfile</c> part or a body that is not multipart.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     [global::Refit.Post("/build")]
@@ -193,8 +198,9 @@ public partial interface IImageApi
     /// <param name="author">Author, for example <c>John Hannibal Smith &lt;hannibal@a-team.com&gt;</c>.</param>
     /// <param name="containerConfig">Configuration applied when the image is run, for example <c>{"Cmd": ["cat", "/world"]}</c>.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>201: The image was created.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">404: No such container. 500: Server error.</exception>
+    /// <returns>The image was created.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Post("/commit")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_1.IdResponse> CommitAsync([global::Refit.Query] string container, [global::Refit.Query] string? repo = null, [global::Refit.Query] string? tag = null, [global::Refit.Query] string? comment = null, [global::Refit.Query] string? author = null, [global::Refit.Body] global::DockerApi.V1_1.ContainerConfig? containerConfig = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -18,6 +18,7 @@ public sealed partial record FilesystemChange
     /// <summary>
     /// 0 = modified, 1 = added, 2 = deleted.
     /// </summary>
+    /// <value>One of <c>0</c>, <c>1</c>, <c>2</c>.</value>
     public required global::DockerApi.V1_2.FilesystemChangeKind Kind { get; init; }
 
     /// <summary>

@@ -16,7 +16,7 @@ public partial interface ISystemApi
     /// <remarks>Log in to the public index with the given credentials. In v1.2 the daemon only checks them and stores nothing. Wrong credentials give 500 (401 and 403 came with v1.3).</remarks>
     /// <param name="authConfig">The credentials to check.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: Login succeeded, or an account was created.</returns>
+    /// <returns>Login succeeded, or an account was created.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Login failed (<c>Wrong login/password, please try again</c>, account not activated, …) or the body is not JSON.</exception>
     [global::Refit.Post("/auth")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_2.AuthResponse> AuthAsync([global::Refit.Body] global::DockerApi.V1_2.AuthConfig authConfig, global::System.Threading.CancellationToken cancellationToken = default);
@@ -25,7 +25,7 @@ public partial interface ISystemApi
     /// Get system information
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: The information.</returns>
+    /// <returns>The information.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/info")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_2.SystemInfo> InfoAsync(global::System.Threading.CancellationToken cancellationToken = default);
@@ -34,7 +34,7 @@ public partial interface ISystemApi
     /// Get version
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>200: The version.</returns>
+    /// <returns>The version.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/version")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_2.SystemVersion> VersionAsync(global::System.Threading.CancellationToken cancellationToken = default);

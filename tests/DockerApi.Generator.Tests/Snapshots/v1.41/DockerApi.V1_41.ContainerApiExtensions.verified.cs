@@ -12,14 +12,14 @@ public static partial class ContainerApiExtensions
     /// Disposing the result ends the answer.
     /// </summary>
     /// <param name="api">The API.</param>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="follow">The <c>follow</c> parameter.</param>
-    /// <param name="stdout">The <c>stdout</c> parameter.</param>
-    /// <param name="stderr">The <c>stderr</c> parameter.</param>
-    /// <param name="since">The <c>since</c> parameter.</param>
-    /// <param name="until">The <c>until</c> parameter. Since API 1.35: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="timestamps">The <c>timestamps</c> parameter.</param>
-    /// <param name="tail">The <c>tail</c> parameter.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="follow">Keep the stream open and send new output as the container writes it, until the container stops.</param>
+    /// <param name="stdout">Include what the container wrote to standard output.</param>
+    /// <param name="stderr">Include what the container wrote to standard error.</param>
+    /// <param name="since">Only output written at or after this moment, in Unix seconds (fractions allowed on the wire as <c>seconds.nanoseconds</c>).</param>
+    /// <param name="until">Only output written before this moment, in Unix seconds. Since API 1.35: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="timestamps">Begin each line with the time it was written, in RFC 3339 with nanoseconds.</param>
+    /// <param name="tail">How many lines to return from the end of the log: a number, or <c>all</c> (the default).</param>
     /// <param name="tty">True when the container (or exec) has a TTY: its output is raw, not framed.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container output.</returns>
@@ -35,13 +35,13 @@ public static partial class ContainerApiExtensions
     /// Write stdin to <see cref="global::DockerApi.Streams.MultiplexedStream.Inner"/>; disposing the result closes the connection.
     /// </summary>
     /// <param name="api">The API.</param>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="detachKeys">The <c>detachKeys</c> parameter.</param>
-    /// <param name="logs">The <c>logs</c> parameter.</param>
-    /// <param name="stream">The <c>stream</c> parameter.</param>
-    /// <param name="stdin">The <c>stdin</c> parameter.</param>
-    /// <param name="stdout">The <c>stdout</c> parameter.</param>
-    /// <param name="stderr">The <c>stderr</c> parameter.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="detachKeys">The keys that detach from the container, replacing the default <c>ctrl-p,ctrl-q</c>: a letter, or <c>ctrl-</c> with a letter or one of <c>@ ^ [ , _</c>, comma-separated.</param>
+    /// <param name="logs">First send what the container has already written (from its log driver), then, with <c>stream</c>, what follows.</param>
+    /// <param name="stream">Send output as the container writes it, from now on.</param>
+    /// <param name="stdin">Take input: what the client writes goes to the container's standard input.</param>
+    /// <param name="stdout">Send what the container writes to standard output.</param>
+    /// <param name="stderr">Send what the container writes to standard error.</param>
     /// <param name="tty">True when the container (or exec) has a TTY: its output is raw, not framed.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container output.</returns>
@@ -53,16 +53,18 @@ public static partial class ContainerApiExtensions
     }
 
     /// <summary>
-    /// ContainerStats: <c>GET /containers/{id}/stats</c>.
+    /// Reads a container's resource use: CPU, memory, block and network I/O, and process count.
     /// </summary>
+    /// <remarks>With <c>stream</c> on, one sample arrives about every second until the container stops or the request is cancelled. Each sample carries the previous one's CPU figures (<c>precpu_stats</c>), so CPU use in percent is the change in the container's usage over the change in the system's, times the number of CPUs. A stopped container gives zeros.</remarks>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="stream">The <c>stream</c> parameter.</param>
-    /// <param name="oneShot">The <c>one-shot</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="stream">Keep sending a sample about every second. Off: send one sample and end.</param>
+    /// <param name="oneShot">With <c>stream</c> off, answer at once with a single sample instead of waiting for a second one; <c>precpu_stats</c> is then empty. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>A task that completes when the stream has ended.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     public static global::System.Threading.Tasks.Task StatsAsync(this global::DockerApi.V1_41.IContainerApi api, global::System.IProgress<global::System.Text.Json.JsonElement>? progress, string id, bool? stream = null, bool? oneShot = null, global::System.Threading.CancellationToken cancellationToken = default)
     {

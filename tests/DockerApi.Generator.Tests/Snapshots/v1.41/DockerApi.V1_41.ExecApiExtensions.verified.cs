@@ -12,8 +12,8 @@ public static partial class ExecApiExtensions
     /// Write stdin to <see cref="global::DockerApi.Streams.MultiplexedStream.Inner"/>; disposing the result closes the connection.
     /// </summary>
     /// <param name="api">The API.</param>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="execStartConfig">The <c>execStartConfig</c> parameter.</param>
+    /// <param name="id">The exec instance, by the id its create call returned.</param>
+    /// <param name="execStartConfig">How to start it: detached or attached, with or without a TTY.</param>
     /// <param name="tty">True when the container (or exec) has a TTY: its output is raw, not framed.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container output.</returns>

@@ -11,59 +11,69 @@ namespace DockerApi.V1_41;
 public partial interface IConfigApi
 {
     /// <summary>
-    /// ConfigList: <c>GET /configs</c>.
+    /// Lists the swarm's configs.
     /// </summary>
     /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>id</c>, <c>label</c> (<c>key</c> or <c>key=value</c>), <c>name</c> (a prefix of the name), <c>names</c> (exact names).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500 or 503.</exception>
+    /// <returns>The configs that match.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Get("/configs")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_41.Config>> ListAsync([global::Refit.Query] string? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ConfigCreate: <c>POST /configs/create</c>.
+    /// Stores a config in the swarm, for services to mount as a file.
     /// </summary>
     /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
-    /// <param name="body">The <c>body</c> parameter.</param>
+    /// <param name="body">The config's name, labels and data (base64).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 409 or 500 or 503.</exception>
+    /// <returns>The new config's id.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">409: A config of that name already exists.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Post("/configs/create")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.IdResponse> CreateAsync([global::Refit.Body] global::DockerApi.V1_41.ConfigCreateRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ConfigInspect: <c>GET /configs/{id}</c>.
+    /// Describes a config, with its data.
     /// </summary>
     /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
-    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="id">The config's id or name.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500 or 503.</exception>
+    /// <returns>The config.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No config has that id or name.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Get("/configs/{id}")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.Config> InspectAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ConfigDelete: <c>DELETE /configs/{id}</c>.
+    /// Removes a config.
     /// </summary>
     /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
-    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="id">The config's id or name.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500 or 503.</exception>
+    /// <returns>The config is gone.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No config has that id or name.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Delete("/configs/{id}")]
     global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ConfigUpdate: <c>POST /configs/{id}/update</c>.
+    /// Changes a config's labels; nothing else of a config can change.
     /// </summary>
     /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="version">The <c>version</c> parameter.</param>
-    /// <param name="body">The <c>body</c> parameter.</param>
+    /// <param name="id">The config's id or name.</param>
+    /// <param name="version">The version of the config this update is based on (from its <c>Version.Index</c>); a stale one is refused.</param>
+    /// <param name="body">The config's spec as inspect returned it, with only <c>Labels</c> changed.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 404 or 500 or 503.</exception>
+    /// <returns>The config was updated.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No config has that id or name.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Post("/configs/{id}/update")]
     global::System.Threading.Tasks.Task UpdateAsync(string id, [global::Refit.Query] long version, [global::Refit.Body] global::DockerApi.V1_41.ConfigSpec? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

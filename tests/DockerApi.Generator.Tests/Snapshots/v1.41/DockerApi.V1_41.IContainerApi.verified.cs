@@ -11,283 +11,327 @@ namespace DockerApi.V1_41;
 public partial interface IContainerApi
 {
     /// <summary>
-    /// ContainerList: <c>GET /containers/json</c>.
+    /// Lists containers: the running ones, or every one with <c>all</c>.
     /// </summary>
-    /// <param name="all">The <c>all</c> parameter.</param>
-    /// <param name="limit">The <c>limit</c> parameter.</param>
-    /// <param name="size">The <c>size</c> parameter.</param>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <remarks>Each entry is a summary, smaller than what inspecting the container returns.</remarks>
+    /// <param name="all">Also list containers that are not running (created, exited, dead).</param>
+    /// <param name="limit">Return only this many containers, the most recently created first, whether running or not.</param>
+    /// <param name="size">Compute each container's disk use into <c>SizeRw</c> and <c>SizeRootFs</c> (slow on large containers).</param>
+    /// <param name="filters">A JSON object of filter name to list of values, such as <c>{"status":["exited"],"label":["app=web"]}</c>. Keys: <c>ancestor</c> (image name, id or digest), <c>before</c> and <c>since</c> (a container name or id), <c>expose</c> and <c>publish</c> (<c>port[/protocol]</c>), <c>exited</c> (an exit code), <c>health</c> (<c>starting</c>, <c>healthy</c>, <c>unhealthy</c>, <c>none</c>), <c>id</c>, <c>isolation</c> (Windows: <c>default</c>, <c>process</c>, <c>hyperv</c>), <c>is-task</c> (<c>true</c>/<c>false</c>), <c>label</c> (<c>key</c> or <c>key=value</c>), <c>name</c>, <c>network</c>, <c>status</c> (<c>created</c>, <c>restarting</c>, <c>running</c>, <c>removing</c>, <c>paused</c>, <c>exited</c>, <c>dead</c>), <c>volume</c> (a volume name or mount point). Values of one key are alternatives; keys must all match.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 500.</exception>
+    /// <returns>The containers that match, each as a summary.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: A filter is malformed or names a key this call does not know.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/containers/json")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_41.ContainerSummary>> ListAsync([global::Refit.Query] bool? all = null, [global::Refit.Query] long? limit = null, [global::Refit.Query] bool? size = null, [global::Refit.Query] string? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerCreate: <c>POST /containers/create</c>.
+    /// Creates a container from an image without starting it.
     /// </summary>
-    /// <param name="body">The <c>body</c> parameter.</param>
-    /// <param name="name">The <c>name</c> parameter.</param>
-    /// <param name="platform">The <c>platform</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <remarks>The image must already be on the engine: create does not pull. Start the container with its id.</remarks>
+    /// <param name="body">The container's configuration, with the host configuration and the networks to join.</param>
+    /// <param name="name">A name for the container: letters, digits, <c>_</c>, <c>.</c> and <c>-</c>, starting with a letter or digit (a leading <c>/</c> is allowed). Left out, the engine picks one.</param>
+    /// <param name="platform">The image's platform as <c>os[/arch[/variant]]</c>, such as <c>linux/arm64</c>; the local image must match it, or the call answers 404. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 404 or 409 or 500.</exception>
+    /// <returns>The new container's id, and warnings the engine has about its configuration.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: The image is not on this engine (pull it first), or not for the platform asked.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">409: The name is taken by another container.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/containers/create")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.ContainerCreateResponse> CreateAsync([global::Refit.Body] global::DockerApi.V1_41.ContainerCreateRequest body, [global::Refit.Query] string? name = null, [global::Refit.Query] string? platform = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerInspect: <c>GET /containers/{id}/json</c>.
+    /// Returns everything the engine knows about one container: its configuration, state, mounts and networks.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="size">The <c>size</c> parameter.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="size">Compute the container's disk use into <c>SizeRw</c> and <c>SizeRootFs</c>.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The container's full description.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/containers/{id}/json")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.ContainerInspectResponse> InspectAsync(string id, [global::Refit.Query] bool? size = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerTop: <c>GET /containers/{id}/top</c>.
+    /// Lists the processes running in a container, as <c>ps</c> shows them.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="psArgs">The <c>ps_args</c> parameter.</param>
+    /// <remarks>The engine runs <c>ps</c> on the host for the container's processes; Windows engines do not serve this call.</remarks>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="psArgs">Options given to <c>ps</c>, such as <c>aux</c>. The engine uses <c>-ef</c> when none are given.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The column titles and one row of values per process.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The container is not running, or <c>ps</c> failed with these options; the message says which.</exception>
     [global::Refit.Get("/containers/{id}/top")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.ContainerTopResponse> TopAsync(string id, [global::Refit.Query, global::Refit.AliasAs("ps_args")] string? psArgs = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerLogs: <c>GET /containers/{id}/logs</c>.
+    /// Reads a container's output: what it wrote to stdout and stderr, and with <c>follow</c>, what it writes next.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="follow">The <c>follow</c> parameter.</param>
-    /// <param name="stdout">The <c>stdout</c> parameter.</param>
-    /// <param name="stderr">The <c>stderr</c> parameter.</param>
-    /// <param name="since">The <c>since</c> parameter.</param>
-    /// <param name="until">The <c>until</c> parameter. Since API 1.35: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="timestamps">The <c>timestamps</c> parameter.</param>
-    /// <param name="tail">The <c>tail</c> parameter.</param>
+    /// <remarks>Only containers whose log driver keeps the output (<c>json-file</c>, <c>local</c>, <c>journald</c>, or any driver with the dual logging cache) can be read. Without a TTY the answer is multiplexed: each chunk carries an 8-byte header naming its stream; with a TTY it is the raw bytes.</remarks>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="follow">Keep the stream open and send new output as the container writes it, until the container stops.</param>
+    /// <param name="stdout">Include what the container wrote to standard output.</param>
+    /// <param name="stderr">Include what the container wrote to standard error.</param>
+    /// <param name="since">Only output written at or after this moment, in Unix seconds (fractions allowed on the wire as <c>seconds.nanoseconds</c>).</param>
+    /// <param name="until">Only output written before this moment, in Unix seconds. Since API 1.35: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="timestamps">Begin each line with the time it was written, in RFC 3339 with nanoseconds.</param>
+    /// <param name="tail">How many lines to return from the end of the log: a number, or <c>all</c> (the default).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The answer's bytes as they arrive; dispose the stream to end the response.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The output, as a stream. The answer's bytes as they arrive; dispose the stream to end the response.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/containers/{id}/logs")]
     global::System.Threading.Tasks.Task<global::System.IO.Stream> LogsAsync(string id, [global::Refit.Query] bool? follow = null, [global::Refit.Query] bool? stdout = null, [global::Refit.Query] bool? stderr = null, [global::Refit.Query] long? since = null, [global::Refit.Query] long? until = null, [global::Refit.Query] bool? timestamps = null, [global::Refit.Query] string? tail = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerChanges: <c>GET /containers/{id}/changes</c>.
+    /// Lists the files and folders added, changed or deleted in a container since it was created from its image.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>One entry per changed path, with the kind of change.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/containers/{id}/changes")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_41.ContainerChangesResponseItem>> ChangesAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerExport: <c>GET /containers/{id}/export</c>.
+    /// Streams a container's whole filesystem as one tar archive, without the image's layers or history.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The answer's bytes as they arrive; dispose the stream to end the response.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The tar archive, as a stream. The answer's bytes as they arrive; dispose the stream to end the response.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/containers/{id}/export")]
     global::System.Threading.Tasks.Task<global::System.IO.Stream> ExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerStats: <c>GET /containers/{id}/stats</c>.
+    /// Reads a container's resource use: CPU, memory, block and network I/O, and process count.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="stream">The <c>stream</c> parameter.</param>
-    /// <param name="oneShot">The <c>one-shot</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <remarks>With <c>stream</c> on, one sample arrives about every second until the container stops or the request is cancelled. Each sample carries the previous one's CPU figures (<c>precpu_stats</c>), so CPU use in percent is the change in the container's usage over the change in the system's, times the number of CPUs. A stopped container gives zeros.</remarks>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="stream">Keep sending a sample about every second. Off: send one sample and end.</param>
+    /// <param name="oneShot">With <c>stream</c> off, answer at once with a single sample instead of waiting for a second one; <c>precpu_stats</c> is then empty. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The messages as they arrive.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The samples, as a stream.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     [global::Refit.Get("/containers/{id}/stats")]
     global::System.Collections.Generic.IAsyncEnumerable<global::System.Text.Json.JsonElement> StatsAsync(string id, [global::Refit.Query] bool? stream = null, [global::Refit.Query, global::Refit.AliasAs("one-shot")] bool? oneShot = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerResize: <c>POST /containers/{id}/resize</c>.
+    /// Sets the size of a container's TTY, as a terminal does when its window changes.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="h">The <c>h</c> parameter.</param>
-    /// <param name="w">The <c>w</c> parameter.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="h">The TTY's height, in rows of characters.</param>
+    /// <param name="w">The TTY's width, in columns of characters.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The TTY has the new size.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The size could not be set; a container started without a TTY has none to resize.</exception>
     [global::Refit.Post("/containers/{id}/resize")]
     global::System.Threading.Tasks.Task ResizeAsync(string id, [global::Refit.Query] long h, [global::Refit.Query] long w, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerStart: <c>POST /containers/{id}/start</c>.
+    /// Starts a created or stopped container.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="detachKeys">The <c>detachKeys</c> parameter.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="detachKeys">The keys that detach an attached client, replacing the default <c>ctrl-p,ctrl-q</c>: a letter, or <c>ctrl-</c> with a letter or one of <c>@ ^ [ , _</c>, comma-separated.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 404 or 500.</exception>
+    /// <returns>204: The container is starting. 304: The container was already running; nothing changed.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/containers/{id}/start")]
     global::System.Threading.Tasks.Task StartAsync(string id, [global::Refit.Query] string? detachKeys = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerStop: <c>POST /containers/{id}/stop</c>.
+    /// Stops a container: sends its stop signal, then kills it if it has not exited within the timeout.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="t">The <c>t</c> parameter.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="t">Seconds to wait for the container to exit before it is killed; <c>-1</c> waits without limit. Left out: the container's own <c>StopTimeout</c>, else 10.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>204: The container has stopped. 304: The container was not running; nothing changed.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/containers/{id}/stop")]
     global::System.Threading.Tasks.Task StopAsync(string id, [global::Refit.Query] long? t = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerRestart: <c>POST /containers/{id}/restart</c>.
+    /// Stops a container (as stop does) and starts it again.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="t">The <c>t</c> parameter.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="t">Seconds to wait for the container to exit before it is killed; <c>-1</c> waits without limit. Left out: the container's own <c>StopTimeout</c>, else 10.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The container has been restarted.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/containers/{id}/restart")]
     global::System.Threading.Tasks.Task RestartAsync(string id, [global::Refit.Query] long? t = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerKill: <c>POST /containers/{id}/kill</c>.
+    /// Sends a signal to a container's main process; by default <c>SIGKILL</c>, which ends it at once.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="signal">The <c>signal</c> parameter.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="signal">The signal, by name (<c>SIGHUP</c>) or number (<c>1</c>).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 409 or 500.</exception>
+    /// <returns>The signal was sent.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">409: The container is not running, so there is no process to signal.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/containers/{id}/kill")]
     global::System.Threading.Tasks.Task KillAsync(string id, [global::Refit.Query] string? signal = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerUpdate: <c>POST /containers/{id}/update</c>.
+    /// Changes a container's resource limits and restart policy while it exists, running or not.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="update">The <c>update</c> parameter.</param>
+    /// <remarks>Memory and CPU limits, block I/O weights, PID limit and restart policy can change; anything else needs a new container.</remarks>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="update">The new limits and restart policy; fields left out keep their values.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>Warnings about the new values, if the engine has any.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/containers/{id}/update")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.ContainerUpdateResponse> UpdateAsync(string id, [global::Refit.Body] global::DockerApi.V1_41.ContainerUpdateRequest update, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerRename: <c>POST /containers/{id}/rename</c>.
+    /// Gives a container a new name.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="name">The new name: letters, digits, <c>_</c>, <c>.</c> and <c>-</c>, starting with a letter or digit.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 409 or 500.</exception>
+    /// <returns>The container has its new name.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">409: Another container already has that name.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/containers/{id}/rename")]
     global::System.Threading.Tasks.Task RenameAsync(string id, [global::Refit.Query] string name, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerPause: <c>POST /containers/{id}/pause</c>.
+    /// Freezes every process of a container with the cgroup freezer; they cannot see or catch it.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The container is paused.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/containers/{id}/pause")]
     global::System.Threading.Tasks.Task PauseAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerUnpause: <c>POST /containers/{id}/unpause</c>.
+    /// Thaws the processes of a paused container.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The container runs again.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/containers/{id}/unpause")]
     global::System.Threading.Tasks.Task UnpauseAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerAttach: <c>POST /containers/{id}/attach</c>.
+    /// Connects to a container's standard streams: reads its output and, with <c>stdin</c>, writes its input.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="detachKeys">The <c>detachKeys</c> parameter.</param>
-    /// <param name="logs">The <c>logs</c> parameter.</param>
-    /// <param name="stream">The <c>stream</c> parameter.</param>
-    /// <param name="stdin">The <c>stdin</c> parameter.</param>
-    /// <param name="stdout">The <c>stdout</c> parameter.</param>
-    /// <param name="stderr">The <c>stderr</c> parameter.</param>
+    /// <remarks>The HTTP connection is taken over for the streams (the engine answers 101 and upgrades to a raw TCP stream). Without a TTY the output is multiplexed: each chunk starts with an 8-byte header naming stdout or stderr and its length; with a TTY it is raw bytes. Any number of clients may attach at once. Attach before starting a container to miss nothing of its output.</remarks>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="detachKeys">The keys that detach from the container, replacing the default <c>ctrl-p,ctrl-q</c>: a letter, or <c>ctrl-</c> with a letter or one of <c>@ ^ [ , _</c>, comma-separated.</param>
+    /// <param name="logs">First send what the container has already written (from its log driver), then, with <c>stream</c>, what follows.</param>
+    /// <param name="stream">Send output as the container writes it, from now on.</param>
+    /// <param name="stdin">Take input: what the client writes goes to the container's standard input.</param>
+    /// <param name="stdout">Send what the container writes to standard output.</param>
+    /// <param name="stderr">Send what the container writes to standard error.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The connection, taken over: the container's output to read and its input to write.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 404 or 500.</exception>
+    /// <returns>101: The connection now carries the streams. 200: The streams follow on the same connection (the request asked for no upgrade). The connection, taken over: the container's output to read and its input to write.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/containers/{id}/attach")]
     global::System.Threading.Tasks.Task<global::DockerApi.Transport.DockerHijackedStream> AttachAsync(string id, [global::Refit.Query] string? detachKeys = null, [global::Refit.Query] bool? logs = null, [global::Refit.Query] bool? stream = null, [global::Refit.Query] bool? stdin = null, [global::Refit.Query] bool? stdout = null, [global::Refit.Query] bool? stderr = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerWait: <c>POST /containers/{id}/wait</c>.
+    /// Waits until a container reaches the condition asked (by default: not running) and returns its exit code.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="condition">The <c>condition</c> parameter. Since API 1.30: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <remarks>The answer comes only when the condition holds, which may be never for a container that keeps running: give the call a deadline.</remarks>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="condition">What to wait for: <c>not-running</c> (the default; a container that is not running answers at once), <c>next-exit</c> (the next time it exits), <c>removed</c> (it is gone). Since API 1.30: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 404 or 500.</exception>
+    /// <returns>The exit code, and the error that stopped the container if there was one.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/containers/{id}/wait")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.ContainerWaitResponse> WaitAsync(string id, [global::Refit.Query] string? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerDelete: <c>DELETE /containers/{id}</c>.
+    /// Removes a container.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="v">The <c>v</c> parameter.</param>
-    /// <param name="force">The <c>force</c> parameter.</param>
-    /// <param name="link">The <c>link</c> parameter. Since API 1.26: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="v">Also remove the container's anonymous volumes. Named volumes are always kept.</param>
+    /// <param name="force">Kill the container first if it is running; without it, removing a running container answers 409.</param>
+    /// <param name="link">Remove the link of this name instead of a container (the legacy links of the default bridge). Since API 1.26: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 404 or 409 or 500.</exception>
+    /// <returns>The container is gone.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">409: The container is running (stop it, or pass <c>force</c>), or a removal of it is already under way.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Delete("/containers/{id}")]
     global::System.Threading.Tasks.Task DeleteAsync(string id, [global::Refit.Query] bool? v = null, [global::Refit.Query] bool? force = null, [global::Refit.Query] bool? link = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerArchiveInfo: <c>HEAD /containers/{id}/archive</c>.
+    /// Describes a path in a container's filesystem without reading it: name, size, mode, time and link target.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="path">The <c>path</c> parameter.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="path">The path in the container's filesystem.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The value of the answer's X-Docker-Container-Path-Stat header; null when the daemon sent none.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 404 or 500.</exception>
+    /// <returns>The answer's <c>X-Docker-Container-Path-Stat</c> header holds the description as base64 of a JSON object.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: The container or the path does not exist.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Head("/containers/{id}/archive")]
     global::System.Threading.Tasks.Task<string?> ArchiveInfoAsync(string id, [global::Refit.Query] string path, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerArchive: <c>GET /containers/{id}/archive</c>.
+    /// Reads a file or folder of a container's filesystem as a tar archive.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="path">The <c>path</c> parameter.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="path">The path to read. A folder ending in <c>/.</c> gives its contents without the folder itself.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The answer's bytes as they arrive; dispose the stream to end the response.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 404 or 500.</exception>
+    /// <returns>The tar archive, as a stream; its <c>X-Docker-Container-Path-Stat</c> header describes the path. The answer's bytes as they arrive; dispose the stream to end the response.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: The container or the path does not exist.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/containers/{id}/archive")]
     global::System.Threading.Tasks.Task<global::System.IO.Stream> ArchiveAsync(string id, [global::Refit.Query] string path, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PutContainerArchive: <c>PUT /containers/{id}/archive</c>.
+    /// Unpacks a tar archive into a folder of a container's filesystem.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="path">The <c>path</c> parameter.</param>
-    /// <param name="inputStream">The <c>inputStream</c> parameter.</param>
-    /// <param name="noOverwriteDirNonDir">The <c>noOverwriteDirNonDir</c> parameter.</param>
-    /// <param name="copyUIDGID">The <c>copyUIDGID</c> parameter. Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="path">The folder to unpack into; it must exist and be a folder (400 otherwise).</param>
+    /// <param name="inputStream">The tar archive: plain, or compressed with gzip, bzip2 or xz.</param>
+    /// <param name="noOverwriteDirNonDir">With <c>1</c> or <c>true</c>, fail rather than let the archive replace a folder with a file or a file with a folder.</param>
+    /// <param name="copyUIDGID">With <c>1</c> or <c>true</c>, give the unpacked files the owners they have in the archive, mapped to the container's user namespace. Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 403 or 404 or 500.</exception>
+    /// <returns>The archive was unpacked.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The path is not a folder, or the archive cannot be read.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">403: The target is read-only: the container's root filesystem or the volume is mounted read-only.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: The container or the folder does not exist.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Put("/containers/{id}/archive")]
     global::System.Threading.Tasks.Task PutContainerArchiveAsync(string id, [global::Refit.Query] string path, [global::Refit.Body] global::System.IO.Stream inputStream, [global::Refit.Query] string? noOverwriteDirNonDir = null, [global::Refit.Query] string? copyUIDGID = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ContainerPrune: <c>POST /containers/prune</c>.
+    /// Removes every stopped container.
     /// </summary>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>until</c> (containers created before this moment: Unix seconds, an RFC 3339 date, or a duration such as <c>10m</c> counted back from the engine's clock), and <c>label</c> (<c>key</c>, <c>key=value</c>, or <c>label!=…</c> to keep those that match).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The ids of the removed containers and the disk space freed.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/containers/prune")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.ContainerPruneResponse> PruneAsync([global::Refit.Query] string? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -11,13 +11,14 @@ namespace DockerApi.V1_41;
 public partial interface IDistributionApi
 {
     /// <summary>
-    /// DistributionInspect: <c>GET /distribution/{name}/json</c>.
+    /// Asks the registry (not the engine's store) for an image's digest and the platforms it is published for.
     /// </summary>
     /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
-    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="name">The image reference to look up in its registry, such as <c>alpine:3.20</c>.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 401 or 500.</exception>
+    /// <returns>The image's descriptor and its platforms.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">401: The registry refused the credentials, or has no such image.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/distribution/{name}/json")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.DistributionInspect> InspectAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -11,46 +11,53 @@ namespace DockerApi.V1_41;
 public partial interface IExecApi
 {
     /// <summary>
-    /// ContainerExec: <c>POST /containers/{id}/exec</c>.
+    /// Prepares a command to run in a running container; start it with the exec id this returns.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="execConfig">The <c>execConfig</c> parameter.</param>
+    /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
+    /// <param name="execConfig">The command and how to run it.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 409 or 500.</exception>
+    /// <returns>The exec instance's id.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">409: The container is paused, or not running.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/containers/{id}/exec")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.IdResponse> CreateAsync(string id, [global::Refit.Body] global::DockerApi.V1_41.ContainerExecRequest execConfig, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ExecStart: <c>POST /exec/{id}/start</c>.
+    /// Runs a prepared exec instance: detached, or attached to its streams.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="execStartConfig">The <c>execStartConfig</c> parameter.</param>
+    /// <remarks>Attached, the connection is taken over for the command's streams, as container attach does (multiplexed unless the command has a TTY). Detached, the call returns once the command has started.</remarks>
+    /// <param name="id">The exec instance, by the id its create call returned.</param>
+    /// <param name="execStartConfig">How to start it: detached or attached, with or without a TTY.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The connection, taken over: the container's output to read and its input to write.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 409.</exception>
+    /// <returns>The command runs; attached, its streams follow on the connection. The connection, taken over: the container's output to read and its input to write.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No exec instance has that id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">409: The container has stopped or is paused.</exception>
     [global::Refit.Post("/exec/{id}/start")]
     global::System.Threading.Tasks.Task<global::DockerApi.Transport.DockerHijackedStream> StartAsync(string id, [global::Refit.Body] global::DockerApi.V1_41.ExecStartRequest? execStartConfig = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ExecResize: <c>POST /exec/{id}/resize</c>.
+    /// Sets the size of an exec instance's TTY.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="h">The <c>h</c> parameter.</param>
-    /// <param name="w">The <c>w</c> parameter.</param>
+    /// <param name="id">The exec instance, by the id its create call returned.</param>
+    /// <param name="h">The TTY's height, in rows of characters.</param>
+    /// <param name="w">The TTY's width, in columns of characters.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 404 or 500.</exception>
+    /// <returns>The TTY has the new size.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No exec instance has that id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/exec/{id}/resize")]
     global::System.Threading.Tasks.Task ResizeAsync(string id, [global::Refit.Query] long h, [global::Refit.Query] long w, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ExecInspect: <c>GET /exec/{id}/json</c>.
+    /// Describes an exec instance: its command, whether it still runs, its exit code and process id.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="id">The exec instance, by the id its create call returned.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The exec instance's description.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No exec instance has that id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/exec/{id}/json")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.ExecInspectResponse> InspectAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -11,211 +11,226 @@ namespace DockerApi.V1_41;
 public partial interface IImageApi
 {
     /// <summary>
-    /// ImageList: <c>GET /images/json</c>.
+    /// Lists the images on the engine, each as a summary.
     /// </summary>
-    /// <param name="all">The <c>all</c> parameter.</param>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
-    /// <param name="digests">The <c>digests</c> parameter.</param>
+    /// <param name="all">Also list the intermediate images that only other images build on; by default only those with no children are listed.</param>
+    /// <param name="filters">A JSON object of filter name to list of values, such as <c>{"dangling":["true"]}</c>. Keys: <c>before</c> and <c>since</c> (an image name, id or digest), <c>dangling</c> (<c>true</c> for images with no tag), <c>label</c> (<c>key</c> or <c>key=value</c>), <c>reference</c> (a name pattern such as <c>alpine:*</c>), <c>until</c> (created before: Unix seconds, an RFC 3339 date, or a duration such as <c>24h</c>).</param>
+    /// <param name="digests">Fill in each image's <c>RepoDigests</c>.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The images that match.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/images/json")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_41.ImageSummary>> ListAsync([global::Refit.Query] bool? all = null, [global::Refit.Query] string? filters = null, [global::Refit.Query] bool? digests = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageBuild: <c>POST /build</c>.
+    /// Builds an image from a Dockerfile and the files of a build context.
     /// </summary>
-    /// <param name="inputStream">The <c>inputStream</c> parameter.</param>
-    /// <param name="dockerfile">The <c>dockerfile</c> parameter.</param>
-    /// <param name="t">The <c>t</c> parameter.</param>
-    /// <param name="extrahosts">The <c>extrahosts</c> parameter. Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="remote">The <c>remote</c> parameter.</param>
-    /// <param name="q">The <c>q</c> parameter.</param>
-    /// <param name="nocache">The <c>nocache</c> parameter.</param>
-    /// <param name="cachefrom">The <c>cachefrom</c> parameter.</param>
-    /// <param name="pull">The <c>pull</c> parameter.</param>
-    /// <param name="rm">The <c>rm</c> parameter.</param>
-    /// <param name="forcerm">The <c>forcerm</c> parameter.</param>
-    /// <param name="memory">The <c>memory</c> parameter.</param>
-    /// <param name="memswap">The <c>memswap</c> parameter.</param>
-    /// <param name="cpushares">The <c>cpushares</c> parameter.</param>
-    /// <param name="cpusetcpus">The <c>cpusetcpus</c> parameter.</param>
-    /// <param name="cpuperiod">The <c>cpuperiod</c> parameter.</param>
-    /// <param name="cpuquota">The <c>cpuquota</c> parameter.</param>
-    /// <param name="buildargs">The <c>buildargs</c> parameter.</param>
-    /// <param name="shmsize">The <c>shmsize</c> parameter.</param>
-    /// <param name="squash">The <c>squash</c> parameter.</param>
-    /// <param name="labels">The <c>labels</c> parameter.</param>
-    /// <param name="networkmode">The <c>networkmode</c> parameter.</param>
-    /// <param name="contentType">The <c>Content-type</c> parameter.</param>
-    /// <param name="xRegistryConfig">The <c>X-Registry-Config</c> parameter.</param>
-    /// <param name="platform">The <c>platform</c> parameter. Since API 1.34: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="target">The <c>target</c> parameter. Since API 1.37: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="outputs">The <c>outputs</c> parameter. Since API 1.40: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="version">The <c>version</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <remarks>The context is a tar archive in the body (the Dockerfile inside it), or a <c>remote</c> Git repository or URL. The answer is a stream of progress messages; an error message in it means the build failed. With <c>version=2</c> the build runs on BuildKit, whose progress arrives as encoded trace messages.</remarks>
+    /// <param name="inputStream">The build context as a tar archive: plain, or compressed with gzip, bzip2 or xz.</param>
+    /// <param name="dockerfile">Where the Dockerfile is inside the context. Ignored when <c>remote</c> points at a Dockerfile itself.</param>
+    /// <param name="t">A name to give the result, as <c>name:tag</c> (<c>latest</c> when the tag is left out). Repeat the parameter for several names.</param>
+    /// <param name="extrahosts">Extra <c>/etc/hosts</c> entries for the build's steps, as <c>host:ip</c>, comma-separated. Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="remote">Where the context comes from instead of the body: a Git URL (with <c>#ref:folder</c> to choose a branch and a folder), a URL of a tar archive, or a URL of a single text file, which is then the Dockerfile.</param>
+    /// <param name="q">Leave the steps' output out of the stream; only the result's id is sent.</param>
+    /// <param name="nocache">Run every step again instead of reusing cached results.</param>
+    /// <param name="cachefrom">Images whose layers may serve as cache, as a JSON array of image names.</param>
+    /// <param name="pull">Pull the base images again even when a copy is already on the engine.</param>
+    /// <param name="rm">Remove the classic builder's intermediate containers once the build has succeeded.</param>
+    /// <param name="forcerm">Remove the classic builder's intermediate containers even when the build fails.</param>
+    /// <param name="memory">Memory limit of each build step, in bytes.</param>
+    /// <param name="memswap">Memory plus swap limit of each build step, in bytes; <c>-1</c> for unlimited swap.</param>
+    /// <param name="cpushares">CPU weight of the build steps relative to other containers.</param>
+    /// <param name="cpusetcpus">The CPUs the build steps may use, as a list (<c>0,1</c>) or range (<c>0-3</c>).</param>
+    /// <param name="cpuperiod">The CPU scheduler period of each step, in microseconds.</param>
+    /// <param name="cpuquota">CPU time each step may use per period, in microseconds.</param>
+    /// <param name="buildargs">Values for the Dockerfile's <c>ARG</c>s, as a JSON object of names to strings, such as <c>{"VERSION":"1.2"}</c>. They are not kept in the image's history when declared with <c>ARG</c>.</param>
+    /// <param name="shmsize">The size of <c>/dev/shm</c> in each step, in bytes; more than 0. Left out: 64 MiB.</param>
+    /// <param name="squash">Merge the new layers into one. Only engines with experimental features on accept it.</param>
+    /// <param name="labels">Labels for the built image: a JSON object of keys to values.</param>
+    /// <param name="networkmode">The network the steps' <c>RUN</c> commands use: <c>bridge</c>, <c>host</c>, <c>none</c>, <c>container:&lt;name|id&gt;</c>, or the name or id of a network.</param>
+    /// <param name="contentType">The body's media type; always <c>application/x-tar</c>.</param>
+    /// <param name="xRegistryConfig">Credentials for the registries the build pulls from: base64 of a JSON object mapping each registry's address to its auth configuration. Unlike <c>X-Registry-Auth</c>, it holds several.</param>
+    /// <param name="platform">The platform to build for, as <c>os[/arch[/variant]]</c>. Since API 1.34: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="target">The Dockerfile stage to stop at, by its <c>AS</c> name. Since API 1.37: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="outputs">Where BuildKit puts the result, as a JSON array of <c>{"Type": "moby", "Attrs": {…}}</c> objects; the engine accepts only type <c>moby</c>. Since API 1.40: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="version">The builder: <c>1</c>, the classic builder (the default), or <c>2</c>, BuildKit (which then needs a session for the context). Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The messages as they arrive.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 500.</exception>
+    /// <returns>The build's progress, as a stream; its last messages name the image.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: A parameter is malformed, or the context holds no Dockerfile.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     [global::Refit.Post("/build")]
     global::System.Collections.Generic.IAsyncEnumerable<global::DockerApi.V1_41.BuildInfo> BuildAsync([global::Refit.Body] global::System.IO.Stream? inputStream = null, [global::Refit.Query] string? dockerfile = null, [global::Refit.Query] string? t = null, [global::Refit.Query] string? extrahosts = null, [global::Refit.Query] string? remote = null, [global::Refit.Query] bool? q = null, [global::Refit.Query] bool? nocache = null, [global::Refit.Query] string? cachefrom = null, [global::Refit.Query] string? pull = null, [global::Refit.Query] bool? rm = null, [global::Refit.Query] bool? forcerm = null, [global::Refit.Query] long? memory = null, [global::Refit.Query] long? memswap = null, [global::Refit.Query] long? cpushares = null, [global::Refit.Query] string? cpusetcpus = null, [global::Refit.Query] long? cpuperiod = null, [global::Refit.Query] long? cpuquota = null, [global::Refit.Query] string? buildargs = null, [global::Refit.Query] long? shmsize = null, [global::Refit.Query] bool? squash = null, [global::Refit.Query] string? labels = null, [global::Refit.Query] string? networkmode = null, [global::Refit.Header("Content-type")] string? contentType = null, [global::Refit.Header("X-Registry-Config")] string? xRegistryConfig = null, [global::Refit.Query] string? platform = null, [global::Refit.Query] string? target = null, [global::Refit.Query] string? outputs = null, [global::Refit.Query] string? version = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// BuildPrune: <c>POST /build/prune</c>.
+    /// Removes build cache to free disk space.
     /// </summary>
     /// <remarks>Since API 1.31: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
     /// <param name="keepStorage">The <c>keep-storage</c> parameter. Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="all">The <c>all</c> parameter. Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="filters">The <c>filters</c> parameter. Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="all">Remove every kind of cache, not only the cache no build has used lately (internal and frontend records included). Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>until</c> (older than a duration such as <c>24h</c>, Unix seconds or an RFC 3339 date), <c>id</c>, <c>parent</c>, <c>type</c>, <c>description</c>, <c>inuse</c>, <c>shared</c>, <c>private</c>. Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The ids of the removed cache records and the space freed.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/build/prune")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.BuildPruneResponse> BuildPruneAsync([global::Refit.Query, global::Refit.AliasAs("keep-storage")] long? keepStorage = null, [global::Refit.Query] bool? all = null, [global::Refit.Query] string? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageCreate: <c>POST /images/create</c>.
+    /// Pulls an image from a registry (<c>fromImage</c>), or imports a root filesystem from a tar archive (<c>fromSrc</c>).
     /// </summary>
-    /// <param name="fromImage">The <c>fromImage</c> parameter.</param>
-    /// <param name="fromSrc">The <c>fromSrc</c> parameter.</param>
-    /// <param name="repo">The <c>repo</c> parameter.</param>
-    /// <param name="tag">The <c>tag</c> parameter.</param>
-    /// <param name="message">The <c>message</c> parameter. Since API 1.40: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="inputImage">The <c>inputImage</c> parameter.</param>
-    /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
-    /// <param name="changes">The <c>changes</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="platform">The <c>platform</c> parameter. Since API 1.34: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <remarks>The answer is a stream of progress messages; an error message in it means the pull or import failed, even though the status was 200.</remarks>
+    /// <param name="fromImage">The image to pull, as <c>name[:tag]</c> or <c>name@digest</c>. A tag in <c>tag</c> wins over one in the name; with neither, every tag of the repository is pulled (the docker CLI sends <c>latest</c>).</param>
+    /// <param name="fromSrc">Where to import from: a URL of a tar archive, or <c>-</c> for the archive in the body.</param>
+    /// <param name="repo">The name for the imported image, optionally with a tag. Import only.</param>
+    /// <param name="tag">The tag (or digest) to pull or to give the imported image. Empty when pulling: every tag of the repository.</param>
+    /// <param name="message">The history comment of the imported image. Since API 1.40: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="inputImage">The root filesystem to import, as a tar archive, when <c>fromSrc</c> is <c>-</c>.</param>
+    /// <param name="xRegistryAuth">Credentials for the registry: base64url of a JSON auth configuration (user name and password, or an identity token).</param>
+    /// <param name="changes">Dockerfile instructions to apply to the imported image, one per value, such as <c>ENV DEBUG=true</c>. Allowed: <c>CMD</c>, <c>ENTRYPOINT</c>, <c>ENV</c>, <c>EXPOSE</c>, <c>HEALTHCHECK</c>, <c>LABEL</c>, <c>ONBUILD</c>, <c>USER</c>, <c>VOLUME</c>, <c>WORKDIR</c>. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="platform">The platform to pull or import, as <c>os[/arch[/variant]]</c>; pulling a multi-platform image takes that variant. Since API 1.34: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The messages as they arrive.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The progress, as a stream.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: The repository does not exist, or the credentials cannot read it.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     [global::Refit.Post("/images/create")]
     global::System.Collections.Generic.IAsyncEnumerable<global::DockerApi.V1_41.CreateImageInfo> CreateAsync([global::Refit.Query] string? fromImage = null, [global::Refit.Query] string? fromSrc = null, [global::Refit.Query] string? repo = null, [global::Refit.Query] string? tag = null, [global::Refit.Query] string? message = null, [global::Refit.Body] global::System.IO.Stream? inputImage = null, [global::Refit.Header("X-Registry-Auth")] string? xRegistryAuth = null, [global::Refit.Query] global::System.Collections.Generic.IEnumerable<string>? changes = null, [global::Refit.Query] string? platform = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageInspect: <c>GET /images/{name}/json</c>.
+    /// Returns everything the engine knows about an image: its configuration, layers, size and names.
     /// </summary>
-    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="name">The image: a name such as <c>alpine:3.20</c> or <c>registry.example.com/app@sha256:…</c>, or its id.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The image's full description.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No image has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/images/{name}/json")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.ImageInspect> InspectAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageHistory: <c>GET /images/{name}/history</c>.
+    /// Lists the steps that made an image, newest first, with each layer's size and the command that created it.
     /// </summary>
-    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="name">The image: a name such as <c>alpine:3.20</c> or <c>registry.example.com/app@sha256:…</c>, or its id.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>One entry per step.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No image has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/images/{name}/history")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_41.ImageHistoryResponseItem>> HistoryAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImagePush: <c>POST /images/{name}/push</c>.
+    /// Uploads an image to the registry its name points at.
     /// </summary>
-    /// <param name="name">The <c>name</c> parameter.</param>
-    /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
-    /// <param name="tag">The <c>tag</c> parameter.</param>
+    /// <remarks>Tag the image with the registry's address first (<c>registry.example.com/app</c>). The answer is a stream of progress messages; an error in it means the push failed.</remarks>
+    /// <param name="name">The image's name without a tag, such as <c>registry.example.com/app</c>; it must be on the engine under this name.</param>
+    /// <param name="xRegistryAuth">Credentials for the registry: base64url of a JSON auth configuration (user name and password, or an identity token).</param>
+    /// <param name="tag">The tag to push. Left out: every tag of the name on the engine.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The messages as they arrive.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The progress, as a stream.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No image has that name.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     [global::Refit.Post("/images/{name}/push")]
     global::System.Collections.Generic.IAsyncEnumerable<global::DockerApi.V1_41.PushImageInfo> PushAsync(string name, [global::Refit.Header("X-Registry-Auth")] string xRegistryAuth, [global::Refit.Query] string? tag = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageTag: <c>POST /images/{name}/tag</c>.
+    /// Gives an image another name; the image itself is not copied.
     /// </summary>
-    /// <param name="name">The <c>name</c> parameter.</param>
-    /// <param name="repo">The <c>repo</c> parameter.</param>
-    /// <param name="tag">The <c>tag</c> parameter.</param>
+    /// <param name="name">The image to name: its name or id.</param>
+    /// <param name="repo">The repository of the new name, such as <c>registry.example.com/app</c>.</param>
+    /// <param name="tag">The tag of the new name. Left out: <c>latest</c>.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 404 or 409 or 500.</exception>
+    /// <returns>The image has the new name.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No image has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">409: The new name cannot be given (for instance it would hide a digest reference).</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/images/{name}/tag")]
     global::System.Threading.Tasks.Task TagAsync(string name, [global::Refit.Query] string? repo = null, [global::Refit.Query] string? tag = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageDelete: <c>DELETE /images/{name}</c>.
+    /// Removes an image's name, and the image itself with its untagged parents once no name is left.
     /// </summary>
-    /// <param name="name">The <c>name</c> parameter.</param>
-    /// <param name="force">The <c>force</c> parameter.</param>
-    /// <param name="noprune">The <c>noprune</c> parameter.</param>
+    /// <param name="name">The image's name or id.</param>
+    /// <param name="force">Remove the image even when stopped containers use it or it has several names.</param>
+    /// <param name="noprune">Keep the untagged parent images.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 409 or 500.</exception>
+    /// <returns>What was untagged and what was deleted.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No image has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">409: A container uses the image, or other images build on it; pass <c>force</c>, or remove those first.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Delete("/images/{name}")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_41.ImageDeleteResponseItem>> DeleteAsync(string name, [global::Refit.Query] bool? force = null, [global::Refit.Query] bool? noprune = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageSearch: <c>GET /images/search</c>.
+    /// Searches Docker Hub for repositories.
     /// </summary>
-    /// <param name="term">The <c>term</c> parameter.</param>
-    /// <param name="limit">The <c>limit</c> parameter.</param>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <param name="term">What to look for in repository names and descriptions.</param>
+    /// <param name="limit">The most results to return (the registry's maximum is 100; the default is 25).</param>
+    /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>is-official</c> (<c>true</c>/<c>false</c>), <c>stars</c> (at least this many stars).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The repositories found.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/images/search")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_41.ImageSearchResponseItem>> SearchAsync([global::Refit.Query] string term, [global::Refit.Query] long? limit = null, [global::Refit.Query] string? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImagePrune: <c>POST /images/prune</c>.
+    /// Removes images that no container uses: by default only those with no name.
     /// </summary>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>dangling</c> (<c>true</c>, the default: only untagged images; <c>false</c>: every unused image), <c>until</c> (created before: Unix seconds, an RFC 3339 date or a duration), <c>label</c> (<c>key</c>, <c>key=value</c>, or <c>label!=…</c> to keep those that match).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The images untagged and deleted, and the disk space freed.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/images/prune")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.ImagePruneResponse> PruneAsync([global::Refit.Query] string? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageCommit: <c>POST /commit</c>.
+    /// Makes a new image from a container's filesystem changes and configuration.
     /// </summary>
-    /// <param name="containerConfig">The <c>containerConfig</c> parameter.</param>
-    /// <param name="container">The <c>container</c> parameter.</param>
-    /// <param name="repo">The <c>repo</c> parameter.</param>
-    /// <param name="tag">The <c>tag</c> parameter.</param>
-    /// <param name="comment">The <c>comment</c> parameter.</param>
-    /// <param name="author">The <c>author</c> parameter.</param>
-    /// <param name="pause">The <c>pause</c> parameter.</param>
-    /// <param name="changes">The <c>changes</c> parameter.</param>
+    /// <param name="containerConfig">Configuration for the new image, replacing the container's where given.</param>
+    /// <param name="container">The container to commit: its id or name.</param>
+    /// <param name="repo">The repository of the new image's name.</param>
+    /// <param name="tag">The tag of the new image's name.</param>
+    /// <param name="comment">The history comment of the new layer.</param>
+    /// <param name="author">Who made the image, as <c>Name &lt;email&gt;</c>.</param>
+    /// <param name="pause">Freeze the container while its filesystem is read, so the image is consistent.</param>
+    /// <param name="changes">Dockerfile instructions to apply, such as <c>CMD ["sh"]</c>, separated by newlines.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The new image's id.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/commit")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.IdResponse> CommitAsync([global::Refit.Body] global::DockerApi.V1_41.ContainerConfig? containerConfig = null, [global::Refit.Query] string? container = null, [global::Refit.Query] string? repo = null, [global::Refit.Query] string? tag = null, [global::Refit.Query] string? comment = null, [global::Refit.Query] string? author = null, [global::Refit.Query] bool? pause = null, [global::Refit.Query] string? changes = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageGet: <c>GET /images/{name}/get</c>.
+    /// Exports an image as a tar archive that <c>POST /images/load</c> can read back.
     /// </summary>
-    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <remarks>A name with a tag exports that image under that name; a bare repository name exports all of its tags; an id exports the image without a name.</remarks>
+    /// <param name="name">The image's name or id.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The answer's bytes as they arrive; dispose the stream to end the response.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The tar archive, as a stream. The answer's bytes as they arrive; dispose the stream to end the response.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/images/{name}/get")]
     global::System.Threading.Tasks.Task<global::System.IO.Stream> GetAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageGetAll: <c>GET /images/get</c>.
+    /// Exports several images as one tar archive that <c>POST /images/load</c> can read back.
     /// </summary>
-    /// <param name="names">The <c>names</c> parameter.</param>
+    /// <param name="names">The images to export, by name or id; a bare repository name exports all its tags.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The answer's bytes as they arrive; dispose the stream to end the response.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The tar archive, as a stream. The answer's bytes as they arrive; dispose the stream to end the response.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/images/get")]
     global::System.Threading.Tasks.Task<global::System.IO.Stream> GetAllAsync([global::Refit.Query] global::System.Collections.Generic.IEnumerable<string>? names = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ImageLoad: <c>POST /images/load</c>.
+    /// Loads images and their names from a tar archive such as an export writes.
     /// </summary>
-    /// <param name="imagesTarball">The <c>imagesTarball</c> parameter.</param>
-    /// <param name="quiet">The <c>quiet</c> parameter.</param>
+    /// <param name="imagesTarball">The archive.</param>
+    /// <param name="quiet">Send no progress while loading.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The messages as they arrive.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The progress, as a stream, ending with the names loaded.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     [global::Refit.Post("/images/load")]
     global::System.Collections.Generic.IAsyncEnumerable<global::DockerApi.V1_41.BuildInfo> LoadAsync([global::Refit.Body] global::System.IO.Stream? imagesTarball = null, [global::Refit.Query] bool? quiet = null, global::System.Threading.CancellationToken cancellationToken = default);

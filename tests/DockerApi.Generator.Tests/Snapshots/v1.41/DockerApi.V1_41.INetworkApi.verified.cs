@@ -11,76 +11,87 @@ namespace DockerApi.V1_41;
 public partial interface INetworkApi
 {
     /// <summary>
-    /// NetworkList: <c>GET /networks</c>.
+    /// Lists networks, each as a summary without its containers.
     /// </summary>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>dangling</c> (<c>true</c> for networks no container uses; the predefined ones are never dangling), <c>driver</c>, <c>id</c>, <c>label</c> (<c>key</c> or <c>key=value</c>), <c>name</c>, <c>scope</c> (<c>swarm</c>, <c>global</c>, <c>local</c>), <c>type</c> (<c>custom</c> or <c>builtin</c>).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The networks that match.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/networks")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_41.Network>> ListAsync([global::Refit.Query] string? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NetworkInspect: <c>GET /networks/{id}</c>.
+    /// Describes a network: driver, addressing, options, and the containers attached to it.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="verbose">The <c>verbose</c> parameter. Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="scope">The <c>scope</c> parameter. Since API 1.31: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="id">The network: its id, an unambiguous prefix of the id, or its name.</param>
+    /// <param name="verbose">Also describe the network's services and peers across the swarm (for troubleshooting). Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="scope">Only find a network of this scope: <c>swarm</c>, <c>global</c> or <c>local</c>. Since API 1.31: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The network.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No network has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/networks/{id}")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.Network> InspectAsync(string id, [global::Refit.Query] bool? verbose = null, [global::Refit.Query] string? scope = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NetworkDelete: <c>DELETE /networks/{id}</c>.
+    /// Removes a network.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="id">The network: its id, an unambiguous prefix of the id, or its name.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 403 or 404 or 500.</exception>
+    /// <returns>The network is gone.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">403: The network is one of the predefined ones (<c>bridge</c>, <c>host</c>, <c>none</c>), which cannot be removed.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No network has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Delete("/networks/{id}")]
     global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NetworkCreate: <c>POST /networks/create</c>.
+    /// Creates a network.
     /// </summary>
-    /// <param name="networkConfig">The <c>networkConfig</c> parameter.</param>
+    /// <param name="networkConfig">The network's name, driver, addressing and options.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 403 or 404 or 500.</exception>
+    /// <returns>The new network's id, and a warning if the engine has one.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The configuration is malformed, such as an overlapping subnet.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">403: The call is not allowed here, such as a swarm-scoped network on an engine that is not a manager.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: The driver is a plugin that is not installed.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/networks/create")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.NetworkCreateResponse> CreateAsync([global::Refit.Body] global::DockerApi.V1_41.NetworkCreateRequest networkConfig, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NetworkConnect: <c>POST /networks/{id}/connect</c>.
+    /// Attaches a container to a network.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="container">The <c>container</c> parameter.</param>
+    /// <remarks>A swarm-scoped network must be attachable. The container must not already be on the network.</remarks>
+    /// <param name="id">The network: its id, an unambiguous prefix of the id, or its name.</param>
+    /// <param name="container">The container, and its addresses and aliases on the network.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 403 or 404 or 500.</exception>
+    /// <returns>The container is attached.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">403: The network does not allow it (a swarm network that is not attachable).</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No network or no container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/networks/{id}/connect")]
     global::System.Threading.Tasks.Task ConnectAsync(string id, [global::Refit.Body] global::DockerApi.V1_41.NetworkConnectRequest container, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NetworkDisconnect: <c>POST /networks/{id}/disconnect</c>.
+    /// Detaches a container from a network.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="container">The <c>container</c> parameter.</param>
+    /// <param name="id">The network: its id, an unambiguous prefix of the id, or its name.</param>
+    /// <param name="container">The container to detach, and whether to force it.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 403 or 404 or 500.</exception>
+    /// <returns>The container is detached.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">403: The network is swarm-scoped; its attachments belong to the swarm.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No network or no container has that name or id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/networks/{id}/disconnect")]
     global::System.Threading.Tasks.Task DisconnectAsync(string id, [global::Refit.Body] global::DockerApi.V1_41.NetworkDisconnectRequest container, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NetworkPrune: <c>POST /networks/prune</c>.
+    /// Removes networks that no container uses (never the predefined ones).
     /// </summary>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>until</c> (created before: Unix seconds, an RFC 3339 date or a duration), <c>label</c> (<c>key</c>, <c>key=value</c>, or <c>label!=…</c> to keep those that match).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The names of the removed networks.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/networks/prune")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.NetworkPruneResponse> PruneAsync([global::Refit.Query] string? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -11,45 +11,53 @@ namespace DockerApi.V1_41;
 public partial interface INodeApi
 {
     /// <summary>
-    /// NodeList: <c>GET /nodes</c>.
+    /// Lists the swarm's nodes.
     /// </summary>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>id</c>, <c>label</c> (an engine label), <c>node.label</c> (a node label), <c>membership</c> (<c>accepted</c> or <c>pending</c>), <c>name</c>, <c>role</c> (<c>manager</c> or <c>worker</c>).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500 or 503.</exception>
+    /// <returns>The nodes that match.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Get("/nodes")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_41.Node>> ListAsync([global::Refit.Query] string? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NodeInspect: <c>GET /nodes/{id}</c>.
+    /// Describes a swarm node: its spec, state, resources and, for a manager, its place in the Raft cluster.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="id">The node's id or its hostname.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500 or 503.</exception>
+    /// <returns>The node.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No node has that id or name.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Get("/nodes/{id}")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.Node> InspectAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NodeDelete: <c>DELETE /nodes/{id}</c>.
+    /// Removes a node from the swarm's list.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="force">The <c>force</c> parameter.</param>
+    /// <param name="id">The node's id or its hostname.</param>
+    /// <param name="force">Remove it even if it is still up or is a manager.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500 or 503.</exception>
+    /// <returns>The node is gone from the list.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No node has that id or name.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Delete("/nodes/{id}")]
     global::System.Threading.Tasks.Task DeleteAsync(string id, [global::Refit.Query] bool? force = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// NodeUpdate: <c>POST /nodes/{id}/update</c>.
+    /// Replaces a node's spec: its role, availability, name and labels.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="version">The <c>version</c> parameter.</param>
-    /// <param name="body">The <c>body</c> parameter.</param>
+    /// <param name="id">The node's id.</param>
+    /// <param name="version">The version of the node this update is based on (from its <c>Version.Index</c>); a stale one is refused, so concurrent updates cannot overwrite each other.</param>
+    /// <param name="body">The whole new spec; fields left out are cleared.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 404 or 500 or 503.</exception>
+    /// <returns>The node was updated.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No node has that id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Post("/nodes/{id}/update")]
     global::System.Threading.Tasks.Task UpdateAsync(string id, [global::Refit.Query] long version, [global::Refit.Body] global::DockerApi.V1_41.NodeSpec? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

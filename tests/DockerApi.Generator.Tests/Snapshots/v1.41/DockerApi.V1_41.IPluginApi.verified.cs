@@ -11,124 +11,131 @@ namespace DockerApi.V1_41;
 public partial interface IPluginApi
 {
     /// <summary>
-    /// PluginList: <c>GET /plugins</c>.
+    /// Lists the installed plugins.
     /// </summary>
-    /// <param name="filters">The <c>filters</c> parameter. Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>capability</c> (such as <c>volumedriver</c>), <c>enable</c> (<c>true</c>/<c>false</c>). Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The plugins that match.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/plugins")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_41.Plugin>> ListAsync([global::Refit.Query] string? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// GetPluginPrivileges: <c>GET /plugins/privileges</c>.
+    /// Lists the privileges a plugin asks for, to be granted when it is installed.
     /// </summary>
-    /// <param name="remote">The <c>remote</c> parameter. Since API 1.27: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="remote">The plugin's name in its registry; with no tag, <c>:latest</c>. Since API 1.27: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The privileges.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/plugins/privileges")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_41.PluginPrivilege>> GetPluginPrivilegesAsync([global::Refit.Query] string remote, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginPull: <c>POST /plugins/pull</c>.
+    /// Installs a plugin from a registry, disabled; enable it afterwards.
     /// </summary>
-    /// <param name="remote">The <c>remote</c> parameter.</param>
-    /// <param name="name">The <c>name</c> parameter.</param>
-    /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
-    /// <param name="body">The <c>body</c> parameter.</param>
+    /// <param name="remote">The plugin's name in its registry; with no tag, <c>:latest</c>.</param>
+    /// <param name="name">The name to install it under. Left out: the remote name.</param>
+    /// <param name="xRegistryAuth">Credentials for the registry: base64url of a JSON auth configuration.</param>
+    /// <param name="body">The privileges granted, as the privileges call listed them.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The plugin is installed.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/plugins/pull")]
     global::System.Threading.Tasks.Task PullAsync([global::Refit.Query] string remote, [global::Refit.Query] string? name = null, [global::Refit.Header("X-Registry-Auth")] string? xRegistryAuth = null, [global::Refit.Body] global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_41.PluginPrivilege>? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginInspect: <c>GET /plugins/{name}/json</c>.
+    /// Describes an installed plugin: its settings, configuration and whether it is enabled.
     /// </summary>
-    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="name">The plugin's name; with no tag, <c>:latest</c> is meant.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The plugin.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No plugin of that name is installed.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/plugins/{name}/json")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.Plugin> InspectAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginDelete: <c>DELETE /plugins/{name}</c>.
+    /// Removes a plugin.
     /// </summary>
-    /// <param name="name">The <c>name</c> parameter.</param>
-    /// <param name="force">The <c>force</c> parameter.</param>
+    /// <param name="name">The plugin's name; with no tag, <c>:latest</c> is meant.</param>
+    /// <param name="force">Disable the plugin first, even if something uses it (which may break that user).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The plugin as it was.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No plugin of that name is installed.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Delete("/plugins/{name}")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.Plugin> DeleteAsync(string name, [global::Refit.Query] bool? force = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginEnable: <c>POST /plugins/{name}/enable</c>.
+    /// Enables a plugin, starting it.
     /// </summary>
-    /// <param name="name">The <c>name</c> parameter.</param>
-    /// <param name="timeout">The <c>timeout</c> parameter.</param>
+    /// <param name="name">The plugin's name; with no tag, <c>:latest</c> is meant.</param>
+    /// <param name="timeout">Seconds to wait for the plugin to start answering; 0 for the engine's default.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The plugin is enabled.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No plugin of that name is installed.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/plugins/{name}/enable")]
     global::System.Threading.Tasks.Task EnableAsync(string name, [global::Refit.Query] long? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginDisable: <c>POST /plugins/{name}/disable</c>.
+    /// Disables a plugin, stopping it.
     /// </summary>
-    /// <param name="name">The <c>name</c> parameter.</param>
-    /// <param name="force">The <c>force</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="name">The plugin's name; with no tag, <c>:latest</c> is meant.</param>
+    /// <param name="force">Disable it even when something still uses it. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The plugin is disabled.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No plugin of that name is installed.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/plugins/{name}/disable")]
     global::System.Threading.Tasks.Task DisableAsync(string name, [global::Refit.Query] bool? force = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginUpgrade: <c>POST /plugins/{name}/upgrade</c>.
+    /// Replaces a disabled plugin with another version from a registry, keeping its settings.
     /// </summary>
     /// <remarks>Since API 1.26: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
-    /// <param name="name">The <c>name</c> parameter.</param>
-    /// <param name="remote">The <c>remote</c> parameter.</param>
-    /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
-    /// <param name="body">The <c>body</c> parameter.</param>
+    /// <param name="name">The plugin's name; with no tag, <c>:latest</c> is meant.</param>
+    /// <param name="remote">The plugin's name in its registry; with no tag, <c>:latest</c>.</param>
+    /// <param name="xRegistryAuth">Credentials for the registry: base64url of a JSON auth configuration.</param>
+    /// <param name="body">The privileges granted to the new version.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The plugin is upgraded.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No plugin of that name is installed.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/plugins/{name}/upgrade")]
     global::System.Threading.Tasks.Task UpgradeAsync(string name, [global::Refit.Query] string remote, [global::Refit.Header("X-Registry-Auth")] string? xRegistryAuth = null, [global::Refit.Body] global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_41.PluginPrivilege>? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginCreate: <c>POST /plugins/create</c>.
+    /// Creates a plugin from a tar archive holding its <c>config.json</c> and <c>rootfs</c> folder.
     /// </summary>
-    /// <param name="name">The <c>name</c> parameter.</param>
-    /// <param name="tarContext">The <c>tarContext</c> parameter.</param>
+    /// <param name="name">The new plugin's name; with no tag, <c>:latest</c>.</param>
+    /// <param name="tarContext">The tar archive.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The plugin exists, disabled.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/plugins/create")]
     global::System.Threading.Tasks.Task CreateAsync([global::Refit.Query] string name, [global::Refit.Body] global::System.IO.Stream? tarContext = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginPush: <c>POST /plugins/{name}/push</c>.
+    /// Uploads a plugin to the registry its name points at.
     /// </summary>
-    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="name">The plugin's name; with no tag, <c>:latest</c> is meant.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The plugin was pushed.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No plugin of that name is installed.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/plugins/{name}/push")]
     global::System.Threading.Tasks.Task PushAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// PluginSet: <c>POST /plugins/{name}/set</c>.
+    /// Changes a plugin's settings: environment, mounts' sources, devices' paths and arguments.
     /// </summary>
-    /// <param name="name">The <c>name</c> parameter.</param>
-    /// <param name="body">The <c>body</c> parameter.</param>
+    /// <param name="name">The plugin's name; with no tag, <c>:latest</c> is meant.</param>
+    /// <param name="body">The settings as <c>name=value</c> entries, such as <c>DEBUG=1</c>.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The settings are changed.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No plugin of that name is installed.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/plugins/{name}/set")]
     global::System.Threading.Tasks.Task SetAsync(string name, [global::Refit.Body] global::System.Collections.Generic.IReadOnlyList<string>? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

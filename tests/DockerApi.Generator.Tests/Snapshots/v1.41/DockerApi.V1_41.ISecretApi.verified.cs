@@ -11,55 +11,65 @@ namespace DockerApi.V1_41;
 public partial interface ISecretApi
 {
     /// <summary>
-    /// SecretList: <c>GET /secrets</c>.
+    /// Lists the swarm's secrets; their data is never returned.
     /// </summary>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>id</c>, <c>label</c> (<c>key</c> or <c>key=value</c>), <c>name</c> (a prefix of the name), <c>names</c> (exact names).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500 or 503.</exception>
+    /// <returns>The secrets that match.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Get("/secrets")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_41.Secret>> ListAsync([global::Refit.Query] string? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SecretCreate: <c>POST /secrets/create</c>.
+    /// Stores a secret in the swarm, for services to mount.
     /// </summary>
-    /// <param name="body">The <c>body</c> parameter.</param>
+    /// <param name="body">The secret's name, labels and data (base64), or the driver that holds it.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 409 or 500 or 503.</exception>
+    /// <returns>The new secret's id.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">409: A secret of that name already exists.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Post("/secrets/create")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.IdResponse> CreateAsync([global::Refit.Body] global::DockerApi.V1_41.SecretCreateRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SecretInspect: <c>GET /secrets/{id}</c>.
+    /// Describes a secret, without its data.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="id">The secret's id or name.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500 or 503.</exception>
+    /// <returns>The secret.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No secret has that id or name.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Get("/secrets/{id}")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.Secret> InspectAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SecretDelete: <c>DELETE /secrets/{id}</c>.
+    /// Removes a secret.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="id">The secret's id or name.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500 or 503.</exception>
+    /// <returns>The secret is gone.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No secret has that id or name.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Delete("/secrets/{id}")]
     global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SecretUpdate: <c>POST /secrets/{id}/update</c>.
+    /// Changes a secret's labels; nothing else of a secret can change.
     /// </summary>
     /// <remarks>Since API 1.26: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="version">The <c>version</c> parameter.</param>
-    /// <param name="body">The <c>body</c> parameter.</param>
+    /// <param name="id">The secret's id or name.</param>
+    /// <param name="version">The version of the secret this update is based on (from its <c>Version.Index</c>); a stale one is refused.</param>
+    /// <param name="body">The secret's spec as inspect returned it, with only <c>Labels</c> changed.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 404 or 500 or 503.</exception>
+    /// <returns>The secret was updated.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No secret has that id or name.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Post("/secrets/{id}/update")]
     global::System.Threading.Tasks.Task UpdateAsync(string id, [global::Refit.Query] long version, [global::Refit.Body] global::DockerApi.V1_41.SecretSpec? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -11,77 +11,92 @@ namespace DockerApi.V1_41;
 public partial interface IServiceApi
 {
     /// <summary>
-    /// ServiceList: <c>GET /services</c>.
+    /// Lists the swarm's services.
     /// </summary>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
-    /// <param name="status">The <c>status</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>id</c>, <c>label</c> (<c>key</c> or <c>key=value</c>), <c>mode</c> (<c>replicated</c>, <c>global</c>, <c>replicated-job</c>, <c>global-job</c>), <c>name</c>.</param>
+    /// <param name="status">Fill in each service's <c>ServiceStatus</c>: how many tasks run and how many are wanted. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500 or 503.</exception>
+    /// <returns>The services that match.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Get("/services")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_41.Service>> ListAsync([global::Refit.Query] string? filters = null, [global::Refit.Query] bool? status = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ServiceCreate: <c>POST /services/create</c>.
+    /// Creates a service: tasks the swarm keeps running on its nodes.
     /// </summary>
-    /// <param name="body">The <c>body</c> parameter.</param>
-    /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
+    /// <param name="body">The service's spec.</param>
+    /// <param name="xRegistryAuth">Credentials the nodes use to pull the service's image: base64url of a JSON auth configuration.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 403 or 409 or 500 or 503.</exception>
+    /// <returns>The new service's id, and warnings if the engine has any.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">403: A network named in the spec cannot carry services.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">409: A service of that name already exists.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Post("/services/create")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.ServiceCreateResponse> CreateAsync([global::Refit.Body] global::DockerApi.V1_41.ServiceCreateRequest body, [global::Refit.Header("X-Registry-Auth")] string? xRegistryAuth = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ServiceInspect: <c>GET /services/{id}</c>.
+    /// Describes a service: its spec, the previous spec, endpoints and update status.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="insertDefaults">The <c>insertDefaults</c> parameter. Since API 1.29: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="id">The service's id or name.</param>
+    /// <param name="insertDefaults">Fill the fields the spec leaves out with the values the swarm uses for them. Since API 1.29: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500 or 503.</exception>
+    /// <returns>The service.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No service has that id or name.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Get("/services/{id}")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.Service> InspectAsync(string id, [global::Refit.Query] bool? insertDefaults = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ServiceDelete: <c>DELETE /services/{id}</c>.
+    /// Removes a service and its tasks.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="id">The service's id or name.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500 or 503.</exception>
+    /// <returns>The service is gone.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No service has that id or name.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Delete("/services/{id}")]
     global::System.Threading.Tasks.Task DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ServiceUpdate: <c>POST /services/{id}/update</c>.
+    /// Replaces a service's spec; the swarm then updates its tasks as the update config says.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="body">The <c>body</c> parameter.</param>
-    /// <param name="version">The <c>version</c> parameter.</param>
-    /// <param name="registryAuthFrom">The <c>registryAuthFrom</c> parameter.</param>
-    /// <param name="rollback">The <c>rollback</c> parameter. Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
+    /// <param name="id">The service's id or name.</param>
+    /// <param name="body">The whole new spec; fields left out are cleared.</param>
+    /// <param name="version">The version of the service this update is based on (from its <c>Version.Index</c> before the update); a stale one is refused, so concurrent updates cannot overwrite each other.</param>
+    /// <param name="registryAuthFrom">Where to take registry credentials from when no <c>X-Registry-Auth</c> is sent: the new spec (<c>spec</c>) or the previous one (<c>previous-spec</c>).</param>
+    /// <param name="rollback"><c>previous</c> to go back to the service's previous spec; the body is then ignored. Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="xRegistryAuth">Credentials the nodes use to pull the service's image: base64url of a JSON auth configuration.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 404 or 500 or 503.</exception>
+    /// <returns>Warnings about the update, if the engine has any.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No service has that id or name.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Post("/services/{id}/update")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.ServiceUpdateResponse> UpdateAsync(string id, [global::Refit.Body] global::DockerApi.V1_41.ServiceUpdateRequest body, [global::Refit.Query] long version, [global::Refit.Query] string? registryAuthFrom = null, [global::Refit.Query] string? rollback = null, [global::Refit.Header("X-Registry-Auth")] string? xRegistryAuth = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// ServiceLogs: <c>GET /services/{id}/logs</c>.
+    /// Reads the output of every task of a service, as container logs does for one container.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="details">The <c>details</c> parameter.</param>
-    /// <param name="follow">The <c>follow</c> parameter.</param>
-    /// <param name="stdout">The <c>stdout</c> parameter.</param>
-    /// <param name="stderr">The <c>stderr</c> parameter.</param>
-    /// <param name="since">The <c>since</c> parameter.</param>
-    /// <param name="timestamps">The <c>timestamps</c> parameter.</param>
-    /// <param name="tail">The <c>tail</c> parameter.</param>
+    /// <remarks>Only services whose log driver keeps the output (<c>json-file</c>, <c>local</c>, <c>journald</c>) can be read. The answer is multiplexed unless the service has a TTY.</remarks>
+    /// <param name="id">The service's id or name.</param>
+    /// <param name="details">Add the context of each line (node, service, task) as attributes.</param>
+    /// <param name="follow">Keep the stream open and send new output as it is written.</param>
+    /// <param name="stdout">Include what the tasks wrote to standard output.</param>
+    /// <param name="stderr">Include what the tasks wrote to standard error.</param>
+    /// <param name="since">Only output written at or after this moment, in Unix seconds.</param>
+    /// <param name="timestamps">Begin each line with the time it was written.</param>
+    /// <param name="tail">How many lines to return from the end of each task's log: a number, or <c>all</c>.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The answer's bytes as they arrive; dispose the stream to end the response.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500 or 503.</exception>
+    /// <returns>The output, as a stream. The answer's bytes as they arrive; dispose the stream to end the response.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No service has that id or name.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Get("/services/{id}/logs")]
     global::System.Threading.Tasks.Task<global::System.IO.Stream> LogsAsync(string id, [global::Refit.Query] bool? details = null, [global::Refit.Query] bool? follow = null, [global::Refit.Query] bool? stdout = null, [global::Refit.Query] bool? stderr = null, [global::Refit.Query] long? since = null, [global::Refit.Query] bool? timestamps = null, [global::Refit.Query] string? tail = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

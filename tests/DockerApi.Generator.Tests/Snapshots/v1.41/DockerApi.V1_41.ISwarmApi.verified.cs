@@ -11,74 +11,85 @@ namespace DockerApi.V1_41;
 public partial interface ISwarmApi
 {
     /// <summary>
-    /// SwarmInspect: <c>GET /swarm</c>.
+    /// Describes the swarm: its id, spec, join tokens and when it was made.
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500 or 503.</exception>
+    /// <returns>The swarm.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: This engine is in no swarm.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Get("/swarm")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.Swarm> InspectAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SwarmInit: <c>POST /swarm/init</c>.
+    /// Makes a new swarm with this engine as its first manager.
     /// </summary>
-    /// <param name="body">The <c>body</c> parameter.</param>
+    /// <param name="body">Where to listen and what to advertise, the address pools, and the swarm's spec.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 500 or 503.</exception>
+    /// <returns>The new node's id.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is already in a swarm.</exception>
     [global::Refit.Post("/swarm/init")]
     global::System.Threading.Tasks.Task<string> InitAsync([global::Refit.Body] global::DockerApi.V1_41.SwarmInitRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SwarmJoin: <c>POST /swarm/join</c>.
+    /// Joins this engine to an existing swarm, as worker or manager according to the token.
     /// </summary>
-    /// <param name="body">The <c>body</c> parameter.</param>
+    /// <param name="body">The managers to contact, the join token, and where to listen and what to advertise.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 500 or 503.</exception>
+    /// <returns>The engine has joined.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is already in a swarm.</exception>
     [global::Refit.Post("/swarm/join")]
     global::System.Threading.Tasks.Task JoinAsync([global::Refit.Body] global::DockerApi.V1_41.SwarmJoinRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SwarmLeave: <c>POST /swarm/leave</c>.
+    /// Takes this engine out of its swarm.
     /// </summary>
-    /// <param name="force">The <c>force</c> parameter.</param>
+    /// <param name="force">Leave even if this is a manager whose leaving breaks the swarm's quorum, or the last one.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500 or 503.</exception>
+    /// <returns>The engine has left.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Post("/swarm/leave")]
     global::System.Threading.Tasks.Task LeaveAsync([global::Refit.Query] bool? force = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SwarmUpdate: <c>POST /swarm/update</c>.
+    /// Replaces the swarm's spec, and rotates join tokens or the unlock key when asked.
     /// </summary>
-    /// <param name="body">The <c>body</c> parameter.</param>
-    /// <param name="version">The <c>version</c> parameter.</param>
-    /// <param name="rotateWorkerToken">The <c>rotateWorkerToken</c> parameter.</param>
-    /// <param name="rotateManagerToken">The <c>rotateManagerToken</c> parameter.</param>
-    /// <param name="rotateManagerUnlockKey">The <c>rotateManagerUnlockKey</c> parameter.</param>
+    /// <param name="body">The whole new spec; fields left out are cleared.</param>
+    /// <param name="version">The version of the swarm this update is based on (from its <c>Version.Index</c>); a stale one is refused, so concurrent updates cannot overwrite each other.</param>
+    /// <param name="rotateWorkerToken">Issue a new worker join token; the old one stops working.</param>
+    /// <param name="rotateManagerToken">Issue a new manager join token; the old one stops working.</param>
+    /// <param name="rotateManagerUnlockKey">Issue a new key to unlock managers with.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 500 or 503.</exception>
+    /// <returns>The swarm was updated.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Post("/swarm/update")]
     global::System.Threading.Tasks.Task UpdateAsync([global::Refit.Body] global::DockerApi.V1_41.SwarmSpec body, [global::Refit.Query] long version, [global::Refit.Query] bool? rotateWorkerToken = null, [global::Refit.Query] bool? rotateManagerToken = null, [global::Refit.Query] bool? rotateManagerUnlockKey = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SwarmUnlockkey: <c>GET /swarm/unlockkey</c>.
+    /// Returns the key that unlocks a manager of a swarm with auto-lock on.
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500 or 503.</exception>
+    /// <returns>The unlock key.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Get("/swarm/unlockkey")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.SwarmUnlockkeyResponse> UnlockkeyAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SwarmUnlock: <c>POST /swarm/unlock</c>.
+    /// Unlocks a manager that restarted in a swarm with auto-lock on.
     /// </summary>
-    /// <param name="body">The <c>body</c> parameter.</param>
+    /// <param name="body">The unlock key.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500 or 503.</exception>
+    /// <returns>The manager is unlocked.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Post("/swarm/unlock")]
     global::System.Threading.Tasks.Task UnlockAsync([global::Refit.Body] global::DockerApi.V1_41.SwarmUnlockRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -11,71 +11,79 @@ namespace DockerApi.V1_41;
 public partial interface ISystemApi
 {
     /// <summary>
-    /// SystemAuth: <c>POST /auth</c>.
+    /// Checks credentials against a registry and, where it issues one, returns an identity token to use instead of the password.
     /// </summary>
-    /// <param name="authConfig">The <c>authConfig</c> parameter.</param>
+    /// <param name="authConfig">The registry's address and the credentials to check.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 401 or 500.</exception>
+    /// <returns>200: The credentials work; an identity token may come with the answer. 204: The credentials work.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">401: The registry refused the credentials.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/auth")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.SystemAuthResponse> AuthAsync([global::Refit.Body] global::DockerApi.V1_41.AuthConfig? authConfig = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SystemInfo: <c>GET /info</c>.
+    /// Describes the engine and its host: counts of containers and images, drivers, resources, swarm state, settings.
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The engine's description.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/info")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.SystemInfo> InfoAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SystemVersion: <c>GET /version</c>.
+    /// Returns the engine's version, its API versions (newest and oldest it accepts), and its host's OS and architecture.
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The versions.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/version")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.SystemVersion> VersionAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SystemPing: <c>GET /_ping</c>.
+    /// Checks that the engine answers; the body is <c>OK</c>.
     /// </summary>
+    /// <remarks>The answer's headers carry the engine's API version (<c>Api-Version</c>), OS type, whether it is experimental, and whether BuildKit is its default builder.</remarks>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The engine is up.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/_ping")]
     global::System.Threading.Tasks.Task<string> PingAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SystemPingHead: <c>HEAD /_ping</c>.
+    /// Checks that the engine answers, with headers only.
     /// </summary>
-    /// <remarks>Since API 1.40: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
+    /// <remarks>
+    /// The headers are those of GET: <c>Api-Version</c>, <c>OSType</c>, <c>Docker-Experimental</c>, <c>Builder-Version</c>.
+    ///
+    /// Since API 1.40: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.
+    /// </remarks>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The engine is up.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Head("/_ping")]
     global::System.Threading.Tasks.Task<string> PingHeadAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SystemEvents: <c>GET /events</c>.
+    /// Streams what happens on the engine as it happens: containers, images, volumes, networks, plugins, swarm objects, the daemon.
     /// </summary>
-    /// <param name="since">The <c>since</c> parameter.</param>
-    /// <param name="until">The <c>until</c> parameter.</param>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <remarks>With neither <c>since</c> nor <c>until</c>, the stream begins now and runs until the request is cancelled. With <c>until</c>, the stream ends at that moment. Each event names its type, its action (such as <c>start</c>, <c>die</c>, <c>pull</c>), the object and its attributes.</remarks>
+    /// <param name="since">Also send the recorded events from this moment on: Unix seconds (<c>seconds.nanoseconds</c> allowed), an RFC 3339 date, or a duration counted back.</param>
+    /// <param name="until">End the stream at this moment: Unix seconds, an RFC 3339 date, or a duration.</param>
+    /// <param name="filters">A JSON object of filter name to list of values, such as <c>{"type":["container"],"event":["die"]}</c>. Keys: <c>config</c>, <c>container</c>, <c>daemon</c>, <c>image</c>, <c>network</c>, <c>node</c>, <c>plugin</c>, <c>secret</c>, <c>service</c>, <c>volume</c> (an object's name or id), <c>event</c> (an action), <c>label</c> (<c>key</c> or <c>key=value</c>), <c>scope</c> (<c>local</c> or <c>swarm</c>), <c>type</c> (<c>builder</c>, <c>config</c>, <c>container</c>, <c>daemon</c>, <c>image</c>, <c>network</c>, <c>node</c>, <c>plugin</c>, <c>secret</c>, <c>service</c>, <c>volume</c>).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The messages as they arrive.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 500.</exception>
+    /// <returns>The events, as a stream.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">400: A filter or time is malformed.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     [global::Refit.Get("/events")]
     global::System.Collections.Generic.IAsyncEnumerable<global::DockerApi.V1_41.EventMessage> EventsAsync([global::Refit.Query] string? since = null, [global::Refit.Query] string? until = null, [global::Refit.Query] string? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// SystemDataUsage: <c>GET /system/df</c>.
+    /// Reports the disk space used by images, containers, volumes and build cache.
     /// </summary>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The space used, per kind.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/system/df")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.SystemDataUsageResponse> DataUsageAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -11,40 +11,49 @@ namespace DockerApi.V1_41;
 public partial interface ITaskApi
 {
     /// <summary>
-    /// TaskList: <c>GET /tasks</c>.
+    /// Lists the swarm's tasks.
     /// </summary>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>desired-state</c> (<c>running</c>, <c>shutdown</c>, <c>accepted</c>), <c>id</c>, <c>label</c> (<c>key</c> or <c>key=value</c>), <c>name</c>, <c>node</c> (a node's id or name), <c>service</c> (a service's id or name).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500 or 503.</exception>
+    /// <returns>The tasks that match.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Get("/tasks")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::DockerApi.V1_41.Task>> ListAsync([global::Refit.Query] string? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// TaskInspect: <c>GET /tasks/{id}</c>.
+    /// Describes a task: its spec, the node it runs on, its state and its container.
     /// </summary>
-    /// <param name="id">The <c>id</c> parameter.</param>
+    /// <param name="id">The task's id.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500 or 503.</exception>
+    /// <returns>The task.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No task has that id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Get("/tasks/{id}")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.Task> InspectAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// TaskLogs: <c>GET /tasks/{id}/logs</c>.
+    /// Reads a task's output, as container logs does for its container.
     /// </summary>
-    /// <remarks>Since API 1.29: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="details">The <c>details</c> parameter.</param>
-    /// <param name="follow">The <c>follow</c> parameter.</param>
-    /// <param name="stdout">The <c>stdout</c> parameter.</param>
-    /// <param name="stderr">The <c>stderr</c> parameter.</param>
-    /// <param name="since">The <c>since</c> parameter.</param>
-    /// <param name="timestamps">The <c>timestamps</c> parameter.</param>
-    /// <param name="tail">The <c>tail</c> parameter.</param>
+    /// <remarks>
+    /// Only tasks whose log driver keeps the output (<c>json-file</c>, <c>local</c>, <c>journald</c>) can be read. The answer is multiplexed unless the task has a TTY.
+    ///
+    /// Since API 1.29: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.
+    /// </remarks>
+    /// <param name="id">The task's id.</param>
+    /// <param name="details">Add the context of each line (node, service, task) as attributes.</param>
+    /// <param name="follow">Keep the stream open and send new output as it is written.</param>
+    /// <param name="stdout">Include what the task wrote to standard output.</param>
+    /// <param name="stderr">Include what the task wrote to standard error.</param>
+    /// <param name="since">Only output written at or after this moment, in Unix seconds.</param>
+    /// <param name="timestamps">Begin each line with the time it was written.</param>
+    /// <param name="tail">How many lines to return from the end of the log: a number, or <c>all</c>.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The answer's bytes as they arrive; dispose the stream to end the response.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500 or 503.</exception>
+    /// <returns>The output, as a stream. The answer's bytes as they arrive; dispose the stream to end the response.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No task has that id.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
     [global::Refit.Get("/tasks/{id}/logs")]
     global::System.Threading.Tasks.Task<global::System.IO.Stream> LogsAsync(string id, [global::Refit.Query] bool? details = null, [global::Refit.Query] bool? follow = null, [global::Refit.Query] bool? stdout = null, [global::Refit.Query] bool? stderr = null, [global::Refit.Query] long? since = null, [global::Refit.Query] bool? timestamps = null, [global::Refit.Query] string? tail = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -11,53 +11,56 @@ namespace DockerApi.V1_41;
 public partial interface IVolumeApi
 {
     /// <summary>
-    /// VolumeList: <c>GET /volumes</c>.
+    /// Lists volumes.
     /// </summary>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>dangling</c> (<c>true</c> for volumes no container uses), <c>driver</c>, <c>label</c> (<c>key</c> or <c>key=value</c>), <c>name</c> (a part of the name).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The volumes that match, and warnings from drivers that could not list theirs.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/volumes")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.VolumeListResponse> ListAsync([global::Refit.Query] string? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// VolumeCreate: <c>POST /volumes/create</c>.
+    /// Creates a volume, or returns the existing one of that name and driver.
     /// </summary>
-    /// <param name="volumeConfig">The <c>volumeConfig</c> parameter.</param>
+    /// <param name="volumeConfig">The volume's name, driver and options; all may be left out (a random name and the <c>local</c> driver).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The volume.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/volumes/create")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.Volume> CreateAsync([global::Refit.Body] global::DockerApi.V1_41.VolumeCreateOptions volumeConfig, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// VolumeInspect: <c>GET /volumes/{name}</c>.
+    /// Describes a volume: driver, mount point, options, labels, and its cluster state for a cluster volume.
     /// </summary>
-    /// <param name="name">The <c>name</c> parameter.</param>
+    /// <param name="name">The volume's name.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <returns>The volume.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No volume has that name.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/volumes/{name}")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.Volume> InspectAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// VolumeDelete: <c>DELETE /volumes/{name}</c>.
+    /// Removes a volume and, through its driver, its data.
     /// </summary>
-    /// <param name="name">The <c>name</c> parameter.</param>
-    /// <param name="force">The <c>force</c> parameter.</param>
+    /// <param name="name">The volume's name.</param>
+    /// <param name="force">Remove the engine's record of the volume even when its driver fails to remove it.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>Completes when the daemon has answered.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 409 or 500.</exception>
+    /// <returns>The volume is gone.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No volume has that name, or its driver is gone.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">409: A container uses the volume; remove the container first.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Delete("/volumes/{name}")]
     global::System.Threading.Tasks.Task DeleteAsync(string name, [global::Refit.Query] bool? force = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// VolumePrune: <c>POST /volumes/prune</c>.
+    /// Removes volumes that no container uses: by default only anonymous ones.
     /// </summary>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>label</c> (<c>key</c>, <c>key=value</c>, or <c>label!=…</c> to keep those that match), <c>all</c> (<c>true</c> to prune named volumes too).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
-    /// <returns>The daemon's answer.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <returns>The names of the removed volumes and the disk space freed.</returns>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/volumes/prune")]
     global::System.Threading.Tasks.Task<global::DockerApi.V1_41.VolumePruneResponse> PruneAsync([global::Refit.Query] string? filters = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -8,41 +8,43 @@ namespace DockerApi.V1_41;
 public static partial class ImageApiExtensions
 {
     /// <summary>
-    /// ImageBuild: <c>POST /build</c>.
+    /// Builds an image from a Dockerfile and the files of a build context.
     /// </summary>
+    /// <remarks>The context is a tar archive in the body (the Dockerfile inside it), or a <c>remote</c> Git repository or URL. The answer is a stream of progress messages; an error message in it means the build failed. With <c>version=2</c> the build runs on BuildKit, whose progress arrives as encoded trace messages.</remarks>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
-    /// <param name="inputStream">The <c>inputStream</c> parameter.</param>
-    /// <param name="dockerfile">The <c>dockerfile</c> parameter.</param>
-    /// <param name="t">The <c>t</c> parameter.</param>
-    /// <param name="extrahosts">The <c>extrahosts</c> parameter. Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="remote">The <c>remote</c> parameter.</param>
-    /// <param name="q">The <c>q</c> parameter.</param>
-    /// <param name="nocache">The <c>nocache</c> parameter.</param>
-    /// <param name="cachefrom">The <c>cachefrom</c> parameter.</param>
-    /// <param name="pull">The <c>pull</c> parameter.</param>
-    /// <param name="rm">The <c>rm</c> parameter.</param>
-    /// <param name="forcerm">The <c>forcerm</c> parameter.</param>
-    /// <param name="memory">The <c>memory</c> parameter.</param>
-    /// <param name="memswap">The <c>memswap</c> parameter.</param>
-    /// <param name="cpushares">The <c>cpushares</c> parameter.</param>
-    /// <param name="cpusetcpus">The <c>cpusetcpus</c> parameter.</param>
-    /// <param name="cpuperiod">The <c>cpuperiod</c> parameter.</param>
-    /// <param name="cpuquota">The <c>cpuquota</c> parameter.</param>
-    /// <param name="buildargs">The <c>buildargs</c> parameter.</param>
-    /// <param name="shmsize">The <c>shmsize</c> parameter.</param>
-    /// <param name="squash">The <c>squash</c> parameter.</param>
-    /// <param name="labels">The <c>labels</c> parameter.</param>
-    /// <param name="networkmode">The <c>networkmode</c> parameter.</param>
-    /// <param name="contentType">The <c>Content-type</c> parameter.</param>
-    /// <param name="xRegistryConfig">The <c>X-Registry-Config</c> parameter.</param>
-    /// <param name="platform">The <c>platform</c> parameter. Since API 1.34: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="target">The <c>target</c> parameter. Since API 1.37: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="outputs">The <c>outputs</c> parameter. Since API 1.40: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="version">The <c>version</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="inputStream">The build context as a tar archive: plain, or compressed with gzip, bzip2 or xz.</param>
+    /// <param name="dockerfile">Where the Dockerfile is inside the context. Ignored when <c>remote</c> points at a Dockerfile itself.</param>
+    /// <param name="t">A name to give the result, as <c>name:tag</c> (<c>latest</c> when the tag is left out). Repeat the parameter for several names.</param>
+    /// <param name="extrahosts">Extra <c>/etc/hosts</c> entries for the build's steps, as <c>host:ip</c>, comma-separated. Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="remote">Where the context comes from instead of the body: a Git URL (with <c>#ref:folder</c> to choose a branch and a folder), a URL of a tar archive, or a URL of a single text file, which is then the Dockerfile.</param>
+    /// <param name="q">Leave the steps' output out of the stream; only the result's id is sent.</param>
+    /// <param name="nocache">Run every step again instead of reusing cached results.</param>
+    /// <param name="cachefrom">Images whose layers may serve as cache, as a JSON array of image names.</param>
+    /// <param name="pull">Pull the base images again even when a copy is already on the engine.</param>
+    /// <param name="rm">Remove the classic builder's intermediate containers once the build has succeeded.</param>
+    /// <param name="forcerm">Remove the classic builder's intermediate containers even when the build fails.</param>
+    /// <param name="memory">Memory limit of each build step, in bytes.</param>
+    /// <param name="memswap">Memory plus swap limit of each build step, in bytes; <c>-1</c> for unlimited swap.</param>
+    /// <param name="cpushares">CPU weight of the build steps relative to other containers.</param>
+    /// <param name="cpusetcpus">The CPUs the build steps may use, as a list (<c>0,1</c>) or range (<c>0-3</c>).</param>
+    /// <param name="cpuperiod">The CPU scheduler period of each step, in microseconds.</param>
+    /// <param name="cpuquota">CPU time each step may use per period, in microseconds.</param>
+    /// <param name="buildargs">Values for the Dockerfile's <c>ARG</c>s, as a JSON object of names to strings, such as <c>{"VERSION":"1.2"}</c>. They are not kept in the image's history when declared with <c>ARG</c>.</param>
+    /// <param name="shmsize">The size of <c>/dev/shm</c> in each step, in bytes; more than 0. Left out: 64 MiB.</param>
+    /// <param name="squash">Merge the new layers into one. Only engines with experimental features on accept it.</param>
+    /// <param name="labels">Labels for the built image: a JSON object of keys to values.</param>
+    /// <param name="networkmode">The network the steps' <c>RUN</c> commands use: <c>bridge</c>, <c>host</c>, <c>none</c>, <c>container:&lt;name|id&gt;</c>, or the name or id of a network.</param>
+    /// <param name="contentType">The body's media type; always <c>application/x-tar</c>.</param>
+    /// <param name="xRegistryConfig">Credentials for the registries the build pulls from: base64 of a JSON object mapping each registry's address to its auth configuration. Unlike <c>X-Registry-Auth</c>, it holds several.</param>
+    /// <param name="platform">The platform to build for, as <c>os[/arch[/variant]]</c>. Since API 1.34: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="target">The Dockerfile stage to stop at, by its <c>AS</c> name. Since API 1.37: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="outputs">Where BuildKit puts the result, as a JSON array of <c>{"Type": "moby", "Attrs": {…}}</c> objects; the engine accepts only type <c>moby</c>. Since API 1.40: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="version">The builder: <c>1</c>, the classic builder (the default), or <c>2</c>, BuildKit (which then needs a session for the context). Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>A task that completes when the stream has ended.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 500.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">400: A parameter is malformed, or the context holds no Dockerfile.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     public static global::System.Threading.Tasks.Task BuildAsync(this global::DockerApi.V1_41.IImageApi api, global::System.IProgress<global::DockerApi.V1_41.BuildInfo>? progress, global::System.IO.Stream? inputStream = null, string? dockerfile = null, string? t = null, string? extrahosts = null, string? remote = null, bool? q = null, bool? nocache = null, string? cachefrom = null, string? pull = null, bool? rm = null, bool? forcerm = null, long? memory = null, long? memswap = null, long? cpushares = null, string? cpusetcpus = null, long? cpuperiod = null, long? cpuquota = null, string? buildargs = null, long? shmsize = null, bool? squash = null, string? labels = null, string? networkmode = null, string? contentType = null, string? xRegistryConfig = null, string? platform = null, string? target = null, string? outputs = null, string? version = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -51,22 +53,24 @@ public static partial class ImageApiExtensions
     }
 
     /// <summary>
-    /// ImageCreate: <c>POST /images/create</c>.
+    /// Pulls an image from a registry (<c>fromImage</c>), or imports a root filesystem from a tar archive (<c>fromSrc</c>).
     /// </summary>
+    /// <remarks>The answer is a stream of progress messages; an error message in it means the pull or import failed, even though the status was 200.</remarks>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
-    /// <param name="fromImage">The <c>fromImage</c> parameter.</param>
-    /// <param name="fromSrc">The <c>fromSrc</c> parameter.</param>
-    /// <param name="repo">The <c>repo</c> parameter.</param>
-    /// <param name="tag">The <c>tag</c> parameter.</param>
-    /// <param name="message">The <c>message</c> parameter. Since API 1.40: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="inputImage">The <c>inputImage</c> parameter.</param>
-    /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
-    /// <param name="changes">The <c>changes</c> parameter. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="platform">The <c>platform</c> parameter. Since API 1.34: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="fromImage">The image to pull, as <c>name[:tag]</c> or <c>name@digest</c>. A tag in <c>tag</c> wins over one in the name; with neither, every tag of the repository is pulled (the docker CLI sends <c>latest</c>).</param>
+    /// <param name="fromSrc">Where to import from: a URL of a tar archive, or <c>-</c> for the archive in the body.</param>
+    /// <param name="repo">The name for the imported image, optionally with a tag. Import only.</param>
+    /// <param name="tag">The tag (or digest) to pull or to give the imported image. Empty when pulling: every tag of the repository.</param>
+    /// <param name="message">The history comment of the imported image. Since API 1.40: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="inputImage">The root filesystem to import, as a tar archive, when <c>fromSrc</c> is <c>-</c>.</param>
+    /// <param name="xRegistryAuth">Credentials for the registry: base64url of a JSON auth configuration (user name and password, or an identity token).</param>
+    /// <param name="changes">Dockerfile instructions to apply to the imported image, one per value, such as <c>ENV DEBUG=true</c>. Allowed: <c>CMD</c>, <c>ENTRYPOINT</c>, <c>ENV</c>, <c>EXPOSE</c>, <c>HEALTHCHECK</c>, <c>LABEL</c>, <c>ONBUILD</c>, <c>USER</c>, <c>VOLUME</c>, <c>WORKDIR</c>. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="platform">The platform to pull or import, as <c>os[/arch[/variant]]</c>; pulling a multi-platform image takes that variant. Since API 1.34: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>A task that completes when the stream has ended.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: The repository does not exist, or the credentials cannot read it.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     public static global::System.Threading.Tasks.Task CreateAsync(this global::DockerApi.V1_41.IImageApi api, global::System.IProgress<global::DockerApi.V1_41.CreateImageInfo>? progress, string? fromImage = null, string? fromSrc = null, string? repo = null, string? tag = null, string? message = null, global::System.IO.Stream? inputImage = null, string? xRegistryAuth = null, global::System.Collections.Generic.IEnumerable<string>? changes = null, string? platform = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -75,16 +79,18 @@ public static partial class ImageApiExtensions
     }
 
     /// <summary>
-    /// ImagePush: <c>POST /images/{name}/push</c>.
+    /// Uploads an image to the registry its name points at.
     /// </summary>
+    /// <remarks>Tag the image with the registry's address first (<c>registry.example.com/app</c>). The answer is a stream of progress messages; an error in it means the push failed.</remarks>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
-    /// <param name="name">The <c>name</c> parameter.</param>
-    /// <param name="xRegistryAuth">The <c>X-Registry-Auth</c> parameter.</param>
-    /// <param name="tag">The <c>tag</c> parameter.</param>
+    /// <param name="name">The image's name without a tag, such as <c>registry.example.com/app</c>; it must be on the engine under this name.</param>
+    /// <param name="xRegistryAuth">Credentials for the registry: base64url of a JSON auth configuration (user name and password, or an identity token).</param>
+    /// <param name="tag">The tag to push. Left out: every tag of the name on the engine.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>A task that completes when the stream has ended.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 404 or 500.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">404: No image has that name.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     public static global::System.Threading.Tasks.Task PushAsync(this global::DockerApi.V1_41.IImageApi api, global::System.IProgress<global::DockerApi.V1_41.PushImageInfo>? progress, string name, string xRegistryAuth, string? tag = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -93,15 +99,15 @@ public static partial class ImageApiExtensions
     }
 
     /// <summary>
-    /// ImageLoad: <c>POST /images/load</c>.
+    /// Loads images and their names from a tar archive such as an export writes.
     /// </summary>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
-    /// <param name="imagesTarball">The <c>imagesTarball</c> parameter.</param>
-    /// <param name="quiet">The <c>quiet</c> parameter.</param>
+    /// <param name="imagesTarball">The archive.</param>
+    /// <param name="quiet">Send no progress while loading.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>A task that completes when the stream has ended.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 500.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     public static global::System.Threading.Tasks.Task LoadAsync(this global::DockerApi.V1_41.IImageApi api, global::System.IProgress<global::DockerApi.V1_41.BuildInfo>? progress, global::System.IO.Stream? imagesTarball = null, bool? quiet = null, global::System.Threading.CancellationToken cancellationToken = default)
     {

@@ -8,16 +8,18 @@ namespace DockerApi.V1_41;
 public static partial class SystemApiExtensions
 {
     /// <summary>
-    /// SystemEvents: <c>GET /events</c>.
+    /// Streams what happens on the engine as it happens: containers, images, volumes, networks, plugins, swarm objects, the daemon.
     /// </summary>
+    /// <remarks>With neither <c>since</c> nor <c>until</c>, the stream begins now and runs until the request is cancelled. With <c>until</c>, the stream ends at that moment. Each event names its type, its action (such as <c>start</c>, <c>die</c>, <c>pull</c>), the object and its attributes.</remarks>
     /// <param name="api">The API.</param>
     /// <param name="progress">Receives each message as it arrives; may be null.</param>
-    /// <param name="since">The <c>since</c> parameter.</param>
-    /// <param name="until">The <c>until</c> parameter.</param>
-    /// <param name="filters">The <c>filters</c> parameter.</param>
+    /// <param name="since">Also send the recorded events from this moment on: Unix seconds (<c>seconds.nanoseconds</c> allowed), an RFC 3339 date, or a duration counted back.</param>
+    /// <param name="until">End the stream at this moment: Unix seconds, an RFC 3339 date, or a duration.</param>
+    /// <param name="filters">A JSON object of filter name to list of values, such as <c>{"type":["container"],"event":["die"]}</c>. Keys: <c>config</c>, <c>container</c>, <c>daemon</c>, <c>image</c>, <c>network</c>, <c>node</c>, <c>plugin</c>, <c>secret</c>, <c>service</c>, <c>volume</c> (an object's name or id), <c>event</c> (an action), <c>label</c> (<c>key</c> or <c>key=value</c>), <c>scope</c> (<c>local</c> or <c>swarm</c>), <c>type</c> (<c>builder</c>, <c>config</c>, <c>container</c>, <c>daemon</c>, <c>image</c>, <c>network</c>, <c>node</c>, <c>plugin</c>, <c>secret</c>, <c>service</c>, <c>volume</c>).</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
     /// <returns>A task that completes when the stream has ended.</returns>
-    /// <exception cref="global::DockerApi.DockerApiException">The daemon answered 400 or 500.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">400: A filter or time is malformed.</exception>
+    /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerStreamException">The daemon reported an error inside the stream; the messages before it were delivered.</exception>
     public static global::System.Threading.Tasks.Task EventsAsync(this global::DockerApi.V1_41.ISystemApi api, global::System.IProgress<global::DockerApi.V1_41.EventMessage>? progress, string? since = null, string? until = null, string? filters = null, global::System.Threading.CancellationToken cancellationToken = default)
     {

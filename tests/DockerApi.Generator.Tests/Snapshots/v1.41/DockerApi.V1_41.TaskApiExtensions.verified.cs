@@ -12,14 +12,14 @@ public static partial class TaskApiExtensions
     /// Disposing the result ends the answer.
     /// </summary>
     /// <param name="api">The API.</param>
-    /// <param name="id">The <c>id</c> parameter.</param>
-    /// <param name="details">The <c>details</c> parameter.</param>
-    /// <param name="follow">The <c>follow</c> parameter.</param>
-    /// <param name="stdout">The <c>stdout</c> parameter.</param>
-    /// <param name="stderr">The <c>stderr</c> parameter.</param>
-    /// <param name="since">The <c>since</c> parameter.</param>
-    /// <param name="timestamps">The <c>timestamps</c> parameter.</param>
-    /// <param name="tail">The <c>tail</c> parameter.</param>
+    /// <param name="id">The task's id.</param>
+    /// <param name="details">Add the context of each line (node, service, task) as attributes.</param>
+    /// <param name="follow">Keep the stream open and send new output as it is written.</param>
+    /// <param name="stdout">Include what the task wrote to standard output.</param>
+    /// <param name="stderr">Include what the task wrote to standard error.</param>
+    /// <param name="since">Only output written at or after this moment, in Unix seconds.</param>
+    /// <param name="timestamps">Begin each line with the time it was written.</param>
+    /// <param name="tail">How many lines to return from the end of the log: a number, or <c>all</c>.</param>
     /// <param name="tty">True when the container (or exec) has a TTY: its output is raw, not framed.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container output.</returns>

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using DockerApi.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DockerApi.Generator.Tests.Docs;
+
+/// <summary>
+/// The newest clients a user can pick (<c>latest</c>, and the newest file, a pre-release) are documented: no member's
+/// docs are one of the generator's stand-ins for a missing text, and no doc element is empty. A new version's import
+/// that leaves a gap fails here.
+/// </summary>
+public sealed partial class GeneratedDocsTests
+{
+    public static TheoryData<string> NewestVersions()
+    {
+        var targets = File.ReadAllText(Path.Combine(DockerApi.Tests.RepositoryPaths.Root, "generator", "DockerApi.Generator", "build", "DockerApi.Generator.targets"));
+        var latest = Regex.Match(targets, "<DockerApiLatestVersion>([0-9.]+)</DockerApiLatestVersion>").Groups[1].Value;
+        var newest = Directory.GetFiles(DockerApi.Tests.RepositoryPaths.Spec, "docker-v*.yaml")
+            .Select(p => Version.Parse(Path.GetFileNameWithoutExtension(p)["docker-v".Length..])).Max()!.ToString(2);
+        return new TheoryData<string>(new[] { latest, newest }.Distinct());
+    }
+
+    [Theory]
+    [MemberData(nameof(NewestVersions))]
+    public void Every_member_of_the_newest_clients_has_a_text_of_its_own(string version)
+    {
+        var run = GeneratorHarness.Run(SpecFile.Repository(version));
+        var gaps = run.Output.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<MemberDeclarationSyntax>()).SelectMany(Gaps).ToList();
+
+        Assert.True(run.Sources.Count() > 10, "the generator emitted nothing to check");
+        Assert.True(gaps.Count == 0, $"{gaps.Count} members of {version} lack a text of their own:\n" + string.Join("\n", gaps.Take(60)));
+    }
+
+    [Fact]
+    public void The_check_finds_each_stand_in_form()
+    {
+        const string spec = """
+            swagger: "2.0"
+            info: { title: T, version: "1.99" }
+            basePath: /v1.99
+            paths:
+              /things/{id}:
+                get:
+                  operationId: ThingInspect
+                  parameters:
+                    - { name: id, in: path, required: true, type: string }
+                  responses:
+                    "200": { description: "", schema: { $ref: "#/definitions/Thing" } }
+            definitions:
+              Thing:
+                type: object
+                properties:
+                  Name: { type: string }
+            """;
+        var run = GeneratorHarness.Run(new SpecFile("/repo/spec/docker-v1.99.yaml", spec));
+        var gaps = run.Output.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<MemberDeclarationSyntax>()).SelectMany(Gaps).ToList();
+
+        Assert.Contains(gaps, g => g.Contains("ThingInspect: <c>GET /things/{id}</c>.", StringComparison.Ordinal));
+        Assert.Contains(gaps, g => g.Contains("The <c>id</c> parameter.", StringComparison.Ordinal));
+        Assert.Contains(gaps, g => g.Contains("The <c>Name</c> value.", StringComparison.Ordinal));
+        Assert.Contains(gaps, g => g.EndsWith("Thing: its own name", StringComparison.Ordinal));
+    }
+
+    /// <summary>Each doc element of a member that is a stand-in or empty, as <c>Member: text</c>.</summary>
+    private static IEnumerable<string> Gaps(SyntaxNode member)
+    {
+        var doc = member.GetLeadingTrivia().Select(t => t.GetStructure()).OfType<DocumentationCommentTriviaSyntax>().FirstOrDefault();
+        var name = Name(member);
+        if (doc is null || name is null)
+            yield break;
+        foreach (var element in doc.Content.OfType<XmlElementSyntax>())
+        {
+            var tag = element.StartTag.Name.ToString();
+            var text = Regex.Replace(string.Concat(element.Content.Select(c => c.ToString())).Replace("///", " "), @"\s+", " ").Trim();
+            if (text.Length == 0)
+                yield return $"{name}: an empty <{tag}>";
+            else if (text == name && tag == "summary")
+                yield return $"{name}: its own name";
+            else if (StandIn().IsMatch(text))
+                yield return $"{name}: {text}";
+        }
+    }
+
+    private static string? Name(SyntaxNode member) => member switch
+    {
+        BaseTypeDeclarationSyntax type => type.Identifier.Text,
+        DelegateDeclarationSyntax d => d.Identifier.Text,
+        MethodDeclarationSyntax method => method.Identifier.Text,
+        PropertyDeclarationSyntax property => property.Identifier.Text,
+        EnumMemberDeclarationSyntax value => value.Identifier.Text,
+        _ => null,
+    };
+
+    // The generator's stand-ins: a parameter's and a property's name, an operation's route, an enum value on its own.
+    [GeneratedRegex(@"^The <c>[^<]+</c> (parameter|value)\.$|^\w+: <c>[A-Z]+ /[^<]*</c>\.$|^The value -?\d+\.$|^<c>[^<]*</c>$")]
+    private static partial Regex StandIn();
+}
