@@ -128,6 +128,46 @@ public sealed partial class OwnTextsTests
     }
 
     [Fact]
+    public void What_an_older_version_names_otherwise_takes_the_newer_texts_and_a_namesake_of_another_shape_none()
+    {
+        var texts = OwnTexts.Load([
+            """
+            operations:
+              GET /things/{id}:
+                shapes: { "200": Thing }
+            definitions:
+              Thing:
+                text: "A thing."
+                properties: { Name: "Its name." }
+              OldThing:
+                like: Thing
+              Other:
+                text: "A swarm object."
+                properties: { ID: "Its id." }
+            """,
+        ]);
+        var root = Load("""
+            paths:
+              /things/{id}:
+                get:
+                  responses:
+                    "200": { schema: { type: object, properties: { Name: { type: string } } } }
+            definitions:
+              OldThing: { type: object, properties: { Name: { type: string } } }
+              Other: { type: object, properties: { Hostname: { type: string } } }
+            """);
+
+        texts.Apply(root);
+
+        var ok = (YamlMappingNode)((YamlMappingNode)SpecImporter.Features(root).Single().Node.Children[new YamlScalarNode("responses")]).Children[new YamlScalarNode("200")];
+        var inline = (YamlMappingNode)ok.Children[new YamlScalarNode("schema")];
+        Assert.Equal("A thing.", Scalar(inline, "description"));
+        Assert.Equal("Its name.", Scalar(OwnTexts.Resolve(inline, "Name")!, "description"));
+        Assert.Equal("Its name.", Scalar(OwnTexts.Resolve(Definition(root, "OldThing"), "Name")!, "description"));
+        Assert.Null(Scalar(Definition(root, "Other"), "description")); // same name, none of the described properties
+    }
+
+    [Fact]
     public void A_text_given_twice_is_refused()
     {
         var twice = "operations:\n  GET /x:\n    summary: \"One.\"\n";

@@ -92,7 +92,10 @@ public sealed class OwnTexts
             if (!Set(parameter, "description", Map(texts, "parameters"), name, key + ".parameters") && Str(parameter, "in") == "path")
                 Set(parameter, "description", _pathParameters, PathPrefix(path, name), "defaults.pathParameters");
             if (Map(parameter, "schema") is { } schema)
+            {
+                ApplyShape(schema, Map(texts, "shapes"), name, key);
                 ApplyInline(schema, Map(texts, "properties"), name, key);
+            }
         }
         foreach (var (status, response) in Entries(Map(op, "responses")))
         {
@@ -102,7 +105,10 @@ public sealed class OwnTexts
             if (!Set(r, "description", Map(texts, "responses"), code, key + ".responses"))
                 Set(r, "description", _defaultResponses, code, "defaults.responses");
             if (Map(r, "schema") is { } schema)
+            {
+                ApplyShape(schema, Map(texts, "shapes"), code, key);
                 ApplyInline(schema, Map(texts, "properties"), code, key);
+            }
         }
     }
 
@@ -126,9 +132,35 @@ public sealed class OwnTexts
         }
     }
 
+    /// <summary>
+    /// An inline schema that older versions have where the newest has a definition (<c>shapes: { "200":
+    /// ContainerInspectResponse }</c>): it takes that definition's texts, as the same thing under another name.
+    /// </summary>
+    private void ApplyShape(YamlMappingNode schema, YamlMappingNode? shapes, string owner, string key)
+    {
+        if (shapes is null || Str(shapes, owner) is not { } definition || !_definitions.TryGetValue(definition, out var texts))
+            return;
+        var inline = Map(schema, "items") ?? schema;
+        if (inline.Children.ContainsKey(new YamlScalarNode("$ref")))
+            return; // the definition itself: it has its texts already
+        _used.Add($"{key}.shapes.{owner}");
+        ApplyDefinition(definition, inline, texts);
+    }
+
     private void ApplyDefinition(string name, YamlMappingNode definition, YamlMappingNode texts)
     {
+        // A definition an older version names otherwise (GraphDriverData for DriverData): the newer one's texts first.
+        if (Str(texts, "like") is { } like && _definitions.TryGetValue(like, out var liked))
+        {
+            _used.Add($"definitions.{name}.like");
+            ApplyDefinition(like, definition, liked);
+        }
         var key = "definitions." + name;
+        // The same name is not always the same thing (1.25 – 1.29's Config is a container's, later ones a swarm
+        // object): a definition whose described properties it has none of is another thing, and keeps no text.
+        if (Map(texts, "properties") is { Children.Count: > 0 } listed
+            && !listed.Children.Keys.Any(k => Resolve(definition, ((YamlScalarNode)k).Value!) is not null))
+            return;
         Set(definition, "description", texts, "text", key);
         foreach (var (dotted, _) in Entries(Map(texts, "properties")))
         {
@@ -206,14 +238,13 @@ public sealed class OwnTexts
         {
             var key = "operations." + route;
             _all.AddRange(new[] { "summary", "remarks" }.Where(f => Map(texts, f) is null && texts.Children.ContainsKey(new YamlScalarNode(f))).Select(f => $"{key}.{f}"));
-            foreach (var part in new[] { "parameters", "responses", "properties" })
+            foreach (var part in new[] { "parameters", "responses", "properties", "shapes" })
                 _all.AddRange((Map(texts, part)?.Children.Keys ?? []).Select(k => $"{key}.{part}.{((YamlScalarNode)k).Value}"));
         }
         foreach (var (name, texts) in _definitions)
         {
             var key = "definitions." + name;
-            if (texts.Children.ContainsKey(new YamlScalarNode("text")))
-                _all.Add(key + ".text");
+            _all.AddRange(new[] { "text", "like" }.Where(f => texts.Children.ContainsKey(new YamlScalarNode(f))).Select(f => $"{key}.{f}"));
             _all.AddRange((Map(texts, "properties")?.Children.Keys ?? []).Select(k => $"{key}.properties.{((YamlScalarNode)k).Value}"));
             foreach (var (path, values) in Entries(Map(texts, "values")))
                 _all.AddRange(((YamlMappingNode)values).Children.Keys.Select(v => $"{key}.values.{((YamlScalarNode)path).Value}.{((YamlScalarNode)v).Value}"));

@@ -66,7 +66,7 @@ public partial interface IImageApi
     /// Removes build cache to free disk space.
     /// </summary>
     /// <remarks>Since API 1.31: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
-    /// <param name="keepStorage">The <c>keep-storage</c> parameter. Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
+    /// <param name="keepStorage">Keep at least this many bytes of cache (replaced by <c>reserved-space</c> in API 1.48). Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="all">Remove every kind of cache, not only the cache no build has used lately (internal and frontend records included). Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>until</c> (older than a duration such as <c>24h</c>, Unix seconds or an RFC 3339 date), <c>id</c>, <c>parent</c>, <c>type</c>, <c>description</c>, <c>inuse</c>, <c>shared</c>, <c>private</c>. Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
