@@ -16,6 +16,22 @@ namespace DockerApi;
 public sealed record ContainerDetails(string Id, string Name, string Image, string State, long ExitCode, string? Health, bool Tty,
     IReadOnlyList<PublishedPort> Ports, IReadOnlyDictionary<string, string> Labels, JsonElement Raw)
 {
+    private readonly JsonElement _raw = Raw;
+    private readonly Lazy<JsonElement>? _written;
+
+    // The answer is written back to JSON only when Raw is read: most callers want the state, and an inspect's whole
+    // document costs more than the rest of the call (measured: 1,000 inspects 1.6× the generated calls' time).
+    internal ContainerDetails(string id, string name, string image, string state, long exitCode, string? health, bool tty,
+        IReadOnlyList<PublishedPort> ports, IReadOnlyDictionary<string, string> labels, Func<JsonElement> raw)
+        : this(id, name, image, state, exitCode, health, tty, ports, labels, default(JsonElement)) => _written = new(raw);
+
+    /// <summary>The engine's whole answer, for what the properties above leave out.</summary>
+    public JsonElement Raw
+    {
+        get => _written?.Value ?? _raw;
+        init => (_raw, _written) = (value, null);
+    }
+
     /// <summary>Whether its process runs.</summary>
     public bool Running => State is "running" or "paused" or "restarting";
 }

@@ -71,4 +71,21 @@ public sealed class ContainerTests
 
         Assert.Equal(5, await c.WaitAsync());
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Inspect_gives_the_engine_s_whole_answer_as_Raw_when_asked(string which)
+    {
+        await using var daemon = await Engines.ConnectAsync(which);
+        await using var c = await daemon.Docker.Containers.StartAsync(daemon.Image, ["sleep", "300"]);
+
+        var details = await c.InspectAsync();
+
+        // Written from the typed answer on first read (not on every inspect), the same document each time.
+        Assert.Equal(details.Id, details.Raw.GetProperty(details.Raw.TryGetProperty("Id", out _) ? "Id" : "ID").GetString());
+        Assert.Equal(details.Raw.GetRawText(), details.Raw.GetRawText());
+        var replaced = details with { Raw = System.Text.Json.JsonDocument.Parse("{\"Id\":\"other\"}").RootElement };
+        Assert.Equal("other", replaced.Raw.GetProperty("Id").GetString());
+        Assert.Equal(details.Id, replaced.Id);
+    }
 }

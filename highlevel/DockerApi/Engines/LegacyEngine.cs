@@ -126,7 +126,7 @@ internal sealed partial class LegacyEngine(DockerEndpoint endpoint) : IEngine
         var running = c.State?.Running == true;
         var state = running ? "running" : c.State?.StartedAt is { } started && !started.IsZero ? "exited" : "created";
         return new ContainerDetails(c.ID ?? id, "", c.Image ?? "", state, c.State?.ExitCode ?? 0, null, c.Config?.Tty == true, [],
-            new Dictionary<string, string>(), JsonSerializer.SerializeToElement(c, DockerJsonContext.Default.ContainerInspectResponse));
+            new Dictionary<string, string>(), () => JsonSerializer.SerializeToElement(c, DockerJsonContext.Default.ContainerInspectResponse));
     }
 
     public async Task<long> WaitAsync(string id, CancellationToken ct) => (await Client.Containers.WaitAsync(id, ct).ConfigureAwait(false)).StatusCode;

@@ -129,7 +129,7 @@ internal sealed partial class ModernEngine(DockerEndpoint endpoint, NegotiatedVe
         }
         return new ContainerDetails(c.Id ?? id, c.Name?.TrimStart('/') ?? "", c.Image ?? "", c.State?.Status?.ToString() ?? "", c.State?.ExitCode ?? 0,
             c.State?.Health?.Status?.ToString() is { Length: > 0 } health and not "none" ? health : null, c.Config?.Tty == true, ports,
-            c.Config?.Labels ?? new Dictionary<string, string>(), JsonSerializer.SerializeToElement(c, DockerJsonContext.Default.ContainerInspectResponse));
+            c.Config?.Labels ?? new Dictionary<string, string>(), () => JsonSerializer.SerializeToElement(c, DockerJsonContext.Default.ContainerInspectResponse));
     }
 
     public async Task<long> WaitAsync(string id, CancellationToken ct) =>
