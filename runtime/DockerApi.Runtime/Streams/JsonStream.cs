@@ -29,6 +29,7 @@ public static class JsonStream
         options ??= JsonStreamOptions.Default;
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: options.ReadBufferSize, minimumReadSize: Math.Min(4096, options.ReadBufferSize), leaveOpen: true));
         var scan = new ValueScanner(options, operation);
+        var batch = new List<T>();
         try
         {
             while (true)
@@ -37,6 +38,17 @@ public static class JsonStream
                 var buffer = result.Buffer;
                 while (true)
                 {
+                    if (scan.Idle && !options.SkipNonJsonText && buffer.Length >= JsonLines.Worthwhile)
+                    {
+                        buffer = buffer.Slice(JsonLines.Read(buffer, typeInfo, options.MaxValueBytes, batch));
+                        foreach (var line in batch)
+                        {
+                            if (errorOf?.Invoke(line) is { } lineError)
+                                throw new DockerStreamException(lineError, operation);
+                            yield return line;
+                        }
+                        batch.Clear();
+                    }
                     var found = scan.TryFindValue(buffer, out var value, out var consumed);
                     buffer = buffer.Slice(consumed);
                     if (!found)
@@ -91,6 +103,9 @@ public static class JsonStream
     private sealed class ValueScanner(JsonStreamOptions options, string? operation)
     {
         private long _scanned; // bytes of the current value scanned so far; 0 = no value started
+
+        /// <summary>No value is half scanned: the next bytes start a value (or separators before one).</summary>
+        public bool Idle => _scanned == 0;
         private int _depth;
         private bool _inString;
         private bool _escaped; // the last byte scanned was a backslash inside a string

@@ -217,6 +217,52 @@ public sealed class JsonStreamTests
         Assert.Equal([status, "after"], messages.Select(m => m.Status));
     }
 
+    /// <summary>Streams of many lines, each with something the line reader must hand to the scanner.</summary>
+    public static TheoryData<string> ManyLines()
+    {
+        static string Lines(int count, Func<int, string> line) => string.Concat(Enumerable.Range(0, count).Select(line));
+        return new TheoryData<string>(
+            Lines(400, i => $"{{\"status\":\"line {i}\",\"progress\":\"{i}/400 \\n not a raw newline\"}}\r\n"),
+            Lines(200, i => $"{{\"status\":\"a{i}\"}}\n") + "{\n  \"status\": \"pretty,\n on lines\"\n}\n" + Lines(200, i => $"{{\"status\":\"b{i}\"}}\n"),
+            Lines(200, i => $"{{\"status\":\"a{i}\"}}{{\"status\":\"glued\"}}\n"),
+            Lines(300, i => $"\u001e{{\"status\":\"seq {i}\"}}\n"),
+            Lines(200, i => $"{{\"status\":\"a{i}\"}}\n") + "{\"error\":\"pull access denied\"}\n" + Lines(50, i => $"{{\"status\":\"after {i}\"}}\n"),
+            Lines(200, i => $"{{\"status\":\"a{i}\"}}\n") + "{\"status\":}\n" + Lines(50, i => $"{{\"status\":\"after {i}\"}}\n"),
+            Lines(200, i => $"{{\"status\":\"a{i}\"}}\n") + "[1,2]\n",
+            Lines(200, i => $"{{\"status\":\"a{i}\"}}\n") + "{\"status\":\"cut");
+    }
+
+    [Theory]
+    [MemberData(nameof(ManyLines))]
+    public async Task Large_reads_of_many_lines_give_what_small_reads_give(string wire)
+    {
+        var bytes = Encoding.UTF8.GetBytes(wire);
+        // Reads of 7 bytes never hold a whole line: the scanner reads every value, which makes the expected outcome.
+        var expected = await Outcome(new TrickleStream(bytes, 7));
+        foreach (var perRead in new[] { 2500, 3001, 1 << 20 })
+        {
+            var (values, failure) = await Outcome(new TrickleStream(bytes, perRead));
+            Assert.Equal(expected.Values, values);
+            Assert.Equal(expected.Failure, failure);
+        }
+        Assert.True(expected.Values.Count >= 200, $"{expected.Values.Count} values");
+
+        static async Task<(List<ProgressMessage> Values, string? Failure)> Outcome(Stream stream)
+        {
+            var values = new List<ProgressMessage>();
+            try
+            {
+                await foreach (var m in JsonStream.ReadAsync(stream, TestJson.Default.ProgressMessage, ErrorOf))
+                    values.Add(m);
+                return (values, null);
+            }
+            catch (DockerException e)
+            {
+                return (values, $"{e.GetType().Name}: {e.Message}");
+            }
+        }
+    }
+
     [Fact]
     public async Task An_empty_stream_has_no_values()
     {
