@@ -4,7 +4,7 @@ using System.Runtime.Loader;
 namespace DockerApi.Benchmarks;
 
 /// <summary>
-/// Docker.DotNet.Enhanced 4.3.3 beside Docker.DotNet 3.125.15: both ship an assembly named Docker.DotNet.dll, so the
+/// Docker.DotNet.Enhanced (4.4.1) beside Docker.DotNet 3.125.15: both ship an assembly named Docker.DotNet.dll, so the
 /// Enhanced library (benchmarks/DockerApi.Benchmarks.Enhanced, built with this project) is loaded into a load context
 /// of its own and called through delegates of framework types.
 /// </summary>

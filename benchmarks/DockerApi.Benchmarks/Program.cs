@@ -8,8 +8,11 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project benchmarks/DockerApi.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/DockerApi.Benchmarks -- smoke     (each benchmark once, with its result)
+// dotnet run -c Release --project benchmarks/DockerApi.Benchmarks -- docker-py (docker-py on the same canned server)
 if (args is ["smoke", ..])
     return await Smoke(args.Skip(1).ToArray());
+if (args is ["docker-py"])
+    return await DockerPy();
 
 // One launch, few iterations: the whole suite stays within about ten minutes on two cores.
 var config = DefaultConfig.Instance
@@ -17,6 +20,24 @@ var config = DefaultConfig.Instance
     .AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
 return 0;
+
+// docker-py (python3-docker) on the same canned server, timed inside its interpreter: a cross-language peer for the
+// rows it can do (version, list, pull, events, logs).
+static async Task<int> DockerPy()
+{
+    using var server = new DockerApi.Benchmarks.CannedServer();
+    var script = Path.Combine(DockerApi.Benchmarks.Repository.Root, "benchmarks", "DockerApi.Benchmarks", "dockerpy_canned.py");
+    var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true };
+    start.ArgumentList.Add(script);
+    start.ArgumentList.Add(server.DockerDotNetUri.AbsolutePath);
+    using var python = Process.Start(start)!;
+    Console.WriteLine("| row | docker-py, median (ms) | what it read |");
+    Console.WriteLine("|---|---|---|");
+    while (await python.StandardOutput.ReadLineAsync() is { } line)
+        Console.WriteLine("| " + string.Join(" | ", line.Split('\t')) + " |");
+    await python.WaitForExitAsync();
+    return python.ExitCode;
+}
 
 // Runs every benchmark method once and prints what it returned: a check that each measures what it should.
 static async Task<int> Smoke(string[] filter)

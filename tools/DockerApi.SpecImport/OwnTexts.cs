@@ -14,7 +14,7 @@ namespace DockerApi.SpecImport;
 /// <c>summary</c>, <c>remarks</c>, <c>parameters</c> and <c>responses</c> by name, and <c>properties</c> of inline
 /// schemas as <c>"&lt;parameter or status&gt; Dotted.Path"</c> (the parameter or status alone: the inline type itself).
 /// <c>definitions</c>, by name: <c>text</c>, <c>properties</c> by dotted path (arrays and maps are stepped through;
-/// <c>Path[]</c> is an array's element type), and <c>values</c>: an enum's values by the dotted path of its schema
+/// <c>Path[]</c> is an array's element type, <c>Path{}</c> a map's value type), and <c>values</c>: an enum's values by the dotted path of its schema
 /// (<c>""</c> for the definition itself), written as <c>x-docker-enum-descriptions</c>.
 /// </remarks>
 public sealed class OwnTexts
@@ -157,10 +157,18 @@ public sealed class OwnTexts
         }
         var key = "definitions." + name;
         // The same name is not always the same thing (1.25 – 1.29's Config is a container's, later ones a swarm
-        // object): a definition whose described properties it has none of is another thing, and keeps no text.
-        if (Map(texts, "properties") is { Children.Count: > 0 } listed
+        // object): a definition with properties, none of them described, is another thing and keeps no text.
+        if (Map(texts, "properties") is { Children.Count: > 0 } listed && Map(definition, "properties") is { Children.Count: > 0 }
             && !listed.Children.Keys.Any(k => Resolve(definition, ((YamlScalarNode)k).Value!) is not null))
+        {
+            // What that other thing is, when the texts say (Config's "or: ContainerConfig").
+            if (Str(texts, "or") is { } other && _definitions.TryGetValue(other, out var otherTexts))
+            {
+                _used.Add($"{key}.or");
+                ApplyDefinition(other, definition, otherTexts);
+            }
             return;
+        }
         Set(definition, "description", texts, "text", key);
         foreach (var (dotted, _) in Entries(Map(texts, "properties")))
         {
@@ -196,11 +204,11 @@ public sealed class OwnTexts
     /// </summary>
     public static YamlMappingNode? Resolve(YamlMappingNode schema, string dotted)
     {
-        if (dotted.EndsWith("[]", StringComparison.Ordinal))
+        if (dotted.EndsWith("[]", StringComparison.Ordinal) || dotted.EndsWith("{}", StringComparison.Ordinal))
         {
-            // The items of an array: the element type the generator makes of them.
-            var array = dotted.Length == 2 ? schema : Resolve(schema, dotted[..^2]);
-            return array is null ? null : Map(array, "items");
+            // The items of an array, the values of a map: the element type the generator makes of them.
+            var outer = dotted.Length == 2 ? schema : Resolve(schema, dotted[..^2]);
+            return outer is null ? null : Map(outer, dotted[^1] == ']' ? "items" : "additionalProperties");
         }
         if (Property(schema, dotted) is { } whole)
             return whole; // a name with a dot in it: OCIPlatform's os.version
@@ -244,7 +252,7 @@ public sealed class OwnTexts
         foreach (var (name, texts) in _definitions)
         {
             var key = "definitions." + name;
-            _all.AddRange(new[] { "text", "like" }.Where(f => texts.Children.ContainsKey(new YamlScalarNode(f))).Select(f => $"{key}.{f}"));
+            _all.AddRange(new[] { "text", "like", "or" }.Where(f => texts.Children.ContainsKey(new YamlScalarNode(f))).Select(f => $"{key}.{f}"));
             _all.AddRange((Map(texts, "properties")?.Children.Keys ?? []).Select(k => $"{key}.properties.{((YamlScalarNode)k).Value}"));
             foreach (var (path, values) in Entries(Map(texts, "values")))
                 _all.AddRange(((YamlMappingNode)values).Children.Keys.Select(v => $"{key}.values.{((YamlScalarNode)path).Value}.{((YamlScalarNode)v).Value}"));
