@@ -209,8 +209,10 @@ public sealed class PackagingTests : IDisposable
         Assert.Contains("lib/net10.0/DockerApi.Runtime.dll", entries);
         Assert.Contains("lib/net10.0/DockerApi.Runtime.xml", entries);
         Assert.Contains("README.md", entries);
+        Assert.Contains("icon.png", entries);
         var nuspec = ReadEntry(zip, "DockerApi.Runtime.nuspec");
         Assert.Contains("<license type=\"expression\">MIT</license>", nuspec);
+        Assert.Contains("<icon>icon.png</icon>", nuspec);
         Assert.Contains("id=\"Refit\" version=\"16.4.0\"", nuspec);
     }
 
