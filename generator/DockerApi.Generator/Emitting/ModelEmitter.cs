@@ -37,7 +37,7 @@ internal static class ModelEmitter
                     w.Line();
                 first = false;
                 XmlDoc.Summary(w, property.Description, $"The `{property.WireName}` value.");
-                XmlDoc.Element(w, "value", null, property.Value);
+                XmlDoc.Element(w, "value", null, ValueText(property));
                 w.Line($"public {(property.Required ? "required " : "")}{TypeNames.CSharp(property.Type, model.Namespace)} {property.Name} {{ get; init; }}");
             }
             if (type.KeepsUnknownMembers)
@@ -45,6 +45,16 @@ internal static class ModelEmitter
             if (type.Properties.Any(p => p.Sensitive))
                 EmitMaskedPrintMembers(w, type);
         }
+    }
+
+    /// <summary>
+    /// A property's <c>&lt;value&gt;</c>: what its schema states (allowed values, default, range), and whether it can
+    /// be absent — the same for every property, so a reader need not guess what null means.
+    /// </summary>
+    private static string ValueText(ApiProperty property)
+    {
+        var presence = property.Required && !property.Type.Nullable ? "Always present." : "Null when absent from the JSON; left out when sent as null.";
+        return property.Value is null ? presence : $"{property.Value} {presence}";
     }
 
     private static void EmitExtensionData(SourceWriter w, bool first)

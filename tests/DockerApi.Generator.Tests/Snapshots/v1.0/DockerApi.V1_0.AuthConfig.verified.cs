@@ -13,16 +13,19 @@ public sealed partial record AuthConfig
     /// <summary>
     /// User name on the index.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Username { get; init; }
 
     /// <summary>
     /// Password.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Password { get; init; }
 
     /// <summary>
     /// E-mail address.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Email { get; init; }
 
     /// <summary>

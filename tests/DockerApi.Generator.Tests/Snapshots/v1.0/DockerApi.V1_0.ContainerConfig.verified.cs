@@ -13,91 +13,109 @@ public sealed partial record ContainerConfig
     /// <summary>
     /// Host name of the container; empty lets the daemon use the short id.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Hostname { get; init; }
 
     /// <summary>
     /// User the command runs as; empty means root.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? User { get; init; }
 
     /// <summary>
     /// Memory limit in bytes; 0 means none. A non-zero value below 524288 is rejected.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? Memory { get; init; }
 
     /// <summary>
     /// Total memory plus swap limit in bytes; 0 means none, -1 disables swap.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? MemorySwap { get; init; }
 
     /// <summary>
     /// Relative CPU weight. Present in every version although no document of the time mentions it.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? CpuShares { get; init; }
 
     /// <summary>
     /// Whether <c>docker run</c> attaches to the container's stdin.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public bool? AttachStdin { get; init; }
 
     /// <summary>
     /// Whether <c>docker run</c> attaches to the container's stdout.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public bool? AttachStdout { get; init; }
 
     /// <summary>
     /// Whether <c>docker run</c> attaches to the container's stderr.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public bool? AttachStderr { get; init; }
 
     /// <summary>
     /// Ports to expose, as <c>private</c> or <c>public:private</c> strings.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::System.Collections.Generic.IReadOnlyList<string>? PortSpecs { get; init; }
 
     /// <summary>
     /// Allocate a pseudo-terminal; stdout and stderr are then one stream with <c>\r\n</c> line ends.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public bool? Tty { get; init; }
 
     /// <summary>
     /// Keep stdin open so that attached clients can write to it.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public bool? OpenStdin { get; init; }
 
     /// <summary>
     /// Close stdin after the first attached client disconnects.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public bool? StdinOnce { get; init; }
 
     /// <summary>
     /// Environment variables as <c>NAME=value</c> strings.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::System.Collections.Generic.IReadOnlyList<string>? Env { get; init; }
 
     /// <summary>
     /// The command to run and its arguments.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::System.Collections.Generic.IReadOnlyList<string>? Cmd { get; init; }
 
     /// <summary>
     /// DNS servers for the container.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::System.Collections.Generic.IReadOnlyList<string>? Dns { get; init; }
 
     /// <summary>
     /// Name or id of the image to create the container from.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Image { get; init; }
 
     /// <summary>
     /// Mount points of volumes, as keys of a map whose values are empty objects.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::DockerApi.Serialization.EmptyObject>? Volumes { get; init; }
 
     /// <summary>
     /// Id of a container whose volumes this container shares.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? VolumesFrom { get; init; }
 
     /// <summary>

@@ -13,11 +13,13 @@ public sealed partial record ContainerCreateResponse
     /// <summary>
     /// The 12-character id of the new container.
     /// </summary>
+    /// <value>Always present.</value>
     public required string Id { get; init; }
 
     /// <summary>
     /// Warnings about the configuration (for example an unsupported memory limit); <c>null</c> (0.3.x daemons) or omitted when there are none.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::System.Collections.Generic.IReadOnlyList<string>? Warnings { get; init; }
 
     /// <summary>

@@ -13,56 +13,67 @@ public sealed partial record ContainerInspectResponse
     /// <summary>
     /// The full 64-hex id. Daemons 0.4.1 and later send it as <c>ID</c>.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Id { get; init; }
 
     /// <summary>
     /// Creation time, RFC 3339 with up to 9 fractional digits.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::DockerApi.Serialization.DockerTimestamp? Created { get; init; }
 
     /// <summary>
     /// The executable the container runs.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Path { get; init; }
 
     /// <summary>
     /// Its arguments.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::System.Collections.Generic.IReadOnlyList<string>? Args { get; init; }
 
     /// <summary>
     /// The <c>Config</c> value.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::DockerApi.V1_0.ContainerConfig? Config { get; init; }
 
     /// <summary>
     /// The <c>State</c> value.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::DockerApi.V1_0.ContainerState? State { get; init; }
 
     /// <summary>
     /// The full id of the container's image.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Image { get; init; }
 
     /// <summary>
     /// The <c>NetworkSettings</c> value.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::DockerApi.V1_0.NetworkSettings? NetworkSettings { get; init; }
 
     /// <summary>
     /// Path of the init binary on the daemon's host.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? SysInitPath { get; init; }
 
     /// <summary>
     /// Path of the resolv.conf given to the container.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? ResolvConfPath { get; init; }
 
     /// <summary>
     /// Volume mount points and where they live on the host.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Volumes { get; init; }
 
     /// <summary>

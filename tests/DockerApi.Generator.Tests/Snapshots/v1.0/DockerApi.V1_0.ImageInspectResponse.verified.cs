@@ -13,56 +13,67 @@ public sealed partial record ImageInspectResponse
     /// <summary>
     /// The full 64-hex id.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Id { get; init; }
 
     /// <summary>
     /// Id of the parent image; omitted for a base image.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Parent { get; init; }
 
     /// <summary>
     /// Commit message; omitted when empty.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Comment { get; init; }
 
     /// <summary>
     /// Creation time, RFC 3339 with up to 9 fractional digits.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::DockerApi.Serialization.DockerTimestamp? Created { get; init; }
 
     /// <summary>
     /// Id of the container the image was committed from; omitted when none.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Container { get; init; }
 
     /// <summary>
     /// The <c>container_config</c> value.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::DockerApi.V1_0.ContainerConfig? ContainerConfig { get; init; }
 
     /// <summary>
     /// Version of the daemon that created the image; omitted when unknown.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? DockerVersion { get; init; }
 
     /// <summary>
     /// Author given at commit; omitted when empty.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Author { get; init; }
 
     /// <summary>
     /// The <c>config</c> value.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::DockerApi.V1_0.ContainerConfig? Config { get; init; }
 
     /// <summary>
     /// Architecture, for example <c>x86_64</c>; omitted when unknown.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Architecture { get; init; }
 
     /// <summary>
     /// Bytes of this layer (capital <c>S</c>: the daemon's struct field has no JSON tag). Sent by daemons 0.4.1 and later.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? Size { get; init; }
 
     /// <summary>

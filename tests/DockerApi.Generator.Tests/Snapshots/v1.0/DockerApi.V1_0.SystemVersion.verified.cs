@@ -13,26 +13,31 @@ public sealed partial record SystemVersion
     /// <summary>
     /// Docker version, for example <c>0.4.4</c>.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Version { get; init; }
 
     /// <summary>
     /// Git commit of the build; omitted when unknown.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? GitCommit { get; init; }
 
     /// <summary>
     /// Go version of the build; omitted when unknown (0.4.x daemons).
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? GoVersion { get; init; }
 
     /// <summary>
     /// Whether the kernel supports memory limits. Sent by 0.3.x daemons only.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public bool? MemoryLimit { get; init; }
 
     /// <summary>
     /// Whether the kernel supports swap limits. Sent by 0.3.x daemons only.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public bool? SwapLimit { get; init; }
 
     /// <summary>

@@ -13,6 +13,7 @@ public sealed partial record ContainerWaitResponse
     /// <summary>
     /// Exit code of the container's process; -1 if unknown.
     /// </summary>
+    /// <value>Always present.</value>
     public required long StatusCode { get; init; }
 
     /// <summary>

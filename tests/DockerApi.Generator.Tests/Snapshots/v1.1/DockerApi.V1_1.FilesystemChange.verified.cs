@@ -13,12 +13,13 @@ public sealed partial record FilesystemChange
     /// <summary>
     /// The changed path.
     /// </summary>
+    /// <value>Always present.</value>
     public required string Path { get; init; }
 
     /// <summary>
     /// 0 = modified, 1 = added, 2 = deleted.
     /// </summary>
-    /// <value>One of <c>0</c>, <c>1</c>, <c>2</c>.</value>
+    /// <value>One of <c>0</c>, <c>1</c>, <c>2</c>. Always present.</value>
     public required global::DockerApi.V1_1.FilesystemChangeKind Kind { get; init; }
 
     /// <summary>

@@ -13,6 +13,7 @@ public sealed partial record IdResponse
     /// <summary>
     /// The id.
     /// </summary>
+    /// <value>Always present.</value>
     public required string Id { get; init; }
 
     /// <summary>

@@ -13,20 +13,24 @@ public sealed partial record ImageInsertMessage
     /// <summary>
     /// A status line, or the action of a progress line (<c>Downloading</c>, <c>Pushing</c>, <c>Importing</c>).
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Status { get; init; }
 
     /// <summary>
     /// Progress as <c>&lt;current&gt;/&lt;total&gt; (&lt;percent&gt;%)</c>, or <c>&lt;bytes&gt;/? (n/a)</c> when the total is unknown.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Progress { get; init; }
 
     /// <summary>
     /// The error that ended the operation. Always the last message; the HTTP status stays 200.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Error { get; init; }
 
     /// <summary>
     /// The id.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Id { get; init; }
 }

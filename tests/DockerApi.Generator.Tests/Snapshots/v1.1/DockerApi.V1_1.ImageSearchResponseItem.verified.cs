@@ -13,11 +13,13 @@ public sealed partial record ImageSearchResponseItem
     /// <summary>
     /// Repository name.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Name { get; init; }
 
     /// <summary>
     /// Its description.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Description { get; init; }
 
     /// <summary>

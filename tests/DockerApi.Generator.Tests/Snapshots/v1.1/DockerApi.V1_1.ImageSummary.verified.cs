@@ -13,31 +13,37 @@ public sealed partial record ImageSummary
     /// <summary>
     /// Repository name; omitted for untagged images.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Repository { get; init; }
 
     /// <summary>
     /// Tag; omitted for untagged images.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Tag { get; init; }
 
     /// <summary>
     /// The full 64-hex id (the documentation shows 12 characters).
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Id { get; init; }
 
     /// <summary>
     /// Creation time in Unix seconds.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? Created { get; init; }
 
     /// <summary>
     /// Bytes of this layer. Sent by daemons 0.4.1 and later.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? Size { get; init; }
 
     /// <summary>
     /// Bytes of this layer and all its parents. Sent by daemons 0.4.1 and later.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? VirtualSize { get; init; }
 
     /// <summary>

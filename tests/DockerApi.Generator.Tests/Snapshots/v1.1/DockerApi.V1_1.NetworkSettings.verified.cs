@@ -13,26 +13,31 @@ public sealed partial record NetworkSettings
     /// <summary>
     /// IPv4 address of the container. Daemons 0.4.1 and later send it as <c>IPAddress</c>.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? IpAddress { get; init; }
 
     /// <summary>
     /// Prefix length of the container's network. Daemons 0.4.1 and later send it as <c>IPPrefixLen</c>.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? IpPrefixLen { get; init; }
 
     /// <summary>
     /// Gateway address.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Gateway { get; init; }
 
     /// <summary>
     /// Name of the host bridge.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Bridge { get; init; }
 
     /// <summary>
     /// Published ports: private port to public port.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? PortMapping { get; init; }
 
     /// <summary>

@@ -13,6 +13,7 @@ public sealed partial record AuthResponse
     /// <summary>
     /// <c>Login Succeeded\n</c>, or the account-created message, each ending with a newline.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Status { get; init; }
 
     /// <summary>

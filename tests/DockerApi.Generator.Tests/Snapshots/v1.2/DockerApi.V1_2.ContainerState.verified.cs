@@ -13,26 +13,31 @@ public sealed partial record ContainerState
     /// <summary>
     /// Whether the container's process is running.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public bool? Running { get; init; }
 
     /// <summary>
     /// Process id of the container's process while it runs, else 0.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? Pid { get; init; }
 
     /// <summary>
     /// Exit code of the last run.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? ExitCode { get; init; }
 
     /// <summary>
     /// When the container was last started; <c>0001-01-01T00:00:00Z</c> if never.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::DockerApi.Serialization.DockerTimestamp? StartedAt { get; init; }
 
     /// <summary>
     /// The daemon restarted while the container ran and lost its process.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public bool? Ghost { get; init; }
 
     /// <summary>

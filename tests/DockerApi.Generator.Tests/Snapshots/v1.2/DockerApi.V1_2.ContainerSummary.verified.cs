@@ -13,41 +13,49 @@ public sealed partial record ContainerSummary
     /// <summary>
     /// The full 64-hex id (the documentation shows 12 characters; the daemon sends all 64).
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Id { get; init; }
 
     /// <summary>
     /// <c>repository:tag</c> of the image when it is tagged, else its 12-character id.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Image { get; init; }
 
     /// <summary>
     /// The command and its arguments joined by spaces; ends with a space when there are no arguments.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Command { get; init; }
 
     /// <summary>
     /// Creation time in Unix seconds.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? Created { get; init; }
 
     /// <summary>
     /// <c>Up &lt;duration&gt;</c>, <c>Exit &lt;code&gt;</c> or <c>Ghost</c>.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Status { get; init; }
 
     /// <summary>
     /// Published ports as sorted <c>public-&gt;private</c> pairs separated by <c>, </c>; empty when none.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Ports { get; init; }
 
     /// <summary>
     /// Bytes in the container's writable layer.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? SizeRw { get; init; }
 
     /// <summary>
     /// Bytes of the container's whole root filesystem.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? SizeRootFs { get; init; }
 
     /// <summary>

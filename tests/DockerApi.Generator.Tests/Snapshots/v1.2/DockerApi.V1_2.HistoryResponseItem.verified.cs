@@ -13,21 +13,25 @@ public sealed partial record HistoryResponseItem
     /// <summary>
     /// The 12-character id of the layer.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Id { get; init; }
 
     /// <summary>
     /// <c>repository:tag</c> names that point at this layer; omitted when none. The documentation calls it <c>Tag</c>; the daemon (0.4.3+) sends <c>Tags</c>.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
     /// <summary>
     /// Creation time in Unix seconds.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? Created { get; init; }
 
     /// <summary>
     /// The command that created the layer; omitted when empty.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? CreatedBy { get; init; }
 
     /// <summary>

@@ -13,11 +13,13 @@ public sealed partial record ImageDeleteResponseItem
     /// <summary>
     /// 12-character id of an image that lost a name.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Untagged { get; init; }
 
     /// <summary>
     /// 12-character id of an image that was deleted.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public string? Deleted { get; init; }
 
     /// <summary>

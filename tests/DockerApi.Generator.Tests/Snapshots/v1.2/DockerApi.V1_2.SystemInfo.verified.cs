@@ -13,36 +13,43 @@ public sealed partial record SystemInfo
     /// <summary>
     /// Whether the daemon runs in debug mode.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public bool? Debug { get; init; }
 
     /// <summary>
     /// Number of containers.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? Containers { get; init; }
 
     /// <summary>
     /// Number of images.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? Images { get; init; }
 
     /// <summary>
     /// Open file descriptors of the daemon; omitted when 0.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? NFd { get; init; }
 
     /// <summary>
     /// Goroutines of the daemon; omitted when 0.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public long? NGoroutines { get; init; }
 
     /// <summary>
     /// Whether the kernel supports memory limits; omitted when false.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public bool? MemoryLimit { get; init; }
 
     /// <summary>
     /// Whether the kernel supports swap limits; omitted when false.
     /// </summary>
+    /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public bool? SwapLimit { get; init; }
 
     /// <summary>
