@@ -2,8 +2,6 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-using DockerApi.Serialization;
-
 namespace DockerApi.Streams;
 
 /// <summary>
@@ -37,7 +35,6 @@ internal static class JsonLines
         var lines = buffer.Slice(0, end);
         if (lines.PositionOf((byte)0x1E) is not null)
             return 0; // application/json-seq: the scanner skips its separators
-        var converter = typeInfo.Converter as DockerJsonConverter<T>;
         long read = 0;
         try
         {
@@ -49,7 +46,7 @@ internal static class JsonLines
                 reader.Read();
                 if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
                     return read;
-                into.Add(converter is not null ? converter.Read(ref reader, typeof(T), typeInfo.Options) : JsonSerializer.Deserialize(ref reader, typeInfo)!);
+                into.Add(JsonStream.ReadValue(ref reader, typeInfo));
                 read = start + reader.BytesConsumed;
             }
             return end; // only separators after the last value

@@ -42,21 +42,14 @@ public static class JsonStream
                     {
                         buffer = buffer.Slice(JsonLines.Read(buffer, typeInfo, options.MaxValueBytes, batch));
                         foreach (var line in batch)
-                        {
-                            if (errorOf?.Invoke(line) is { } lineError)
-                                throw new DockerStreamException(lineError, operation);
-                            yield return line;
-                        }
+                            yield return Checked(line, errorOf, operation);
                         batch.Clear();
                     }
                     var found = scan.TryFindValue(buffer, out var value, out var consumed);
                     buffer = buffer.Slice(consumed);
                     if (!found)
                         break;
-                    var item = Deserialize(value, typeInfo, operation);
-                    if (errorOf?.Invoke(item) is { } error)
-                        throw new DockerStreamException(error, operation);
-                    yield return item;
+                    yield return Checked(Deserialize(value, typeInfo, operation), errorOf, operation);
                 }
                 if (result.IsCompleted)
                 {
@@ -70,30 +63,36 @@ public static class JsonStream
         {
             await reader.CompleteAsync().ConfigureAwait(false);
         }
+
+        // A message that reports an error ends the stream: the ones before it have been yielded.
+        static T Checked(T item, Func<T, string?>? errorOf, string? operation) =>
+            errorOf?.Invoke(item) is { } error ? throw new DockerStreamException(error, operation) : item;
     }
 
-    /// <summary>
-    /// Reads one complete value: with the generated converter directly when the type info has one (one pass, no
-    /// serializer state), else through <see cref="JsonSerializer"/>.
-    /// </summary>
+    /// <summary>Reads one complete value, as <see cref="ReadValue"/> does; bad JSON is a <see cref="DockerProtocolException"/>.</summary>
     private static T Deserialize<T>(ReadOnlySequence<byte> value, JsonTypeInfo<T> typeInfo, string? operation)
     {
         // A reader over one span is faster than one over a sequence; most values lie in one segment.
         var reader = value.IsSingleSegment ? new Utf8JsonReader(value.FirstSpan) : new Utf8JsonReader(value);
         try
         {
-            if (typeInfo.Converter is DockerJsonConverter<T> converter)
-            {
-                reader.Read();
-                return converter.Read(ref reader, typeof(T), typeInfo.Options);
-            }
-            return JsonSerializer.Deserialize(ref reader, typeInfo)!;
+            reader.Read();
+            return ReadValue(ref reader, typeInfo);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException) // InvalidOperationException: a string that is not UTF-8
         {
             throw new DockerProtocolException($"a value of the stream is not valid JSON for a {typeof(T).Name}: {e.Message}", operation, e);
         }
     }
+
+    /// <summary>
+    /// Reads the value whose first token <paramref name="reader"/> is on: with the generated converter directly when
+    /// the type info has one (one pass, no serializer state), else through <see cref="JsonSerializer"/>.
+    /// </summary>
+    internal static T ReadValue<T>(ref Utf8JsonReader reader, JsonTypeInfo<T> typeInfo) =>
+        typeInfo.Converter is DockerJsonConverter<T> converter
+            ? converter.Read(ref reader, typeof(T), typeInfo.Options)
+            : JsonSerializer.Deserialize(ref reader, typeInfo)!;
 
     /// <summary>
     /// Finds where each top-level value ends by its brackets alone (strings and escapes skipped), resuming across
