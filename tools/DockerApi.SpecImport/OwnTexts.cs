@@ -1,3 +1,4 @@
+using DockerApi.Generator.Parsing;
 using YamlDotNet.RepresentationModel;
 
 namespace DockerApi.SpecImport;
@@ -49,13 +50,13 @@ public sealed class OwnTexts
             if (stream.Documents.Count == 0)
                 continue;
             var root = (YamlMappingNode)stream.Documents[0].RootNode;
-            if (Map(root, "defaults") is { } defaults)
+            if (root.Map("defaults") is { } defaults)
             {
-                Merge(texts._defaultResponses, Map(defaults, "responses"), "defaults.responses");
-                Merge(texts._pathParameters, Map(defaults, "pathParameters"), "defaults.pathParameters");
+                Merge(texts._defaultResponses, defaults.Map("responses"), "defaults.responses");
+                Merge(texts._pathParameters, defaults.Map("pathParameters"), "defaults.pathParameters");
             }
-            Collect(texts._operations, Map(root, "operations"), "operations");
-            Collect(texts._definitions, Map(root, "definitions"), "definitions");
+            Collect(texts._operations, root.Map("operations"), "operations");
+            Collect(texts._definitions, root.Map("definitions"), "definitions");
         }
         texts.ListKeys();
         return texts;
@@ -69,7 +70,7 @@ public sealed class OwnTexts
     {
         foreach (var (route, op) in SpecImporter.Features(root).Where(f => !f.Key.Contains(':', StringComparison.Ordinal)).ToList())
             ApplyOperation(route, op);
-        if (Map(root, "definitions") is { } definitions)
+        if (root.Map("definitions") is { } definitions)
         {
             foreach (var (name, schema) in definitions.Children)
             {
@@ -86,28 +87,28 @@ public sealed class OwnTexts
         Set(op, "summary", texts, "summary", key);
         Set(op, "description", texts, "remarks", key);
         var path = route[(route.IndexOf(' ') + 1)..];
-        foreach (var parameter in (Seq(op, "parameters")?.Children ?? []).OfType<YamlMappingNode>())
+        foreach (var parameter in (op.Seq("parameters")?.Children ?? []).OfType<YamlMappingNode>())
         {
-            var name = Str(parameter, "name") ?? "";
-            if (!Set(parameter, "description", Map(texts, "parameters"), name, key + ".parameters") && Str(parameter, "in") == "path")
+            var name = parameter.Str("name") ?? "";
+            if (!Set(parameter, "description", texts?.Map("parameters"), name, key + ".parameters") && parameter.Str("in") == "path")
                 Set(parameter, "description", _pathParameters, PathPrefix(path, name), "defaults.pathParameters");
-            if (Map(parameter, "schema") is { } schema)
+            if (parameter.Map("schema") is { } schema)
             {
-                ApplyShape(schema, Map(texts, "shapes"), name, key);
-                ApplyInline(schema, Map(texts, "properties"), name, key);
+                ApplyShape(schema, texts?.Map("shapes"), name, key);
+                ApplyInline(schema, texts?.Map("properties"), name, key);
             }
         }
-        foreach (var (status, response) in Entries(Map(op, "responses")))
+        foreach (var (status, response) in Entries(op.Map("responses")))
         {
             var code = ((YamlScalarNode)status).Value!;
             if (response is not YamlMappingNode r)
                 continue;
-            if (!Set(r, "description", Map(texts, "responses"), code, key + ".responses"))
+            if (!Set(r, "description", texts?.Map("responses"), code, key + ".responses"))
                 Set(r, "description", _defaultResponses, code, "defaults.responses");
-            if (Map(r, "schema") is { } schema)
+            if (r.Map("schema") is { } schema)
             {
-                ApplyShape(schema, Map(texts, "shapes"), code, key);
-                ApplyInline(schema, Map(texts, "properties"), code, key);
+                ApplyShape(schema, texts?.Map("shapes"), code, key);
+                ApplyInline(schema, texts?.Map("properties"), code, key);
             }
         }
     }
@@ -138,9 +139,9 @@ public sealed class OwnTexts
     /// </summary>
     private void ApplyShape(YamlMappingNode schema, YamlMappingNode? shapes, string owner, string key)
     {
-        if (shapes is null || Str(shapes, owner) is not { } definition || !_definitions.TryGetValue(definition, out var texts))
+        if (shapes is null || shapes.Str(owner) is not { } definition || !_definitions.TryGetValue(definition, out var texts))
             return;
-        var inline = Map(schema, "items") ?? schema;
+        var inline = schema.Map("items") ?? schema;
         if (inline.Children.ContainsKey(new YamlScalarNode("$ref")))
             return; // the definition itself: it has its texts already
         _used.Add($"{key}.shapes.{owner}");
@@ -150,7 +151,7 @@ public sealed class OwnTexts
     private void ApplyDefinition(string name, YamlMappingNode definition, YamlMappingNode texts)
     {
         // A definition an older version names otherwise (GraphDriverData for DriverData): the newer one's texts first.
-        if (Str(texts, "like") is { } like && _definitions.TryGetValue(like, out var liked))
+        if (texts.Str("like") is { } like && _definitions.TryGetValue(like, out var liked))
         {
             _used.Add($"definitions.{name}.like");
             ApplyDefinition(like, definition, liked);
@@ -158,11 +159,11 @@ public sealed class OwnTexts
         var key = "definitions." + name;
         // The same name is not always the same thing (1.25 – 1.29's Config is a container's, later ones a swarm
         // object): a definition with properties, none of them described, is another thing and keeps no text.
-        if (Map(texts, "properties") is { Children.Count: > 0 } listed && Map(definition, "properties") is { Children.Count: > 0 }
+        if (texts.Map("properties") is { Children.Count: > 0 } listed && definition.Map("properties") is { Children.Count: > 0 }
             && !listed.Children.Keys.Any(k => Resolve(definition, ((YamlScalarNode)k).Value!) is not null))
         {
             // What that other thing is, when the texts say (Config's "or: ContainerConfig").
-            if (Str(texts, "or") is { } other && _definitions.TryGetValue(other, out var otherTexts))
+            if (texts.Str("or") is { } other && _definitions.TryGetValue(other, out var otherTexts))
             {
                 _used.Add($"{key}.or");
                 ApplyDefinition(other, definition, otherTexts);
@@ -170,17 +171,17 @@ public sealed class OwnTexts
             return;
         }
         Set(definition, "description", texts, "text", key);
-        foreach (var (dotted, _) in Entries(Map(texts, "properties")))
+        foreach (var (dotted, _) in Entries(texts.Map("properties")))
         {
             if (Resolve(definition, ((YamlScalarNode)dotted).Value!) is { } node)
-                Set(node, "description", Map(texts, "properties"), ((YamlScalarNode)dotted).Value!, key + ".properties");
+                Set(node, "description", texts.Map("properties"), ((YamlScalarNode)dotted).Value!, key + ".properties");
         }
-        foreach (var (dotted, values) in Entries(Map(texts, "values")))
+        foreach (var (dotted, values) in Entries(texts.Map("values")))
         {
             var path = ((YamlScalarNode)dotted).Value!;
             if ((path.Length == 0 ? definition : Resolve(definition, path)) is not { } node || Enum(node) is not { } owner || values is not YamlMappingNode described)
                 continue;
-            var known = Seq(owner, "enum")!.Children.OfType<YamlScalarNode>().Select(v => v.Value ?? "").ToHashSet(StringComparer.Ordinal);
+            var known = owner.Seq("enum")!.Children.OfType<YamlScalarNode>().Select(v => v.Value ?? "").ToHashSet(StringComparer.Ordinal);
             var kept = new YamlMappingNode();
             foreach (var (value, text) in described.Children)
             {
@@ -196,7 +197,7 @@ public sealed class OwnTexts
 
     /// <summary>The schema that holds an enum: the node itself, or the items of an array of enum values.</summary>
     private static YamlMappingNode? Enum(YamlMappingNode node) =>
-        Seq(node, "enum") is not null ? node : Map(node, "items") is { } items && Seq(items, "enum") is not null ? items : null;
+        node.Seq("enum") is not null ? node : node.Map("items") is { } items && items.Seq("enum") is not null ? items : null;
 
     /// <summary>
     /// The schema of a property by dotted path below <paramref name="schema"/>: properties, and through arrays' items,
@@ -208,7 +209,7 @@ public sealed class OwnTexts
         {
             // The items of an array, the values of a map: the element type the generator makes of them.
             var outer = dotted.Length == 2 ? schema : Resolve(schema, dotted[..^2]);
-            return outer is null ? null : Map(outer, dotted[^1] == ']' ? "items" : "additionalProperties");
+            return outer is null ? null : outer.Map(dotted[^1] == ']' ? "items" : "additionalProperties");
         }
         if (Property(schema, dotted) is { } whole)
             return whole; // a name with a dot in it: OCIPlatform's os.version
@@ -218,14 +219,14 @@ public sealed class OwnTexts
 
     private static YamlMappingNode? Property(YamlMappingNode schema, string name)
     {
-        if (Map(Map(schema, "properties"), name) is { } direct)
+        if (schema.Map("properties")?.Map(name) is { } direct)
             return direct;
-        foreach (var part in (Seq(schema, "allOf")?.Children ?? []).OfType<YamlMappingNode>())
+        foreach (var part in (schema.Seq("allOf")?.Children ?? []).OfType<YamlMappingNode>())
         {
             if (Property(part, name) is { } found)
                 return found;
         }
-        return (Map(schema, "items") ?? Map(schema, "additionalProperties")) is { } inner ? Property(inner, name) : null;
+        return (schema.Map("items") ?? schema.Map("additionalProperties")) is { } inner ? Property(inner, name) : null;
     }
 
     /// <summary>Sets <paramref name="target"/>.<paramref name="field"/> from <paramref name="texts"/>[<paramref name="name"/>]; true when there was one.</summary>
@@ -245,16 +246,16 @@ public sealed class OwnTexts
         foreach (var (route, texts) in _operations)
         {
             var key = "operations." + route;
-            _all.AddRange(new[] { "summary", "remarks" }.Where(f => Map(texts, f) is null && texts.Children.ContainsKey(new YamlScalarNode(f))).Select(f => $"{key}.{f}"));
+            _all.AddRange(new[] { "summary", "remarks" }.Where(f => texts.Str(f) is not null).Select(f => $"{key}.{f}"));
             foreach (var part in new[] { "parameters", "responses", "properties", "shapes" })
-                _all.AddRange((Map(texts, part)?.Children.Keys ?? []).Select(k => $"{key}.{part}.{((YamlScalarNode)k).Value}"));
+                _all.AddRange((texts.Map(part)?.Children.Keys ?? []).Select(k => $"{key}.{part}.{((YamlScalarNode)k).Value}"));
         }
         foreach (var (name, texts) in _definitions)
         {
             var key = "definitions." + name;
             _all.AddRange(new[] { "text", "like", "or" }.Where(f => texts.Children.ContainsKey(new YamlScalarNode(f))).Select(f => $"{key}.{f}"));
-            _all.AddRange((Map(texts, "properties")?.Children.Keys ?? []).Select(k => $"{key}.properties.{((YamlScalarNode)k).Value}"));
-            foreach (var (path, values) in Entries(Map(texts, "values")))
+            _all.AddRange((texts.Map("properties")?.Children.Keys ?? []).Select(k => $"{key}.properties.{((YamlScalarNode)k).Value}"));
+            foreach (var (path, values) in Entries(texts.Map("values")))
                 _all.AddRange(((YamlMappingNode)values).Children.Keys.Select(v => $"{key}.values.{((YamlScalarNode)path).Value}.{((YamlScalarNode)v).Value}"));
         }
     }
@@ -280,13 +281,4 @@ public sealed class OwnTexts
 
     private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> Entries(YamlMappingNode? node) =>
         node?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>();
-
-    private static YamlMappingNode? Map(YamlMappingNode? node, string key) =>
-        node is not null && node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value as YamlMappingNode : null;
-
-    private static YamlSequenceNode? Seq(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value as YamlSequenceNode : null;
-
-    private static string? Str(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? (value as YamlScalarNode)?.Value : null;
 }
