@@ -56,8 +56,11 @@ internal sealed class Engine : IAsyncDisposable
     /// <summary>Runs a program to its end; its standard output, or an exception with its standard error.</summary>
     public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, string? stdin = null, params (string Name, string Value)[] environment)
     {
-        // An argument list, not a command line: a JSON body keeps its quotes.
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null };
+        // By absolute path from PATH's absolute folders, never the current directory; an argument list, not a command
+        // line: a JSON body keeps its quotes.
+        var path = Transport.DockerEnvironment.Current.FindProgram(program)
+            ?? throw new InvalidOperationException($"{program} is not in any absolute folder of PATH");
+        var start = new ProcessStartInfo(path, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null };
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         using var process = Process.Start(start)!;

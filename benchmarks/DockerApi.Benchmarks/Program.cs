@@ -27,16 +27,18 @@ static async Task<int> DockerPy()
 {
     using var server = new DockerApi.Benchmarks.CannedServer();
     var script = Path.Combine(DockerApi.Benchmarks.Repository.Root, "benchmarks", "DockerApi.Benchmarks", "dockerpy_canned.py");
-    var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true };
+    var python = DockerApi.Transport.DockerEnvironment.Current.FindProgram("python3")
+        ?? throw new InvalidOperationException("python3 is not in any absolute folder of PATH");
+    var start = new ProcessStartInfo(python) { RedirectStandardOutput = true };
     start.ArgumentList.Add(script);
     start.ArgumentList.Add(server.DockerDotNetUri.AbsolutePath);
-    using var python = Process.Start(start)!;
+    using var process = Process.Start(start)!;
     Console.WriteLine("| row | docker-py, median (ms) | what it read |");
     Console.WriteLine("|---|---|---|");
-    while (await python.StandardOutput.ReadLineAsync() is { } line)
+    while (await process.StandardOutput.ReadLineAsync() is { } line)
         Console.WriteLine("| " + string.Join(" | ", line.Split('\t')) + " |");
-    await python.WaitForExitAsync();
-    return python.ExitCode;
+    await process.WaitForExitAsync();
+    return process.ExitCode;
 }
 
 // Runs every benchmark method once and prints what it returned: a check that each measures what it should.
