@@ -18,7 +18,7 @@ public sealed class ImportedSpecTests
 
     private static string Published(string version = "1.41") => File.ReadAllText(Path.Combine(PublishedFolder(), $"v{version}.yaml"));
 
-    private static string Ours(string version = "1.41") => File.ReadAllText(Path.Combine(DockerApi.Tests.RepositoryPaths.Spec, $"docker-v{version}.yaml"));
+    private static string Ours(string version = "1.41") => ShippedSpec.Text(version);
 
     [SkippableFact]
     public void Every_committed_file_is_what_the_import_tool_makes_of_the_published_ones()
@@ -119,12 +119,7 @@ public sealed class ImportedSpecTests
     private static IEnumerable<YamlMappingNode> Marked(YamlMappingNode root, string mark) =>
         root.AllNodes.OfType<YamlMappingNode>().Where(m => m.Children.ContainsKey(new YamlScalarNode(mark))).ToList();
 
-    private static YamlMappingNode Load(string text)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        return (YamlMappingNode)stream.Documents[0].RootNode;
-    }
+    private static YamlMappingNode Load(string text) => ShippedSpec.Load(text);
 
     private static string Canonical(YamlNode node) => node switch
     {

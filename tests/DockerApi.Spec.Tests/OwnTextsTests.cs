@@ -25,7 +25,7 @@ public sealed partial class OwnTextsTests
             var version = Path.GetFileNameWithoutExtension(published)[1..];
             // Docker's whole file as one run of words: a sentence of theirs anywhere in it is caught, whatever its key.
             var theirs = Runs(File.ReadAllText(published)).ToHashSet(StringComparer.Ordinal);
-            foreach (var text in Texts(Load(File.ReadAllText(Path.Combine(DockerApi.Tests.RepositoryPaths.Spec, $"docker-v{version}.yaml")))))
+            foreach (var text in Texts(ShippedSpec.Load(ShippedSpec.Text(version))))
             {
                 checkedTexts++;
                 copied.AddRange(Sentences(text).SelectMany(Runs).Where(theirs.Contains).Select(run => $"{version}: \"{run}\" in \"{text}\""));
@@ -50,8 +50,8 @@ public sealed partial class OwnTextsTests
     [Fact]
     public void A_text_written_for_the_newest_version_reaches_every_older_version_that_has_the_same_thing()
     {
-        var newest = Load(Shipped("1.56"));
-        var oldest = Load(Shipped("1.25"));
+        var newest = Load(ShippedSpec.Text("1.56"));
+        var oldest = Load(ShippedSpec.Text("1.25"));
         string? Text(YamlMappingNode root, string route, string key = "summary") =>
             SpecImporter.Features(root).Where(f => f.Key == route).Select(f => Scalar(f.Node, key)).SingleOrDefault();
 
@@ -193,20 +193,13 @@ public sealed partial class OwnTextsTests
             .Concat(m.Children.Where(c => c.Key is YamlScalarNode { Value: "x-docker-enum-descriptions" })
                 .SelectMany(c => ((YamlMappingNode)c.Value).Children.Values.OfType<YamlScalarNode>().Select(v => v.Value!))));
 
-    private static string Shipped(string version) => File.ReadAllText(Path.Combine(DockerApi.Tests.RepositoryPaths.Spec, $"docker-v{version}.yaml"));
-
     private static YamlMappingNode Definition(YamlMappingNode root, string name) =>
         (YamlMappingNode)((YamlMappingNode)root.Children[new YamlScalarNode("definitions")]).Children[new YamlScalarNode(name)];
 
     private static string? Scalar(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? (value as YamlScalarNode)?.Value : null;
 
-    private static YamlMappingNode Load(string text)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        return (YamlMappingNode)stream.Documents[0].RootNode;
-    }
+    private static YamlMappingNode Load(string text) => ShippedSpec.Load(text);
 
     [GeneratedRegex(@"`[^`]*`|[.;:!?]\s")]
     private static partial Regex Break();
