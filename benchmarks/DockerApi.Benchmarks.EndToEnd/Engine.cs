@@ -34,24 +34,27 @@ internal sealed class Engine : IAsyncDisposable
         var socket = new Uri(endpoint).AbsolutePath;
         var config = Directory.CreateTempSubdirectory("e2e-docker-config").FullName;
         var reference = $"{registry}/e2e/blob:50m";
-        await CliAsync(endpoint, config, $"login -u {User} --password-stdin {registry}", stdin: Password);
-        // 50 MB that do not compress: the pull moves what a mid-sized image moves.
+        await CliAsync(endpoint, config, Password, "login", "-u", User, "--password-stdin", registry);
+        // 50 MB that do not compress, as one file of a tar the CLI imports: the pull moves what a mid-sized image moves.
         var folder = Directory.CreateTempSubdirectory("e2e-blob").FullName;
+        var tar = Path.Combine(folder, "blob.tar");
         var blob = new byte[50 << 20];
         Random.Shared.NextBytes(blob);
-        await File.WriteAllBytesAsync(Path.Combine(folder, "blob"), blob);
-        await RunAsync("sh", ["-c", $"tar -C {folder} -c blob | DOCKER_HOST={endpoint} DOCKER_CONFIG={config} docker import - {reference}"]);
+        await using (var file = File.Create(tar))
+        await using (var writer = new System.Formats.Tar.TarWriter(file))
+            await writer.WriteEntryAsync(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, "blob") { DataStream = new MemoryStream(blob) });
+        await CliAsync(endpoint, config, null, "import", tar, reference);
         Directory.Delete(folder, recursive: true);
-        await CliAsync(endpoint, config, $"push {reference}");
-        var target = (await CliAsync(endpoint, config, $"run -d {Image} sleep 3600")).Trim();
+        await CliAsync(endpoint, config, null, "push", reference);
+        var target = (await CliAsync(endpoint, config, null, "run", "-d", Image, "sleep", "3600")).Trim();
         return new Engine(endpoint, socket, reference, config, target);
     }
 
     /// <summary>Runs the docker CLI against the engine with this config; its output.</summary>
-    public Task<string> CliAsync(string arguments) => CliAsync(Endpoint, Config, arguments);
+    public Task<string> CliAsync(params string[] arguments) => CliAsync(Endpoint, Config, null, arguments);
 
-    private static Task<string> CliAsync(string endpoint, string config, string arguments, string? stdin = null) =>
-        RunAsync("docker", arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), stdin, ("DOCKER_HOST", endpoint), ("DOCKER_CONFIG", config));
+    private static Task<string> CliAsync(string endpoint, string config, string? stdin, params string[] arguments) =>
+        RunAsync("docker", arguments, stdin, ("DOCKER_HOST", endpoint), ("DOCKER_CONFIG", config));
 
     /// <summary>Runs a program to its end; its standard output, or an exception with its standard error.</summary>
     public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, string? stdin = null, params (string Name, string Value)[] environment)
@@ -79,10 +82,10 @@ internal sealed class Engine : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await CliAsync($"rm -f {Target}");
+        await CliAsync("rm", "-f", Target);
         try
         {
-            await CliAsync($"rmi -f {PullReference}");
+            await CliAsync("rmi", "-f", PullReference);
         }
         catch (InvalidOperationException)
         {

@@ -19,7 +19,7 @@ await using var docker = await DockerApi.Docker.ConnectAsync(engine);
 var api = docker.Api ?? throw new InvalidOperationException("The CI engine speaks a modern API.");
 using var enhanced = new DockerClientBuilder().WithEndpoint(new Uri(engine)).WithTransportOptions(new UnixSocketTransportOptions()).Build();
 var target = docker.Containers.Get(setup.Target);
-var cli = (await setup.CliAsync("version --format {{.Client.Version}}")).Trim();
+var cli = (await setup.CliAsync("version", "--format", "{{.Client.Version}}")).Trim();
 var rows = new Rows(setup, docker, api, enhanced, target, cli);
 
 var results = new List<(string Row, string Client, double Median)>();
