@@ -49,10 +49,16 @@ public sealed class HostileTextTests
               Name:
                 type: "string"
                 description: "Its name.§T§public int InjectedProperty;"
+                default: "n§T§public int InjectedDefault; </value>"
+              Size:
+                type: "integer"
+                minimum: "0§T§public int InjectedMinimum;"
               Kind:
                 type: "string"
                 enum: ["a§T§b", "c"]
                 description: "Kind.§T§class InjectedEnum { }"
+                x-docker-enum-descriptions:
+                  c: "The c.§T§public static int InjectedEnumValue; </summary>"
         """.Replace("§T§", Escape(t), StringComparison.Ordinal);
 
     // YAML double-quoted escapes, so that the spec file itself stays one line per key.
