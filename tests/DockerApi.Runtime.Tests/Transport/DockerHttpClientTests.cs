@@ -104,7 +104,8 @@ public sealed class SocketCountTests
         }
 
         Assert.Equal(1, server.Accepted);
-        Assert.InRange(OpenSockets(), before - 2, before + 2);
+        // Only growth is a leak: sockets other test classes left may still close (idle pools, finalizers) meanwhile.
+        Assert.InRange(OpenSockets(), 0, before + 2);
     }
 
     /// <summary>Open socket descriptors of this process.</summary>
