@@ -5,6 +5,7 @@ using System.Text;
 using DockerApi.Emulator;
 using DockerApi.Transport;
 using DockerApi.V1_2;
+using DockerApi.Tests;
 
 namespace DockerApi.EndToEnd.Tests;
 
@@ -223,7 +224,7 @@ public sealed class EmulatorBehaviourTests
     public async Task The_standalone_emulator_serves_on_the_host_it_is_given()
     {
         var socket = Path.Combine(Path.GetTempPath(), $"dapi-standalone-{Guid.NewGuid():N}.sock");
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "DockerApi.Emulator.dll")}\" --host unix://{socket}")
+        var start = new ProcessStartInfo(TestPrograms.Dotnet, $"\"{Path.Combine(AppContext.BaseDirectory, "DockerApi.Emulator.dll")}\" --host unix://{socket}")
         {
             RedirectStandardOutput = true,
         };

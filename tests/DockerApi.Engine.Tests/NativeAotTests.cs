@@ -62,7 +62,7 @@ public sealed class NativeCli : IDisposable
             _missing = "native AOT needs clang and lld (.ci/run installs them)";
             return;
         }
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(TestPrograms.Dotnet) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "publish", Path.Combine(RepositoryPaths.Root, "samples", "DockerApi.Cli"), "-c", "Release", "-r", "linux-x64",
                      "-p:DockerApiAot=true", "-o", _directory, "-nologo" })
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DockerApi.Configuration;
 using DockerApi.Transport;
+using DockerApi.Tests;
 
 namespace DockerApi.Engine.Tests;
 
@@ -42,7 +43,7 @@ internal static class Remote
         /// <summary>Runs the real docker CLI with this configuration folder; fails with its output when it fails.</summary>
         public async Task<string> DockerAsync(string? stdin, params string[] args)
         {
-            var start = new ProcessStartInfo("docker") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo(TestPrograms.Docker) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
             start.ArgumentList.Add("--config");
             start.ArgumentList.Add(Folder);
             foreach (var arg in args)

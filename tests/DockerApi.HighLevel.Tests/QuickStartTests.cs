@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DockerApi.Tests;
 
 namespace DockerApi.HighLevel.Tests;
 
@@ -21,7 +22,7 @@ public sealed class QuickStartTests
         if (!daemon.Is2013)
             await daemon.Docker.Images.TagAsync(daemon.Image, image);
         var before = await daemon.ContainerIdsAsync(daemon.Is2013 ? null : image);
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(TestPrograms.Dotnet) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { Dll, daemon.Docker.Endpoint.ToString(), image })
             start.ArgumentList.Add(argument);
 

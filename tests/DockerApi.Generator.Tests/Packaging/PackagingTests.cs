@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using DockerApi.Tests;
 
 namespace DockerApi.Generator.Tests.Packaging;
 
@@ -235,7 +236,7 @@ public sealed class PackagingTests : IDisposable
 
     private static string Dotnet(string directory, string arguments)
     {
-        var start = new ProcessStartInfo("dotnet", arguments)
+        var start = new ProcessStartInfo(TestPrograms.Dotnet, arguments)
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,

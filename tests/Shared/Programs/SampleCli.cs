@@ -15,7 +15,7 @@ internal static class SampleCli
     /// <summary>Runs <c>docker [--host host] args…</c> with <paramref name="environment"/> added to the process's.</summary>
     public static Task<(int Code, string Out, string Err)> Run(string? host, string input, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet");
+        var start = new ProcessStartInfo(TestPrograms.Dotnet);
         start.ArgumentList.Add(Dll);
         return RunAsync(start, host, input, environment, args);
     }
@@ -28,7 +28,7 @@ internal static class SampleCli
         IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = directory };
-        foreach (var argument in new[] { "-c", prelude + "; exec \"$@\"", "sh", Environment.ProcessPath ?? "dotnet", Dll })
+        foreach (var argument in new[] { "-c", prelude + "; exec \"$@\"", "sh", TestPrograms.Dotnet, Dll })
             start.ArgumentList.Add(argument);
         return RunAsync(start, host, input, environment, args);
     }
