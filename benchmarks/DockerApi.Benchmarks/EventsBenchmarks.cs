@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using BenchmarkDotNet.Attributes;
 using Docker.DotNet.Models;
+using V141 = DockerApi.V1_41;
 
 namespace DockerApi.Benchmarks;
 
@@ -27,6 +28,25 @@ public class EventsBenchmarks : ClientBenchmarks
         }
         return count;
     }
+
+    private static readonly byte[] Concatenated = CannedServer.EventChunks.SelectMany(c => c).ToArray();
+
+    /// <summary>Diagnostic: the runtime's reader on the same bytes in memory, without HTTP or the server beside it.</summary>
+    [Benchmark(Description = "JsonStream in memory")]
+    public async Task<int> JsonStreamInMemory()
+    {
+        var count = 0;
+        await foreach (var message in global::DockerApi.Streams.JsonStream.ReadAsync(new MemoryStream(Concatenated, writable: false), V141.DockerJsonContext.Default.EventMessage))
+        {
+            if (message.Action is not null)
+                count++;
+        }
+        return count;
+    }
+
+    /// <summary>Diagnostic: the hand-rolled loop on the same bytes in memory.</summary>
+    [Benchmark(Description = "hand-rolled in memory")]
+    public Task<int> HandRolledInMemory() => HandRolledLoop.CountAsync(PipeReader.Create(new MemoryStream(Concatenated, writable: false)), "Action"u8.ToArray());
 
     [Benchmark(Description = "Docker.DotNet")]
     public async Task<int> DockerDotNet()
