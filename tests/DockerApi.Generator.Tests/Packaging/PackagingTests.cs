@@ -150,6 +150,29 @@ public sealed class PackagingTests : IDisposable
         Assert.DoesNotContain(Directory.GetFiles(Path.Combine(user, "obj"), "*.g.cs", SearchOption.AllDirectories), f => f.Contains("DockerApi.Latest", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The docs a user of the package reads in the editor (the high-level client and the clients built into it, 2013 and
+    /// newest): no member's text is a stand-in of the generator's, its own name, or empty.
+    /// </summary>
+    private static void AssertDocumented(string xml)
+    {
+        var members = System.Xml.Linq.XDocument.Parse(xml).Descendants("member").ToList();
+        var gaps = new List<string>();
+        foreach (var member in members)
+        {
+            var name = (string)member.Attribute("name")!;
+            var shortName = name.Split('(')[0].Split('.', ':')[^1];
+            foreach (var element in member.Elements().Where(e => !e.IsEmpty))
+            {
+                var text = System.Text.RegularExpressions.Regex.Replace(string.Concat(element.Nodes()), @"\s+", " ").Trim();
+                if (text.Length == 0 || Docs.GeneratedDocsTests.IsStandIn(text) || element.Name == "summary" && text == shortName)
+                    gaps.Add($"{name} <{element.Name}>: {text}");
+            }
+        }
+        Assert.True(members.Count > 1000, $"only {members.Count} documented members");
+        Assert.True(gaps.Count == 0, $"{gaps.Count} members of the packed DockerApi.xml lack a text of their own:\n" + string.Join("\n", gaps.Take(40)));
+    }
+
     private static void AssertHighLevelPackageLayout(string nupkg)
     {
         using var zip = ZipFile.OpenRead(nupkg);
@@ -157,6 +180,7 @@ public sealed class PackagingTests : IDisposable
         Assert.Contains("lib/net8.0/DockerApi.dll", entries);
         Assert.Contains("lib/net10.0/DockerApi.xml", entries);
         Assert.Contains("README.md", entries);
+        AssertDocumented(ReadEntry(zip, "lib/net10.0/DockerApi.xml"));
         var nuspec = ReadEntry(zip, "DockerApi.nuspec");
         Assert.Contains("<dependency id=\"DockerApi.Runtime\"", nuspec);
         // The generator built the clients in; it is not a dependency of the user's project.

@@ -11,15 +11,15 @@ namespace DockerApi.V1_0;
 public enum FilesystemChangeKind
 {
     /// <summary>
-    /// The value 0.
+    /// The path's content or metadata changed.
     /// </summary>
     Modified = 0,
     /// <summary>
-    /// The value 1.
+    /// The path is new in the container.
     /// </summary>
     Added = 1,
     /// <summary>
-    /// The value 2.
+    /// The path was removed in the container.
     /// </summary>
     Deleted = 2,
 }

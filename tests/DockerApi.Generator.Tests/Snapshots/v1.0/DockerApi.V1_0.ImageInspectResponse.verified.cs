@@ -41,7 +41,7 @@ public sealed partial record ImageInspectResponse
     public string? Container { get; init; }
 
     /// <summary>
-    /// The <c>container_config</c> value.
+    /// The configuration of the container the image was committed from.
     /// </summary>
     /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::DockerApi.V1_0.ContainerConfig? ContainerConfig { get; init; }
@@ -59,7 +59,7 @@ public sealed partial record ImageInspectResponse
     public string? Author { get; init; }
 
     /// <summary>
-    /// The <c>config</c> value.
+    /// The defaults a container of this image starts with (command, environment, ports), as given at commit.
     /// </summary>
     /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::DockerApi.V1_0.ContainerConfig? Config { get; init; }

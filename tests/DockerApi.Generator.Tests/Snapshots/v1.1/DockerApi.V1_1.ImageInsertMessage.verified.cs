@@ -5,7 +5,7 @@
 namespace DockerApi.V1_1;
 
 /// <summary>
-/// ImageInsertMessage
+/// A message of the insert: a step's status or progress, or, last, the id of the new image.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DockerApi.Serialization.DockerJsonConverterFactory))]
 public sealed partial record ImageInsertMessage

@@ -35,13 +35,13 @@ public sealed partial record ContainerInspectResponse
     public global::System.Collections.Generic.IReadOnlyList<string>? Args { get; init; }
 
     /// <summary>
-    /// The <c>Config</c> value.
+    /// The configuration the container was created with.
     /// </summary>
     /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::DockerApi.V1_2.ContainerConfig? Config { get; init; }
 
     /// <summary>
-    /// The <c>State</c> value.
+    /// Whether it runs, its process id, its last exit code and when it last started.
     /// </summary>
     /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::DockerApi.V1_2.ContainerState? State { get; init; }
@@ -53,7 +53,7 @@ public sealed partial record ContainerInspectResponse
     public string? Image { get; init; }
 
     /// <summary>
-    /// The <c>NetworkSettings</c> value.
+    /// Its address on the daemon's bridge and its published ports.
     /// </summary>
     /// <value>Null when absent from the JSON; left out when sent as null.</value>
     public global::DockerApi.V1_2.NetworkSettings? NetworkSettings { get; init; }
