@@ -23,10 +23,13 @@ public static class DockerJson
     /// <summary>The index in <paramref name="names"/> of the property name the reader is on, or -1. Exact matches first, then ASCII case-insensitive ones when <paramref name="ignoreCase"/>.</summary>
     public static int FindProperty(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase) => Find(ref reader, names, ignoreCase, out _);
 
-    private static int Find(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase, out bool exact)
+    private static int Find(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase, out bool exact, int expected = 0)
     {
         var all = names.Utf8;
         exact = true;
+        // The daemon writes a struct's fields in their order, which is the table's: the one after the last found comes first.
+        if ((uint)expected < (uint)all.Length && reader.ValueTextEquals(all[expected]))
+            return expected;
         for (var i = 0; i < all.Length; i++)
         {
             if (reader.ValueTextEquals(all[i]))
@@ -65,11 +68,12 @@ public static class DockerJson
 
     /// <summary>
     /// Finds the property the reader is on (a name) and moves to its value: the property's index, or -1 for a member
-    /// no property takes, whose value is skipped (messages of a stream, never written back).
+    /// no property takes, whose value is skipped (messages of a stream, never written back). The property at
+    /// <paramref name="expected"/> is compared first.
     /// </summary>
-    internal static int FindValue(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase)
+    internal static int FindValue(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase, int expected)
     {
-        var index = Find(ref reader, names, ignoreCase, out _);
+        var index = Find(ref reader, names, ignoreCase, out _, expected);
         reader.Read();
         if (index < 0)
             reader.Skip();
@@ -77,15 +81,15 @@ public static class DockerJson
     }
 
     /// <summary>
-    /// <see cref="FindValue(ref Utf8JsonReader, JsonPropertyNames, bool)"/>, keeping in <paramref name="kept"/> what
+    /// <see cref="FindValue(ref Utf8JsonReader, JsonPropertyNames, bool, int)"/>, keeping in <paramref name="kept"/> what
     /// the type's properties would lose: a member none of them takes, a property sent as <c>null</c> (absent and null
     /// differ on the wire; Go sends nil lists and maps as null), and the spelling of a name matched without case.
     /// Returns -1 when the member is read (unknown, or an optional null), else the property's index with the reader
     /// on the value.
     /// </summary>
-    internal static int FindValue(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase, ref KeptMembers? kept)
+    internal static int FindValue(ref Utf8JsonReader reader, JsonPropertyNames names, bool ignoreCase, int expected, ref KeptMembers? kept)
     {
-        var index = Find(ref reader, names, ignoreCase, out var exact);
+        var index = Find(ref reader, names, ignoreCase, out var exact, expected);
         if (index < 0)
         {
             (kept ??= KeptMembers.Rent()).Add(ref reader);

@@ -64,13 +64,15 @@ public sealed class JsonObjectShape
         DockerJson.ExpectObject(ref reader, _typeName);
         Span<bool> seen = _required.Length == 0 ? default : stackalloc bool[_values.Length];
         KeptMembers? kept = null;
+        var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var index = _keepsUnknownMembers
-                ? DockerJson.FindValue(ref reader, _names, _ignoreCase, ref kept)
-                : DockerJson.FindValue(ref reader, _names, _ignoreCase);
+                ? DockerJson.FindValue(ref reader, _names, _ignoreCase, expected, ref kept)
+                : DockerJson.FindValue(ref reader, _names, _ignoreCase, expected);
             if (index < 0)
                 continue;
+            expected = index + 1;
             var required = !seen.IsEmpty && _names.IsRequired(index);
             try
             {
