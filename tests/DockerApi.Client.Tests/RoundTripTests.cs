@@ -49,6 +49,17 @@ public sealed class RoundTripTests
         Assert.Equal("/var/lib/docker/containers/4fa6/hostname", read.ExtensionData!["HostnamePath"].GetString());
     }
 
+    [Theory]
+    [InlineData("""{"Running":true,"Pid":7,"ExitCode":3,"StartedAt":"2013-05-07T14:51:42Z","Ghost":true}""")] // the table's order
+    [InlineData("""{"Ghost":true,"StartedAt":"2013-05-07T14:51:42Z","ExitCode":3,"Pid":7,"Running":true}""")] // reversed
+    [InlineData("""{"Pid":7,"x":1,"Running":true,"ghost":true,"EXITCODE":3,"StartedAt":"2013-05-07T14:51:42Z"}""")] // mixed, other case, unknown
+    public void Members_land_in_their_properties_in_any_order_and_case(string json)
+    {
+        // The lookup tries the name after the last one found first: any other order must find the same properties.
+        var state = JsonSerializer.Deserialize(json, V10.DockerJsonContext.Default.ContainerState)!;
+        Assert.Equal((true, 7, 3, "2013-05-07T14:51:42Z", true), (state.Running, state.Pid, state.ExitCode, state.StartedAt?.ToString(), state.Ghost));
+    }
+
     [Fact]
     public void A_modern_inspect_body_round_trips_with_its_nanoseconds_nulls_and_newer_members()
     {
