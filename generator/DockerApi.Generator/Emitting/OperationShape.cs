@@ -96,7 +96,8 @@ internal static class OperationShape
         }
         foreach (var p in op.Request.Parameters)
             XmlDoc.Element(w, "param", $"name=\"{p.Name.TrimStart('@')}\"", ParameterText(op, p));
-        w.Line($"/// <param name=\"{Local(op, "cancellationToken")}\">Cancels the request, and the stream it returns.</param>");
+        // Only a stream of messages reads on after the call returns; elsewhere the token ends with the answer.
+        w.Line($"/// <param name=\"{Local(op, "cancellationToken")}\">{(IsStream(op) ? "Cancels the request, and the stream it returns." : "Cancels the request.")}</param>");
         var success = op.Result.Responses.Where(IsSuccess).ToList();
         XmlDoc.Element(w, "returns", null, returns ?? Returns(op, success));
         // One <exception> per status, as a reader looks up the status the exception carries.

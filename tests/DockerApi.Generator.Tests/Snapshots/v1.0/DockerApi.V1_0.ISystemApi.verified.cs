@@ -14,7 +14,7 @@ public partial interface ISystemApi
     /// Get the stored registry credentials
     /// </summary>
     /// <remarks>The user name and e-mail the daemon stored at the last successful <c>POST /auth</c>. The password is never sent: its key is present with an empty value. All keys are empty when nothing is stored. Removed in v1.2.</remarks>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The stored credentials, password empty.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/auth")]
@@ -25,7 +25,7 @@ public partial interface ISystemApi
     /// </summary>
     /// <remarks>Log in to the public index and, on success, store the credentials in the daemon, which uses them for later pushes. When the user name equals the stored one the stored password is used, so the password may be empty. Wrong credentials give 500 (401 and 403 came with v1.3).</remarks>
     /// <param name="authConfig">The credentials to check.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Login succeeded, or an account was created.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Login failed (<c>Wrong login/password, please try again</c>, account not activated, …) or the body is not JSON.</exception>
     [global::Refit.Post("/auth")]
@@ -34,7 +34,7 @@ public partial interface ISystemApi
     /// <summary>
     /// Get system information
     /// </summary>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The information.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/info")]
@@ -43,7 +43,7 @@ public partial interface ISystemApi
     /// <summary>
     /// Get version
     /// </summary>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The version.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/version")]

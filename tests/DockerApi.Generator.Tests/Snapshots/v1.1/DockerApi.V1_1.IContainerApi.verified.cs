@@ -18,7 +18,7 @@ public partial interface IContainerApi
     /// <param name="limit">List only the <c>limit</c> newest containers, including stopped ones. -1 (or absent) means no limit.</param>
     /// <param name="since">List containers created after this one, including stopped ones. Compared with the 12-character id only.</param>
     /// <param name="before">List containers created before this one, including stopped ones. Compared with the 12-character id only.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The containers; an empty array when none.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: Bad parameter: a boolean was neither <c>1</c>/<c>0</c> nor <c>true</c>/<c>false</c>.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
@@ -30,7 +30,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <remarks>Create a container from an image. The daemon answers 201 with a <c>text/plain</c> Content-Type although the body is JSON (documented as <c>application/json</c>). A missing image gives 404 "No such image": <c>docker run</c> then pulls and retries.</remarks>
     /// <param name="body">The container's configuration.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container was created.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No such image (the documentation says container).</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error, for example a memory limit below 524288 bytes or an empty body (<c>EOF</c>).</exception>
@@ -42,7 +42,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <remarks>Low-level information on a container.</remarks>
     /// <param name="id">Id, id prefix or name of the container.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
@@ -54,7 +54,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <remarks>Paths added, modified or deleted in the container's filesystem. The daemon sends <c>null</c>, not <c>[]</c>, when nothing changed.</remarks>
     /// <param name="id">Id or name of the container.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The changes, or <c>null</c> when there are none.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
@@ -66,7 +66,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <remarks>The container's filesystem as a tar archive, streamed.</remarks>
     /// <param name="id">Id or name of the container.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A tar archive of the filesystem. The answer's bytes as they arrive; dispose the stream to end the response.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
@@ -78,7 +78,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <remarks>Start a created or stopped container. The daemon answers 204 (the documentation says 200) and reads no body.</remarks>
     /// <param name="id">Id or name of the container.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container was started.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error, for example a container that already runs.</exception>
@@ -91,7 +91,7 @@ public partial interface IContainerApi
     /// <remarks>Send SIGTERM, then SIGKILL after <c>t</c> seconds. Stopping a stopped container is not an error.</remarks>
     /// <param name="id">Id or name of the container.</param>
     /// <param name="t">Seconds to wait before killing the container.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container was stopped.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
@@ -104,7 +104,7 @@ public partial interface IContainerApi
     /// <remarks>Stop the container (SIGKILL after <c>t</c> seconds), then start it.</remarks>
     /// <param name="id">Id or name of the container.</param>
     /// <param name="t">Seconds to wait before killing the container.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container was restarted.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
@@ -116,7 +116,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <remarks>Send SIGKILL to the container's process.</remarks>
     /// <param name="id">Id or name of the container.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container was killed.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
@@ -142,7 +142,7 @@ public partial interface IContainerApi
     /// <param name="stdin">Forward bytes written to the connection to the container's stdin (when it was created with <c>OpenStdin</c>).</param>
     /// <param name="stdout">Include stdout in the logs and the stream.</param>
     /// <param name="stderr">Include stderr in the logs and the stream.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The connection is hijacked; raw output follows until the daemon closes it. The connection, taken over: the container's output to read and its input to write.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: Bad parameter: a boolean was neither <c>1</c>/<c>0</c> nor <c>true</c>/<c>false</c>.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: No such container (sent before the hijack, as an ordinary response).</exception>
@@ -155,7 +155,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <remarks>Block until the container stops, then return its exit code.</remarks>
     /// <param name="id">Id or name of the container.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container stopped.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
@@ -168,7 +168,7 @@ public partial interface IContainerApi
     /// <remarks>Remove a stopped container. A running one gives 406, which the documentation does not mention.</remarks>
     /// <param name="id">Id or name of the container.</param>
     /// <param name="v">Also remove the container's volumes that no other container uses.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container was removed.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: Bad parameter.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>

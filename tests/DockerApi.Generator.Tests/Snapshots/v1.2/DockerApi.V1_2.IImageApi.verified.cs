@@ -16,7 +16,7 @@ public partial interface IImageApi
     /// <remarks>One item per (repository, tag); untagged images are listed only without <c>filter</c>. Without <c>all</c>, only leaf images are listed.</remarks>
     /// <param name="all">List every image, intermediate layers included (the documentation says containers).</param>
     /// <param name="filter">List only images of this exact repository name. Undocumented.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The images; an empty array when none.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: Bad parameter.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
@@ -27,7 +27,7 @@ public partial interface IImageApi
     /// Graph of images
     /// </summary>
     /// <remarks>The image tree as a graphviz <c>digraph docker { … }</c> in plain text. Documented together with the list as <c>/images/(format)</c>; the daemon takes no parameter here.</remarks>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The graph.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/images/viz")]
@@ -80,7 +80,7 @@ public partial interface IImageApi
     /// </summary>
     /// <remarks>Low-level information on an image. <c>name</c> may be an id prefix, a repository or <c>repository:tag</c> (<c>latest</c> when no tag).</remarks>
     /// <param name="name">Name or id of the image.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The image.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No such image.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
@@ -92,7 +92,7 @@ public partial interface IImageApi
     /// </summary>
     /// <remarks>The layers of an image, newest first. An unknown image gives 500 "Image does not exist" (the documentation says 404).</remarks>
     /// <param name="name">Name or id of the image.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The layers.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error, also for an image that does not exist.</exception>
     [global::Refit.Get("/images/{name}/history")]
@@ -126,7 +126,7 @@ public partial interface IImageApi
     /// <param name="repo">The repository to tag into.</param>
     /// <param name="tag">The tag; <c>latest</c> when absent. Undocumented.</param>
     /// <param name="force">Documented as overwriting an existing tag; the daemon ignores it.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The image was tagged; the body is empty.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: Bad parameter.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error, also for an image that does not exist.</exception>
@@ -144,7 +144,7 @@ public partial interface IImageApi
     /// documentation lists 204; the v1.2 daemon never sends it.
     /// </remarks>
     /// <param name="name"><c>repository</c>, <c>repository:tag</c> or image id.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>What was untagged and deleted.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No such image, or no such tag.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">409: Conflict: nothing was deleted.</exception>
@@ -157,7 +157,7 @@ public partial interface IImageApi
     /// </summary>
     /// <remarks>Search the public index. The daemon sends <c>null</c>, not <c>[]</c>, when nothing matches.</remarks>
     /// <param name="term">The term to search for.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The repositories found, or <c>null</c>.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/images/search")]
@@ -200,7 +200,7 @@ public partial interface IImageApi
     /// <param name="comment">Commit message.</param>
     /// <param name="author">Author, for example <c>John Hannibal Smith &lt;hannibal@a-team.com&gt;</c>.</param>
     /// <param name="containerConfig">Configuration applied when the image is run, for example <c>{"Cmd": ["cat", "/world"]}</c>.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The image was created.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No such container.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>

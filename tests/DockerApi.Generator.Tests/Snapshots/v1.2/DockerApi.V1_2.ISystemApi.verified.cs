@@ -15,7 +15,7 @@ public partial interface ISystemApi
     /// </summary>
     /// <remarks>Log in to the public index with the given credentials. In v1.2 the daemon only checks them and stores nothing. Wrong credentials give 500 (401 and 403 came with v1.3).</remarks>
     /// <param name="authConfig">The credentials to check.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Login succeeded, or an account was created.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Login failed (<c>Wrong login/password, please try again</c>, account not activated, …) or the body is not JSON.</exception>
     [global::Refit.Post("/auth")]
@@ -24,7 +24,7 @@ public partial interface ISystemApi
     /// <summary>
     /// Get system information
     /// </summary>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The information.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/info")]
@@ -33,7 +33,7 @@ public partial interface ISystemApi
     /// <summary>
     /// Get version
     /// </summary>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The version.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: Server error.</exception>
     [global::Refit.Get("/version")]

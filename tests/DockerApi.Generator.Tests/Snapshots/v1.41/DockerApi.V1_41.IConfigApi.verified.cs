@@ -15,7 +15,7 @@ public partial interface IConfigApi
     /// </summary>
     /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
     /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>id</c>, <c>label</c> (<c>key</c> or <c>key=value</c>), <c>name</c> (a prefix of the name), <c>names</c> (exact names).</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The configs that match.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
@@ -27,7 +27,7 @@ public partial interface IConfigApi
     /// </summary>
     /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
     /// <param name="body">The config's name, labels and data (base64).</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new config's id.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">409: A config of that name already exists.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -40,7 +40,7 @@ public partial interface IConfigApi
     /// </summary>
     /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
     /// <param name="id">The config's id or name.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The config.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No config has that id or name.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -53,7 +53,7 @@ public partial interface IConfigApi
     /// </summary>
     /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
     /// <param name="id">The config's id or name.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The config is gone.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No config has that id or name.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -68,7 +68,7 @@ public partial interface IConfigApi
     /// <param name="id">The config's id or name.</param>
     /// <param name="version">The version of the config this update is based on (from its <c>Version.Index</c>); a stale one is refused.</param>
     /// <param name="body">The config's spec as inspect returned it, with only <c>Labels</c> changed.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The config was updated.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: No config has that id or name.</exception>

@@ -18,7 +18,7 @@ public partial interface IContainerApi
     /// <param name="limit">Return only this many containers, the most recently created first, whether running or not.</param>
     /// <param name="size">Compute each container's disk use into <c>SizeRw</c> and <c>SizeRootFs</c> (slow on large containers).</param>
     /// <param name="filters">A JSON object of filter name to list of values, such as <c>{"status":["exited"],"label":["app=web"]}</c>. Keys: <c>ancestor</c> (image name, id or digest), <c>before</c> and <c>since</c> (a container name or id), <c>expose</c> and <c>publish</c> (<c>port[/protocol]</c>), <c>exited</c> (an exit code), <c>health</c> (<c>starting</c>, <c>healthy</c>, <c>unhealthy</c>, <c>none</c>), <c>id</c>, <c>isolation</c> (Windows: <c>default</c>, <c>process</c>, <c>hyperv</c>), <c>is-task</c> (<c>true</c>/<c>false</c>), <c>label</c> (<c>key</c> or <c>key=value</c>), <c>name</c>, <c>network</c>, <c>status</c> (<c>created</c>, <c>restarting</c>, <c>running</c>, <c>removing</c>, <c>paused</c>, <c>exited</c>, <c>dead</c>), <c>volume</c> (a volume name or mount point). Values of one key are alternatives; keys must all match.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The containers that match, each as a summary.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: A filter is malformed or names a key this call does not know.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -32,7 +32,7 @@ public partial interface IContainerApi
     /// <param name="body">The container's configuration, with the host configuration and the networks to join.</param>
     /// <param name="name">A name for the container: letters, digits, <c>_</c>, <c>.</c> and <c>-</c>, starting with a letter or digit (a leading <c>/</c> is allowed). Left out, the engine picks one.</param>
     /// <param name="platform">The image's platform as <c>os[/arch[/variant]]</c>, such as <c>linux/arm64</c>; the local image must match it, or the call answers 404. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new container's id, and warnings the engine has about its configuration.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: The image is not on this engine (pull it first), or not for the platform asked.</exception>
@@ -46,7 +46,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="size">Compute the container's disk use into <c>SizeRw</c> and <c>SizeRootFs</c>.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container's full description.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -59,7 +59,7 @@ public partial interface IContainerApi
     /// <remarks>The engine runs <c>ps</c> on the host for the container's processes; Windows engines do not serve this call.</remarks>
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="psArgs">Options given to <c>ps</c>, such as <c>aux</c>. The engine uses <c>-ef</c> when none are given.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The column titles and one row of values per process.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The container is not running, or <c>ps</c> failed with these options; the message says which.</exception>
@@ -78,7 +78,7 @@ public partial interface IContainerApi
     /// <param name="until">Only output written before this moment, in Unix seconds. Since API 1.35: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="timestamps">Begin each line with the time it was written, in RFC 3339 with nanoseconds.</param>
     /// <param name="tail">How many lines to return from the end of the log: a number, or <c>all</c> (the default).</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The output, as a stream. The answer's bytes as they arrive; dispose the stream to end the response.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -89,7 +89,7 @@ public partial interface IContainerApi
     /// Lists the files and folders added, changed or deleted in a container since it was created from its image.
     /// </summary>
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>One entry per changed path, with the kind of change.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -100,7 +100,7 @@ public partial interface IContainerApi
     /// Streams a container's whole filesystem as one tar archive, without the image's layers or history.
     /// </summary>
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The tar archive, as a stream. The answer's bytes as they arrive; dispose the stream to end the response.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -128,7 +128,7 @@ public partial interface IContainerApi
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="h">The TTY's height, in rows of characters.</param>
     /// <param name="w">The TTY's width, in columns of characters.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The TTY has the new size.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The size could not be set; a container started without a TTY has none to resize.</exception>
@@ -140,7 +140,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="detachKeys">The keys that detach an attached client, replacing the default <c>ctrl-p,ctrl-q</c>: a letter, or <c>ctrl-</c> with a letter or one of <c>@ ^ [ , _</c>, comma-separated.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>204: The container is starting. 304: The container was already running; nothing changed.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
@@ -153,7 +153,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="t">Seconds to wait for the container to exit before it is killed; <c>-1</c> waits without limit. Left out: the container's own <c>StopTimeout</c>, else 10.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>204: The container has stopped. 304: The container was not running; nothing changed.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -165,7 +165,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="t">Seconds to wait for the container to exit before it is killed; <c>-1</c> waits without limit. Left out: the container's own <c>StopTimeout</c>, else 10.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container has been restarted.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -177,7 +177,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="signal">The signal, by name (<c>SIGHUP</c>) or number (<c>1</c>).</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The signal was sent.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">409: The container is not running, so there is no process to signal.</exception>
@@ -191,7 +191,7 @@ public partial interface IContainerApi
     /// <remarks>Memory and CPU limits, block I/O weights, PID limit and restart policy can change; anything else needs a new container.</remarks>
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="update">The new limits and restart policy; fields left out keep their values.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Warnings about the new values, if the engine has any.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -203,7 +203,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="name">The new name: letters, digits, <c>_</c>, <c>.</c> and <c>-</c>, starting with a letter or digit.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container has its new name.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">409: Another container already has that name.</exception>
@@ -215,7 +215,7 @@ public partial interface IContainerApi
     /// Freezes every process of a container with the cgroup freezer; they cannot see or catch it.
     /// </summary>
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container is paused.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -226,7 +226,7 @@ public partial interface IContainerApi
     /// Thaws the processes of a paused container.
     /// </summary>
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container runs again.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -244,7 +244,7 @@ public partial interface IContainerApi
     /// <param name="stdin">Take input: what the client writes goes to the container's standard input.</param>
     /// <param name="stdout">Send what the container writes to standard output.</param>
     /// <param name="stderr">Send what the container writes to standard error.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>101: The connection now carries the streams. 200: The streams follow on the same connection (the request asked for no upgrade). The connection, taken over: the container's output to read and its input to write.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
@@ -258,7 +258,7 @@ public partial interface IContainerApi
     /// <remarks>The answer comes only when the condition holds, which may be never for a container that keeps running: give the call a deadline.</remarks>
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="condition">What to wait for: <c>not-running</c> (the default; a container that is not running answers at once), <c>next-exit</c> (the next time it exits), <c>removed</c> (it is gone). Since API 1.30: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The exit code, and the error that stopped the container if there was one.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
@@ -273,7 +273,7 @@ public partial interface IContainerApi
     /// <param name="v">Also remove the container's anonymous volumes. Named volumes are always kept.</param>
     /// <param name="force">Kill the container first if it is running; without it, removing a running container answers 409.</param>
     /// <param name="link">Remove the link of this name instead of a container (the legacy links of the default bridge). Since API 1.26: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container is gone.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
@@ -287,7 +287,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="path">The path in the container's filesystem.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The answer's <c>X-Docker-Container-Path-Stat</c> header holds the description as base64 of a JSON object.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: The container or the path does not exist.</exception>
@@ -300,7 +300,7 @@ public partial interface IContainerApi
     /// </summary>
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="path">The path to read. A folder ending in <c>/.</c> gives its contents without the folder itself.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The tar archive, as a stream; its <c>X-Docker-Container-Path-Stat</c> header describes the path. The answer's bytes as they arrive; dispose the stream to end the response.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: The container or the path does not exist.</exception>
@@ -316,7 +316,7 @@ public partial interface IContainerApi
     /// <param name="inputStream">The tar archive: plain, or compressed with gzip, bzip2 or xz.</param>
     /// <param name="noOverwriteDirNonDir">With <c>1</c> or <c>true</c>, fail rather than let the archive replace a folder with a file or a file with a folder.</param>
     /// <param name="copyUIDGID">With <c>1</c> or <c>true</c>, give the unpacked files the owners they have in the archive, mapped to the container's user namespace. Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The archive was unpacked.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The path is not a folder, or the archive cannot be read.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">403: The target is read-only: the container's root filesystem or the volume is mounted read-only.</exception>
@@ -329,7 +329,7 @@ public partial interface IContainerApi
     /// Removes every stopped container.
     /// </summary>
     /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>until</c> (containers created before this moment: Unix seconds, an RFC 3339 date, or a duration such as <c>10m</c> counted back from the engine's clock), and <c>label</c> (<c>key</c>, <c>key=value</c>, or <c>label!=…</c> to keep those that match).</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The ids of the removed containers and the disk space freed.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/containers/prune")]

@@ -15,7 +15,7 @@ public partial interface IDistributionApi
     /// </summary>
     /// <remarks>Since API 1.30: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.</remarks>
     /// <param name="name">The image reference to look up in its registry, such as <c>alpine:3.20</c>.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The image's descriptor and its platforms.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">401: The registry refused the credentials, or has no such image.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>

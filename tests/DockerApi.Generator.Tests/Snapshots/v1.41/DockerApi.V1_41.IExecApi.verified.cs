@@ -15,7 +15,7 @@ public partial interface IExecApi
     /// </summary>
     /// <param name="id">The container: its full id, a prefix of the id that no other container shares, or its name.</param>
     /// <param name="execConfig">The command and how to run it.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The exec instance's id.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">409: The container is paused, or not running.</exception>
@@ -29,7 +29,7 @@ public partial interface IExecApi
     /// <remarks>Attached, the connection is taken over for the command's streams, as container attach does (multiplexed unless the command has a TTY). Detached, the call returns once the command has started.</remarks>
     /// <param name="id">The exec instance, by the id its create call returned.</param>
     /// <param name="execStartConfig">How to start it: detached or attached, with or without a TTY.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The command runs; attached, its streams follow on the connection. The connection, taken over: the container's output to read and its input to write.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No exec instance has that id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">409: The container has stopped or is paused.</exception>
@@ -42,7 +42,7 @@ public partial interface IExecApi
     /// <param name="id">The exec instance, by the id its create call returned.</param>
     /// <param name="h">The TTY's height, in rows of characters.</param>
     /// <param name="w">The TTY's width, in columns of characters.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The TTY has the new size.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: No exec instance has that id.</exception>
@@ -54,7 +54,7 @@ public partial interface IExecApi
     /// Describes an exec instance: its command, whether it still runs, its exit code and process id.
     /// </summary>
     /// <param name="id">The exec instance, by the id its create call returned.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The exec instance's description.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No exec instance has that id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>

@@ -16,7 +16,7 @@ public partial interface IImageApi
     /// <param name="all">Also list the intermediate images that only other images build on; by default only those with no children are listed.</param>
     /// <param name="filters">A JSON object of filter name to list of values, such as <c>{"dangling":["true"]}</c>. Keys: <c>before</c> and <c>since</c> (an image name, id or digest), <c>dangling</c> (<c>true</c> for images with no tag), <c>label</c> (<c>key</c> or <c>key=value</c>), <c>reference</c> (a name pattern such as <c>alpine:*</c>), <c>until</c> (created before: Unix seconds, an RFC 3339 date, or a duration such as <c>24h</c>).</param>
     /// <param name="digests">Fill in each image's <c>RepoDigests</c>.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The images that match.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/images/json")]
@@ -69,7 +69,7 @@ public partial interface IImageApi
     /// <param name="keepStorage">Keep at least this many bytes of cache (replaced by <c>reserved-space</c> in API 1.48). Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="all">Remove every kind of cache, not only the cache no build has used lately (internal and frontend records included). Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>until</c> (older than a duration such as <c>24h</c>, Unix seconds or an RFC 3339 date), <c>id</c>, <c>parent</c>, <c>type</c>, <c>description</c>, <c>inuse</c>, <c>shared</c>, <c>private</c>. Since API 1.39: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The ids of the removed cache records and the space freed.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/build/prune")]
@@ -100,7 +100,7 @@ public partial interface IImageApi
     /// Returns everything the engine knows about an image: its configuration, layers, size and names.
     /// </summary>
     /// <param name="name">The image: a name such as <c>alpine:3.20</c> or <c>registry.example.com/app@sha256:…</c>, or its id.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The image's full description.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No image has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -111,7 +111,7 @@ public partial interface IImageApi
     /// Lists the steps that made an image, newest first, with each layer's size and the command that created it.
     /// </summary>
     /// <param name="name">The image: a name such as <c>alpine:3.20</c> or <c>registry.example.com/app@sha256:…</c>, or its id.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>One entry per step.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No image has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -139,7 +139,7 @@ public partial interface IImageApi
     /// <param name="name">The image to name: its name or id.</param>
     /// <param name="repo">The repository of the new name, such as <c>registry.example.com/app</c>.</param>
     /// <param name="tag">The tag of the new name. Left out: <c>latest</c>.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The image has the new name.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: No image has that name or id.</exception>
@@ -154,7 +154,7 @@ public partial interface IImageApi
     /// <param name="name">The image's name or id.</param>
     /// <param name="force">Remove the image even when stopped containers use it or it has several names.</param>
     /// <param name="noprune">Keep the untagged parent images.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>What was untagged and what was deleted.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No image has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">409: A container uses the image, or other images build on it; pass <c>force</c>, or remove those first.</exception>
@@ -168,7 +168,7 @@ public partial interface IImageApi
     /// <param name="term">What to look for in repository names and descriptions.</param>
     /// <param name="limit">The most results to return (the registry's maximum is 100; the default is 25).</param>
     /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>is-official</c> (<c>true</c>/<c>false</c>), <c>stars</c> (at least this many stars).</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The repositories found.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/images/search")]
@@ -178,7 +178,7 @@ public partial interface IImageApi
     /// Removes images that no container uses: by default only those with no name.
     /// </summary>
     /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>dangling</c> (<c>true</c>, the default: only untagged images; <c>false</c>: every unused image), <c>until</c> (created before: Unix seconds, an RFC 3339 date or a duration), <c>label</c> (<c>key</c>, <c>key=value</c>, or <c>label!=…</c> to keep those that match).</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The images untagged and deleted, and the disk space freed.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/images/prune")]
@@ -195,7 +195,7 @@ public partial interface IImageApi
     /// <param name="author">Who made the image, as <c>Name &lt;email&gt;</c>.</param>
     /// <param name="pause">Freeze the container while its filesystem is read, so the image is consistent.</param>
     /// <param name="changes">Dockerfile instructions to apply, such as <c>CMD ["sh"]</c>, separated by newlines.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new image's id.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No container has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -207,7 +207,7 @@ public partial interface IImageApi
     /// </summary>
     /// <remarks>A name with a tag exports that image under that name; a bare repository name exports all of its tags; an id exports the image without a name.</remarks>
     /// <param name="name">The image's name or id.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The tar archive, as a stream. The answer's bytes as they arrive; dispose the stream to end the response.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/images/{name}/get")]
@@ -217,7 +217,7 @@ public partial interface IImageApi
     /// Exports several images as one tar archive that <c>POST /images/load</c> can read back.
     /// </summary>
     /// <param name="names">The images to export, by name or id; a bare repository name exports all its tags.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The tar archive, as a stream. The answer's bytes as they arrive; dispose the stream to end the response.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/images/get")]

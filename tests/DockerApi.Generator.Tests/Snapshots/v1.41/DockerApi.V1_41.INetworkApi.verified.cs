@@ -14,7 +14,7 @@ public partial interface INetworkApi
     /// Lists networks, each as a summary without its containers.
     /// </summary>
     /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>dangling</c> (<c>true</c> for networks no container uses; the predefined ones are never dangling), <c>driver</c>, <c>id</c>, <c>label</c> (<c>key</c> or <c>key=value</c>), <c>name</c>, <c>scope</c> (<c>swarm</c>, <c>global</c>, <c>local</c>), <c>type</c> (<c>custom</c> or <c>builtin</c>).</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The networks that match.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/networks")]
@@ -26,7 +26,7 @@ public partial interface INetworkApi
     /// <param name="id">The network: its id, an unambiguous prefix of the id, or its name.</param>
     /// <param name="verbose">Also describe the network's services and peers across the swarm (for troubleshooting). Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="scope">Only find a network of this scope: <c>swarm</c>, <c>global</c> or <c>local</c>. Since API 1.31: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The network.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No network has that name or id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -37,7 +37,7 @@ public partial interface INetworkApi
     /// Removes a network.
     /// </summary>
     /// <param name="id">The network: its id, an unambiguous prefix of the id, or its name.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The network is gone.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">403: The network is one of the predefined ones (<c>bridge</c>, <c>host</c>, <c>none</c>), which cannot be removed.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: No network has that name or id.</exception>
@@ -49,7 +49,7 @@ public partial interface INetworkApi
     /// Creates a network.
     /// </summary>
     /// <param name="networkConfig">The network's name, driver, addressing and options.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new network's id, and a warning if the engine has one.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The configuration is malformed, such as an overlapping subnet.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">403: The call is not allowed here, such as a swarm-scoped network on an engine that is not a manager.</exception>
@@ -64,7 +64,7 @@ public partial interface INetworkApi
     /// <remarks>A swarm-scoped network must be attachable. The container must not already be on the network.</remarks>
     /// <param name="id">The network: its id, an unambiguous prefix of the id, or its name.</param>
     /// <param name="container">The container, and its addresses and aliases on the network.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container is attached.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">403: The network does not allow it (a swarm network that is not attachable).</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: No network or no container has that name or id.</exception>
@@ -77,7 +77,7 @@ public partial interface INetworkApi
     /// </summary>
     /// <param name="id">The network: its id, an unambiguous prefix of the id, or its name.</param>
     /// <param name="container">The container to detach, and whether to force it.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The container is detached.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">403: The network is swarm-scoped; its attachments belong to the swarm.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: No network or no container has that name or id.</exception>
@@ -89,7 +89,7 @@ public partial interface INetworkApi
     /// Removes networks that no container uses (never the predefined ones).
     /// </summary>
     /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>until</c> (created before: Unix seconds, an RFC 3339 date or a duration), <c>label</c> (<c>key</c>, <c>key=value</c>, or <c>label!=…</c> to keep those that match).</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The names of the removed networks.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/networks/prune")]

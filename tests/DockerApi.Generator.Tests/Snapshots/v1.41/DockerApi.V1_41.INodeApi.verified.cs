@@ -14,7 +14,7 @@ public partial interface INodeApi
     /// Lists the swarm's nodes.
     /// </summary>
     /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>id</c>, <c>label</c> (an engine label), <c>node.label</c> (a node label), <c>membership</c> (<c>accepted</c> or <c>pending</c>), <c>name</c>, <c>role</c> (<c>manager</c> or <c>worker</c>).</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The nodes that match.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
@@ -25,7 +25,7 @@ public partial interface INodeApi
     /// Describes a swarm node: its spec, state, resources and, for a manager, its place in the Raft cluster.
     /// </summary>
     /// <param name="id">The node's id or its hostname.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The node.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No node has that id or name.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -38,7 +38,7 @@ public partial interface INodeApi
     /// </summary>
     /// <param name="id">The node's id or its hostname.</param>
     /// <param name="force">Remove it even if it is still up or is a manager.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The node is gone from the list.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No node has that id or name.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -52,7 +52,7 @@ public partial interface INodeApi
     /// <param name="id">The node's id.</param>
     /// <param name="version">The version of the node this update is based on (from its <c>Version.Index</c>); a stale one is refused, so concurrent updates cannot overwrite each other.</param>
     /// <param name="body">The whole new spec; fields left out are cleared.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The node was updated.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: No node has that id.</exception>

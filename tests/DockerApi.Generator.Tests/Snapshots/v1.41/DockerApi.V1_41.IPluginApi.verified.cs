@@ -14,7 +14,7 @@ public partial interface IPluginApi
     /// Lists the installed plugins.
     /// </summary>
     /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>capability</c> (such as <c>volumedriver</c>), <c>enable</c> (<c>true</c>/<c>false</c>). Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The plugins that match.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/plugins")]
@@ -24,7 +24,7 @@ public partial interface IPluginApi
     /// Lists the privileges a plugin asks for, to be granted when it is installed.
     /// </summary>
     /// <param name="remote">The plugin's name in its registry; with no tag, <c>:latest</c>. Since API 1.27: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The privileges.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/plugins/privileges")]
@@ -37,7 +37,7 @@ public partial interface IPluginApi
     /// <param name="name">The name to install it under. Left out: the remote name.</param>
     /// <param name="xRegistryAuth">Credentials for the registry: base64url of a JSON auth configuration.</param>
     /// <param name="body">The privileges granted, as the privileges call listed them.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The plugin is installed.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/plugins/pull")]
@@ -47,7 +47,7 @@ public partial interface IPluginApi
     /// Describes an installed plugin: its settings, configuration and whether it is enabled.
     /// </summary>
     /// <param name="name">The plugin's name; with no tag, <c>:latest</c> is meant.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The plugin.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No plugin of that name is installed.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -59,7 +59,7 @@ public partial interface IPluginApi
     /// </summary>
     /// <param name="name">The plugin's name; with no tag, <c>:latest</c> is meant.</param>
     /// <param name="force">Disable the plugin first, even if something uses it (which may break that user).</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The plugin as it was.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No plugin of that name is installed.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -71,7 +71,7 @@ public partial interface IPluginApi
     /// </summary>
     /// <param name="name">The plugin's name; with no tag, <c>:latest</c> is meant.</param>
     /// <param name="timeout">Seconds to wait for the plugin to start answering; 0 for the engine's default.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The plugin is enabled.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No plugin of that name is installed.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -83,7 +83,7 @@ public partial interface IPluginApi
     /// </summary>
     /// <param name="name">The plugin's name; with no tag, <c>:latest</c> is meant.</param>
     /// <param name="force">Disable it even when something still uses it. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The plugin is disabled.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No plugin of that name is installed.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -98,7 +98,7 @@ public partial interface IPluginApi
     /// <param name="remote">The plugin's name in its registry; with no tag, <c>:latest</c>.</param>
     /// <param name="xRegistryAuth">Credentials for the registry: base64url of a JSON auth configuration.</param>
     /// <param name="body">The privileges granted to the new version.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The plugin is upgraded.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No plugin of that name is installed.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -110,7 +110,7 @@ public partial interface IPluginApi
     /// </summary>
     /// <param name="name">The new plugin's name; with no tag, <c>:latest</c>.</param>
     /// <param name="tarContext">The tar archive.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The plugin exists, disabled.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/plugins/create")]
@@ -120,7 +120,7 @@ public partial interface IPluginApi
     /// Uploads a plugin to the registry its name points at.
     /// </summary>
     /// <param name="name">The plugin's name; with no tag, <c>:latest</c> is meant.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The plugin was pushed.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No plugin of that name is installed.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -132,7 +132,7 @@ public partial interface IPluginApi
     /// </summary>
     /// <param name="name">The plugin's name; with no tag, <c>:latest</c> is meant.</param>
     /// <param name="body">The settings as <c>name=value</c> entries, such as <c>DEBUG=1</c>.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The settings are changed.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No plugin of that name is installed.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>

@@ -14,7 +14,7 @@ public partial interface ISecretApi
     /// Lists the swarm's secrets; their data is never returned.
     /// </summary>
     /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>id</c>, <c>label</c> (<c>key</c> or <c>key=value</c>), <c>name</c> (a prefix of the name), <c>names</c> (exact names).</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The secrets that match.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
@@ -25,7 +25,7 @@ public partial interface ISecretApi
     /// Stores a secret in the swarm, for services to mount.
     /// </summary>
     /// <param name="body">The secret's name, labels and data (base64), or the driver that holds it.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new secret's id.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">409: A secret of that name already exists.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -37,7 +37,7 @@ public partial interface ISecretApi
     /// Describes a secret, without its data.
     /// </summary>
     /// <param name="id">The secret's id or name.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The secret.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No secret has that id or name.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -49,7 +49,7 @@ public partial interface ISecretApi
     /// Removes a secret.
     /// </summary>
     /// <param name="id">The secret's id or name.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The secret is gone.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No secret has that id or name.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -64,7 +64,7 @@ public partial interface ISecretApi
     /// <param name="id">The secret's id or name.</param>
     /// <param name="version">The version of the secret this update is based on (from its <c>Version.Index</c>); a stale one is refused.</param>
     /// <param name="body">The secret's spec as inspect returned it, with only <c>Labels</c> changed.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The secret was updated.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: No secret has that id or name.</exception>

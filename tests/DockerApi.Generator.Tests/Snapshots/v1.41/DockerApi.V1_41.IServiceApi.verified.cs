@@ -15,7 +15,7 @@ public partial interface IServiceApi
     /// </summary>
     /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>id</c>, <c>label</c> (<c>key</c> or <c>key=value</c>), <c>mode</c> (<c>replicated</c>, <c>global</c>, <c>replicated-job</c>, <c>global-job</c>), <c>name</c>.</param>
     /// <param name="status">Fill in each service's <c>ServiceStatus</c>: how many tasks run and how many are wanted. Since API 1.41: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The services that match.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
@@ -27,7 +27,7 @@ public partial interface IServiceApi
     /// </summary>
     /// <param name="body">The service's spec.</param>
     /// <param name="xRegistryAuth">Credentials the nodes use to pull the service's image: base64url of a JSON auth configuration.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new service's id, and warnings if the engine has any.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">403: A network named in the spec cannot carry services.</exception>
@@ -42,7 +42,7 @@ public partial interface IServiceApi
     /// </summary>
     /// <param name="id">The service's id or name.</param>
     /// <param name="insertDefaults">Fill the fields the spec leaves out with the values the swarm uses for them. Since API 1.29: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The service.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No service has that id or name.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -54,7 +54,7 @@ public partial interface IServiceApi
     /// Removes a service and its tasks.
     /// </summary>
     /// <param name="id">The service's id or name.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The service is gone.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No service has that id or name.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -71,7 +71,7 @@ public partial interface IServiceApi
     /// <param name="registryAuthFrom">Where to take registry credentials from when no <c>X-Registry-Auth</c> is sent: the new spec (<c>spec</c>) or the previous one (<c>previous-spec</c>).</param>
     /// <param name="rollback"><c>previous</c> to go back to the service's previous spec; the body is then ignored. Since API 1.28: given a value on an older version, it makes the call raise <c>DockerVersionException</c> before anything is sent.</param>
     /// <param name="xRegistryAuth">Credentials the nodes use to pull the service's image: base64url of a JSON auth configuration.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Warnings about the update, if the engine has any.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">404: No service has that id or name.</exception>
@@ -92,7 +92,7 @@ public partial interface IServiceApi
     /// <param name="since">Only output written at or after this moment, in Unix seconds.</param>
     /// <param name="timestamps">Begin each line with the time it was written.</param>
     /// <param name="tail">How many lines to return from the end of each task's log: a number, or <c>all</c>.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The output, as a stream. The answer's bytes as they arrive; dispose the stream to end the response.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No service has that id or name.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>

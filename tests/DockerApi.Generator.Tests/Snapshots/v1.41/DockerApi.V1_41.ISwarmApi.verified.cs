@@ -13,7 +13,7 @@ public partial interface ISwarmApi
     /// <summary>
     /// Describes the swarm: its id, spec, join tokens and when it was made.
     /// </summary>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The swarm.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: This engine is in no swarm.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -25,7 +25,7 @@ public partial interface ISwarmApi
     /// Makes a new swarm with this engine as its first manager.
     /// </summary>
     /// <param name="body">Where to listen and what to advertise, the address pools, and the swarm's spec.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new node's id.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -37,7 +37,7 @@ public partial interface ISwarmApi
     /// Joins this engine to an existing swarm, as worker or manager according to the token.
     /// </summary>
     /// <param name="body">The managers to contact, the join token, and where to listen and what to advertise.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The engine has joined.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -49,7 +49,7 @@ public partial interface ISwarmApi
     /// Takes this engine out of its swarm.
     /// </summary>
     /// <param name="force">Leave even if this is a manager whose leaving breaks the swarm's quorum, or the last one.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The engine has left.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
@@ -64,7 +64,7 @@ public partial interface ISwarmApi
     /// <param name="rotateWorkerToken">Issue a new worker join token; the old one stops working.</param>
     /// <param name="rotateManagerToken">Issue a new manager join token; the old one stops working.</param>
     /// <param name="rotateManagerUnlockKey">Issue a new key to unlock managers with.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The swarm was updated.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">400: The engine refused a parameter or the body as malformed; the message says which.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -75,7 +75,7 @@ public partial interface ISwarmApi
     /// <summary>
     /// Returns the key that unlocks a manager of a swarm with auto-lock on.
     /// </summary>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The unlock key.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
@@ -86,7 +86,7 @@ public partial interface ISwarmApi
     /// Unlocks a manager that restarted in a swarm with auto-lock on.
     /// </summary>
     /// <param name="body">The unlock key.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The manager is unlocked.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>

@@ -14,7 +14,7 @@ public partial interface ISystemApi
     /// Checks credentials against a registry and, where it issues one, returns an identity token to use instead of the password.
     /// </summary>
     /// <param name="authConfig">The registry's address and the credentials to check.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>200: The credentials work; an identity token may come with the answer. 204: The credentials work.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">401: The registry refused the credentials.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -24,7 +24,7 @@ public partial interface ISystemApi
     /// <summary>
     /// Describes the engine and its host: counts of containers and images, drivers, resources, swarm state, settings.
     /// </summary>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The engine's description.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/info")]
@@ -33,7 +33,7 @@ public partial interface ISystemApi
     /// <summary>
     /// Returns the engine's version, its API versions (newest and oldest it accepts), and its host's OS and architecture.
     /// </summary>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The versions.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/version")]
@@ -43,7 +43,7 @@ public partial interface ISystemApi
     /// Checks that the engine answers; the body is <c>OK</c>.
     /// </summary>
     /// <remarks>The answer's headers carry the engine's API version (<c>Api-Version</c>), OS type, whether it is experimental, and whether BuildKit is its default builder.</remarks>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The engine is up.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/_ping")]
@@ -57,7 +57,7 @@ public partial interface ISystemApi
     ///
     /// Since API 1.40: a client speaking an older version raises <c>DockerVersionException</c> before anything is sent.
     /// </remarks>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The engine is up.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Head("/_ping")]
@@ -81,7 +81,7 @@ public partial interface ISystemApi
     /// <summary>
     /// Reports the disk space used by images, containers, volumes and build cache.
     /// </summary>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The space used, per kind.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/system/df")]

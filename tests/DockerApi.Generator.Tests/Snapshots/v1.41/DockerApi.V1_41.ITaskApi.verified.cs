@@ -14,7 +14,7 @@ public partial interface ITaskApi
     /// Lists the swarm's tasks.
     /// </summary>
     /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>desired-state</c> (<c>running</c>, <c>shutdown</c>, <c>accepted</c>), <c>id</c>, <c>label</c> (<c>key</c> or <c>key=value</c>), <c>name</c>, <c>node</c> (a node's id or name), <c>service</c> (a service's id or name).</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The tasks that match.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">503: This engine is no manager of a swarm (or in no swarm at all); send the call to a manager node.</exception>
@@ -25,7 +25,7 @@ public partial interface ITaskApi
     /// Describes a task: its spec, the node it runs on, its state and its container.
     /// </summary>
     /// <param name="id">The task's id.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The task.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No task has that id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -49,7 +49,7 @@ public partial interface ITaskApi
     /// <param name="since">Only output written at or after this moment, in Unix seconds.</param>
     /// <param name="timestamps">Begin each line with the time it was written.</param>
     /// <param name="tail">How many lines to return from the end of the log: a number, or <c>all</c>.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The output, as a stream. The answer's bytes as they arrive; dispose the stream to end the response.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No task has that id.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>

@@ -14,7 +14,7 @@ public partial interface IVolumeApi
     /// Lists volumes.
     /// </summary>
     /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>dangling</c> (<c>true</c> for volumes no container uses), <c>driver</c>, <c>label</c> (<c>key</c> or <c>key=value</c>), <c>name</c> (a part of the name).</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The volumes that match, and warnings from drivers that could not list theirs.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Get("/volumes")]
@@ -24,7 +24,7 @@ public partial interface IVolumeApi
     /// Creates a volume, or returns the existing one of that name and driver.
     /// </summary>
     /// <param name="volumeConfig">The volume's name, driver and options; all may be left out (a random name and the <c>local</c> driver).</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The volume.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/volumes/create")]
@@ -34,7 +34,7 @@ public partial interface IVolumeApi
     /// Describes a volume: driver, mount point, options, labels, and its cluster state for a cluster volume.
     /// </summary>
     /// <param name="name">The volume's name.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The volume.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No volume has that name.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
@@ -46,7 +46,7 @@ public partial interface IVolumeApi
     /// </summary>
     /// <param name="name">The volume's name.</param>
     /// <param name="force">Remove the engine's record of the volume even when its driver fails to remove it.</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The volume is gone.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">404: No volume has that name, or its driver is gone.</exception>
     /// <exception cref="global::DockerApi.DockerApiException">409: A container uses the volume; remove the container first.</exception>
@@ -58,7 +58,7 @@ public partial interface IVolumeApi
     /// Removes volumes that no container uses: by default only anonymous ones.
     /// </summary>
     /// <param name="filters">A JSON object of filter name to list of values. Keys: <c>label</c> (<c>key</c>, <c>key=value</c>, or <c>label!=…</c> to keep those that match), <c>all</c> (<c>true</c> to prune named volumes too).</param>
-    /// <param name="cancellationToken">Cancels the request, and the stream it returns.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The names of the removed volumes and the disk space freed.</returns>
     /// <exception cref="global::DockerApi.DockerApiException">500: The engine failed while carrying out the call; the message gives its reason.</exception>
     [global::Refit.Post("/volumes/prune")]
