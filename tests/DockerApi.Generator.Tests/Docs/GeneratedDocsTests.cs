@@ -49,6 +49,7 @@ public sealed partial class GeneratedDocsTests
                 type: object
                 properties:
                   Name: { type: string }
+                  Inner: { type: object, description: "Its inner part.", properties: { A: { type: string, description: "A letter." } } }
             """;
         var run = GeneratorHarness.Run(new SpecFile("/repo/spec/docker-v1.99.yaml", spec));
         var gaps = run.Output.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<MemberDeclarationSyntax>()).SelectMany(Gaps).ToList();
@@ -57,6 +58,7 @@ public sealed partial class GeneratedDocsTests
         Assert.Contains(gaps, g => g.Contains("The <c>id</c> parameter.", StringComparison.Ordinal));
         Assert.Contains(gaps, g => g.Contains("The <c>Name</c> value.", StringComparison.Ordinal));
         Assert.Contains(gaps, g => g.EndsWith("Thing: its own name", StringComparison.Ordinal));
+        Assert.Contains(gaps, g => g.StartsWith("ThingInner: a type whose text", StringComparison.Ordinal));
     }
 
     /// <summary>Each doc element of a member that is a stand-in or empty, as <c>Member: text</c>.</summary>
@@ -74,6 +76,8 @@ public sealed partial class GeneratedDocsTests
                 yield return $"{name}: an empty <{tag}>";
             else if (text == name && tag == "summary")
                 yield return $"{name}: its own name";
+            else if (member is BaseTypeDeclarationSyntax && tag == "summary" && text.StartsWith("Its ", StringComparison.Ordinal))
+                yield return $"{name}: a type whose text, a property's, names no owner: {text}"; // an inline type takes its property's text
             else if (IsStandIn(text))
                 yield return $"{name}: {text}";
         }
