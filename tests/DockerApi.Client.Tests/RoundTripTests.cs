@@ -145,6 +145,19 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void What_an_object_kept_is_its_own_when_first_asked_for_after_later_reads()
+    {
+        // The kept members are parsed when first asked for; the buffer they were copied through is reused by the next reads.
+        var first = JsonSerializer.Deserialize("""{"Pid":1,"A":"first","B":[1]}""", V10.DockerJsonContext.Default.ContainerState)!;
+        var list = JsonSerializer.Deserialize("""[{"Id":"2","A":"second","C":{}},{"Id":"3","A":"third"}]""", V10.DockerJsonContext.Default.ContainerSummaryList)!;
+
+        Assert.Equal(("first", "[1]"), (first.ExtensionData!["A"].GetString(), first.ExtensionData["B"].GetRawText()));
+        Assert.Equal(["second", "third"], list.Select(s => s.ExtensionData!["A"].GetString()));
+        Assert.Equal(["A", "C"], list[0].ExtensionData!.Keys);
+        Assert.Equal("""{"Pid":1,"A":"first","B":[1]}""", JsonSerializer.Serialize(first, V10.DockerJsonContext.Default.ContainerState));
+    }
+
+    [Fact]
     public void An_unknown_member_that_is_not_utf8_is_kept_with_the_replacement_character()
     {
         // The reader leaves UTF-8 to whoever reads a string; the copy writes what it cannot decode as U+FFFD, as STJ does.

@@ -6,8 +6,8 @@ namespace DockerApi.Serialization;
 
 /// <summary>
 /// What the properties of one object would lose — members none of them takes, properties sent as <c>null</c>, names
-/// spelled otherwise — copied into one buffer as they are read and parsed as one document when the object ends: one
-/// document per object and no dictionary, where a modern daemon's container has half a dozen members an older client
+/// spelled otherwise — copied into one buffer as they are read, kept as one JSON object when the object ends and parsed
+/// as one document when first asked for: one document per object and no dictionary, where a modern daemon's container has half a dozen members an older client
 /// keeps and a document and a dictionary entry each were most of what such a list allocated.
 /// </summary>
 internal sealed class KeptMembers
@@ -69,8 +69,7 @@ internal sealed class KeptMembers
         {
             _writer.WriteEndObject();
             _writer.Flush();
-            var reader = new Utf8JsonReader(_buffer.WrittenSpan);
-            members = new KeptMemberView(JsonElement.ParseValue(ref reader)); // its own exact-size copy: the buffer is reused
+            members = new KeptMemberView(_buffer.WrittenSpan.ToArray()); // its own exact-size copy: the buffer is reused
         }
         Release();
         return members;
