@@ -6,9 +6,10 @@ namespace DockerApi.Serialization;
 
 /// <summary>
 /// What the properties of one object would lose — members none of them takes, properties sent as <c>null</c>, names
-/// spelled otherwise — copied into one buffer as they are read, kept as one JSON object when the object ends and parsed
-/// as one document when first asked for: one document per object and no dictionary, where a modern daemon's container has half a dozen members an older client
-/// keeps and a document and a dictionary entry each were most of what such a list allocated.
+/// spelled otherwise — copied into one buffer as they are read, kept as one JSON object when the object ends, and
+/// parsed as one document only when first asked for: one document per object and no dictionary, where a modern
+/// daemon's container has half a dozen members an older client keeps and a document and a dictionary entry each were
+/// most of what such a list allocated.
 /// </summary>
 internal sealed class KeptMembers
 {
