@@ -70,17 +70,26 @@ public sealed partial class GeneratedDocsTests
             yield break;
         foreach (var element in doc.Content.OfType<XmlElementSyntax>())
         {
-            var tag = element.StartTag.Name.ToString();
-            var text = Regex.Replace(string.Concat(element.Content.Select(c => c.ToString())).Replace("///", " "), @"\s+", " ").Trim();
-            if (text.Length == 0)
-                yield return $"{name}: an empty <{tag}>";
-            else if (text == name && tag == "summary")
-                yield return $"{name}: its own name";
-            else if (member is BaseTypeDeclarationSyntax && tag == "summary" && text.StartsWith("Its ", StringComparison.Ordinal))
-                yield return $"{name}: a type whose text, a property's, names no owner: {text}"; // an inline type takes its property's text
-            else if (IsStandIn(text))
-                yield return $"{name}: {text}";
+            var inner = string.Concat(element.Content.Select(c => c.ToString())).Replace("///", " ");
+            if (Gap(name, member is BaseTypeDeclarationSyntax, element.StartTag.Name.ToString(), inner) is { } gap)
+                yield return $"{name}: {gap}";
         }
+    }
+
+    /// <summary>
+    /// Why a doc element is no text of its own — empty, the member's own name, a stand-in, a type's text that names no
+    /// owner — or null when it is one. <paramref name="innerXml"/> is the element's content; whitespace is folded here.
+    /// </summary>
+    internal static string? Gap(string name, bool isType, string tag, string innerXml)
+    {
+        var text = Regex.Replace(innerXml, @"\s+", " ").Trim();
+        if (text.Length == 0)
+            return $"an empty <{tag}>";
+        if (text == name && tag == "summary")
+            return "its own name";
+        if (isType && tag == "summary" && text.StartsWith("Its ", StringComparison.Ordinal))
+            return $"a type whose text, a property's, names no owner: {text}"; // an inline type takes its property's text
+        return StandIn().IsMatch(text) ? text : null;
     }
 
     private static string? Name(SyntaxNode member) => member switch
@@ -92,9 +101,6 @@ public sealed partial class GeneratedDocsTests
         EnumMemberDeclarationSyntax value => value.Identifier.Text,
         _ => null,
     };
-
-    /// <summary>Whether a doc element's text (its inner XML, whitespace folded) is one of the generator's stand-ins.</summary>
-    internal static bool IsStandIn(string text) => StandIn().IsMatch(text);
 
     // The generator's stand-ins: a parameter's and a property's name, an operation's route, an enum value on its own.
     [GeneratedRegex(@"^The <c>[^<]+</c> (parameter|value)\.$|^\w+: <c>[A-Z]+ /[^<]*</c>\.$|^The value -?\d+\.$|^<c>[^<]*</c>$")]
