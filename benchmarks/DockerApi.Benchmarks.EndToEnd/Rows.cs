@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text;
-using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using DockerApi.Latest;
@@ -24,6 +22,12 @@ internal sealed class Rows(Engine setup, Docker docker, Latest.DockerClient api,
     private string Version => docker.ApiVersion;
 
     private string Repository => setup.PullReference[..setup.PullReference.LastIndexOf(':')];
+
+    /// <summary>The CI registry, the first part of the repository.</summary>
+    private string Registry => Repository[..Repository.IndexOf('/')];
+
+    /// <summary>The <c>X-Registry-Auth</c> of the registry's test user, as the runtime encodes it.</summary>
+    private string Auth => Requests.RegistryAuth.Encode(Engine.User, Engine.Password, Registry);
 
     public IEnumerable<(string Row, IReadOnlyList<(string Client, Func<Task<double>> Measure)> Clients)> All =>
     [
@@ -113,14 +117,14 @@ internal sealed class Rows(Engine setup, Docker docker, Latest.DockerClient api,
 
     private async Task PullGeneratedAsync()
     {
-        await foreach (var _ in api.Images.CreateAsync(fromImage: Repository, tag: "50m", xRegistryAuth: RegistryAuth()))
+        await foreach (var _ in api.Images.CreateAsync(fromImage: Repository, tag: "50m", xRegistryAuth: Auth))
         {
         }
     }
 
     private Task PullEnhancedAsync() =>
         enhanced.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = Repository, Tag = "50m" },
-            new global::Docker.DotNet.Models.AuthConfig { Username = Engine.User, Password = Engine.Password, ServerAddress = Repository[..Repository.IndexOf('/')] }, new Ignore());
+            new global::Docker.DotNet.Models.AuthConfig { Username = Engine.User, Password = Engine.Password, ServerAddress = Registry }, new Ignore());
 
     /// <summary>A pull, the image removed first (not timed), so that each one moves the 50 MB.</summary>
     private async Task<double> Pull(Func<Task> pull)
@@ -140,11 +144,6 @@ internal sealed class Rows(Engine setup, Docker docker, Latest.DockerClient api,
         }
     }
 
-    private string RegistryAuth() => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
-    {
-        ["username"] = Engine.User, ["password"] = Engine.Password, ["serveraddress"] = Repository[..Repository.IndexOf('/')],
-    })).Replace('+', '-').Replace('/', '_');
-
     // create (named, as curl cannot carry an id from one request to the next), start, wait, remove: one process.
     private string[] CurlRun()
     {
@@ -158,7 +157,7 @@ internal sealed class Rows(Engine setup, Docker docker, Latest.DockerClient api,
     }
 
     private string[] CurlPull() =>
-        ["-sf", "-o", "/dev/null", "--unix-socket", setup.Socket, "-X", "POST", "-H", $"X-Registry-Auth: {RegistryAuth()}",
+        ["-sf", "-o", "/dev/null", "--unix-socket", setup.Socket, "-X", "POST", "-H", $"X-Registry-Auth: {Auth}",
             $"http://localhost/v{Version}/images/create?fromImage={Repository}&tag=50m"];
 
     private static async Task<double> Time(Func<Task> operation)
