@@ -34,18 +34,21 @@ foreach (var (row, clients) in rows.All)
             if (i >= 2)
                 times.Add(elapsed);
         }
-        var median = Median(times);
-        results.Add((row, client, median));
-        Console.Error.WriteLine($"{row,-10} {client,-26} median {median,9:F1} ms  (min {times.Min():F1}, max {times.Max():F1})");
+        Add(row, client, times);
     }
     if (await rows.DockerPyAsync(row, iterations) is { } py)
-    {
-        results.Add((row, "docker-py 7.1.0", Median(py)));
-        Console.Error.WriteLine($"{row,-10} {"docker-py",-26} median {Median(py),9:F1} ms  (min {py.Min():F1}, max {py.Max():F1})");
-    }
+        Add(row, "docker-py 7.1.0", py);
 }
 Console.WriteLine(Table(results, iterations));
 return 0;
+
+// One client's times of a row: its median kept for the table, the spread shown as it goes.
+void Add(string row, string client, List<double> times)
+{
+    var median = Median(times);
+    results.Add((row, client, median));
+    Console.Error.WriteLine($"{row,-10} {client,-26} median {median,9:F1} ms  (min {times.Min():F1}, max {times.Max():F1})");
+}
 
 static double Median(List<double> values)
 {
