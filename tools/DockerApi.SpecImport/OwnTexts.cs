@@ -15,8 +15,8 @@ namespace DockerApi.SpecImport;
 /// <c>summary</c>, <c>remarks</c>, <c>parameters</c> and <c>responses</c> by name, and <c>properties</c> of inline
 /// schemas as <c>"&lt;parameter or status&gt; Dotted.Path"</c> (the parameter or status alone: the inline type itself).
 /// <c>definitions</c>, by name: <c>text</c>, <c>properties</c> by dotted path (arrays and maps are stepped through;
-/// <c>Path[]</c> is an array's element type, <c>Path{}</c> a map's value type), and <c>values</c>: an enum's values by the dotted path of its schema
-/// (<c>""</c> for the definition itself), written as <c>x-docker-enum-descriptions</c>.
+/// <c>Path[]</c> is an array's element type, <c>Path{}</c> a map's value type), and <c>values</c>: an enum's values by
+/// the dotted path of its schema (<c>""</c> for the definition itself), written as <c>x-docker-enum-descriptions</c>.
 /// </remarks>
 public sealed class OwnTexts
 {

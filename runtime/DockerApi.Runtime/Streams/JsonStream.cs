@@ -102,12 +102,12 @@ public static class JsonStream
     private sealed class ValueScanner(JsonStreamOptions options, string? operation)
     {
         private long _scanned; // bytes of the current value scanned so far; 0 = no value started
-
-        /// <summary>No value is half scanned: the next bytes start a value (or separators before one).</summary>
-        public bool Idle => _scanned == 0;
         private int _depth;
         private bool _inString;
         private bool _escaped; // the last byte scanned was a backslash inside a string
+
+        /// <summary>No value is half scanned: the next bytes start a value (or separators before one).</summary>
+        public bool Idle => _scanned == 0;
 
         /// <summary>
         /// True with the next complete value; false when more bytes are needed. Either way
